@@ -1,0 +1,189 @@
+"""Command line: parses arguments, calls the core or starts the app; nothing else.
+
+Every failure a user can cause ends in one clear line on stderr and exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from workshop_tui import __version__
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit code 1."""
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from workshop_tui.core.paths import resolve_data_dir
+    from workshop_tui.core.store import Store
+
+    return Store(resolve_data_dir(args.data_dir))
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+# -- agendas ----------------------------------------------------------------------------
+def cmd_agendas(args: argparse.Namespace) -> int:
+    from workshop_tui.core.agenda_yaml import bundled_agendas
+
+    rows = bundled_agendas()
+    width = max((len(name) for name, _ in rows), default=0)
+    for name, title in rows:
+        _out(f"{name:<{width}}  {title}")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from workshop_tui.core.agenda_yaml import validate_file
+
+    status = EXIT_OK
+    for name in args.files:
+        problems = validate_file(Path(name))
+        if problems:
+            status = EXIT_ERROR
+            for problem in problems:
+                sys.stdout.write(f"{problem}\n")
+        else:
+            _out(f"{name}: ok")
+    return status
+
+
+# -- sessions ---------------------------------------------------------------------------
+def cmd_sessions(args: argparse.Namespace) -> int:
+    listing = _store(args).list_sessions()
+    for problem in listing.problems:
+        sys.stderr.write(f"workshop-tui: {problem}\n")
+    if args.json:
+        _out(json.dumps([s.to_dict() for s in listing.sessions], ensure_ascii=False, indent=2))
+    elif not listing.sessions:
+        _out("no sessions yet — start one with: workshop-tui run ipr-border-enforcement")
+    else:
+        header = f"{'ID':<8}  {'STARTED':<16}  {'CH':>4} {'SO':>4} {'AC':>4} {'OPEN':>4}  TITLE (AGENDA)"
+        _out(header)
+        for s in listing.sessions:
+            started = s.started[:16].replace("T", " ")
+            agenda = f" ({s.agenda_name})" if s.agenda_name else ""
+            _out(
+                f"{s.id[:8]:<8}  {started:<16}  {s.challenges:>4} {s.solutions:>4} "
+                f"{s.actions:>4} {s.open_actions:>4}  {s.title}{agenda}"
+            )
+    return EXIT_ERROR if listing.problems else EXIT_OK
+
+
+# -- the app ------------------------------------------------------------------------------
+def _launch(args: argparse.Namespace, **options: Any) -> int:
+    from workshop_tui.ui.app import WorkshopApp
+
+    app = WorkshopApp(store=_store(args), **options)
+    app.run()
+    return int(app.return_code or 0)
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    return _launch(args)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from workshop_tui.core.agenda_yaml import load_agenda
+
+    agenda = load_agenda(args.agenda)
+    store = _store(args)
+    follow_up_of = store.resolve(args.follow_up) if args.follow_up else ""
+    if args.group and args.group not in agenda.group_names:
+        raise CliError(f"group {args.group!r} is not in the agenda (groups: {', '.join(agenda.group_names)})")
+    session = store.create_session(
+        agenda,
+        title=args.title or "",
+        facilitator=args.facilitator or "",
+        location=args.location or "",
+        agenda_source=args.agenda,
+        follow_up_of=follow_up_of,
+    )
+    if Path(args.agenda).is_file():
+        store.remember_agenda(str(Path(args.agenda).resolve()))
+    return _launch(args, session_id=session.id, group=args.group)
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    store = _store(args)
+    session = store.open_session(args.session)
+    if args.group and args.group not in session.session.agenda.group_names:
+        raise CliError(f"group {args.group!r} is not in this session's agenda")
+    return _launch(args, session_id=session.id, group=args.group)
+
+
+# -- parser -------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workshop-tui",
+        description="Capture workshop group discussions: challenges, solutions and actions "
+        "per group per topic.",
+    )
+    parser.add_argument("--version", action="version", version=f"workshop-tui {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where sessions are stored (default: $WORKSHOP_TUI_DATA, else the platform's user data dir)",
+    )
+    parser.set_defaults(handler=cmd_start)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("agendas", help="list the bundled agendas")
+    p.set_defaults(handler=cmd_agendas)
+
+    p = sub.add_parser("validate", help="check agenda files; FILE:LINE:COL: message per problem")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(handler=cmd_validate)
+
+    p = sub.add_parser("sessions", help="list sessions, newest first")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_sessions)
+
+    p = sub.add_parser("run", help="start a new session from an agenda file or bundled name")
+    p.add_argument("agenda", metavar="AGENDA", help="agenda YAML file or bundled name (see 'agendas')")
+    p.add_argument("--title", help="session title (default: the agenda's title)")
+    p.add_argument("--group", metavar="G", help="lock this laptop to one group (a scribe's laptop)")
+    p.add_argument("--facilitator", help="facilitator's name")
+    p.add_argument("--location", help="where the session takes place")
+    p.add_argument("--follow-up", metavar="SESSION", help="review the open actions of an earlier session first")
+    p.set_defaults(handler=cmd_run)
+
+    p = sub.add_parser("resume", help="reopen a session (id, unique id prefix, or 'latest')")
+    p.add_argument("session", metavar="SESSION")
+    p.add_argument("--group", metavar="G", help="lock this laptop to one group")
+    p.set_defaults(handler=cmd_resume)
+
+    # New subcommands go above this line: a parser block and a cmd_* handler each.
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from workshop_tui.core.agenda_yaml import AgendaError
+    from workshop_tui.core.store import StoreError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except AgendaError as err:
+        for problem in err.problems:
+            sys.stderr.write(f"{problem}\n")
+        return EXIT_ERROR
+    except (CliError, StoreError) as err:
+        sys.stderr.write(f"workshop-tui: {err}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

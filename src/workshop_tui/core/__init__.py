@@ -1,0 +1,1 @@
+"""The domain core: agenda, model, store, exports. Imports no Textual, ever."""

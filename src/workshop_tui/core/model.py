@@ -1,0 +1,361 @@
+"""Domain model: sessions, entries (challenge / solution / action / ...), action-plan fields.
+
+Everything here is plain data with ``to_dict``/``from_dict`` so the store, the exporters and
+the bundle format share one representation. Timestamps are ISO-8601 UTC strings with
+microseconds (``2026-11-27T09:30:00.000000+00:00``); they sort as strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import uuid
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from workshop_tui.core.agenda import Agenda
+
+
+class EntryKind(StrEnum):
+    CHALLENGE = "challenge"
+    SOLUTION = "solution"
+    ACTION = "action"
+    PARKING = "parking"  # parking-lot item: off-topic but worth keeping
+    NOTE = "note"  # facilitator note
+
+    @property
+    def label(self) -> str:
+        return {
+            "challenge": "Challenge",
+            "solution": "Solution",
+            "action": "Action",
+            "parking": "Parking lot",
+            "note": "Facilitator note",
+        }[self.value]
+
+
+#: kinds that can receive dot votes
+VOTABLE_KINDS = frozenset({EntryKind.CHALLENGE, EntryKind.SOLUTION})
+
+
+class ActionLevel(StrEnum):
+    INSTITUTIONAL = "institutional"
+    INDIVIDUAL = "individual"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+    CARRIED_OVER = "carried_over"  # reviewed at a follow-up and carried into a new session
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+    @property
+    def is_open(self) -> bool:
+        return self in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+    @classmethod
+    def parse(cls, text: str) -> ActionStatus:
+        """Accept ``in progress``, ``In-Progress``, ``in_progress`` ... ; raise ValueError."""
+        key = text.strip().lower().replace("-", "_").replace(" ", "_")
+        try:
+            return cls(key)
+        except ValueError:
+            choices = ", ".join(s.label for s in cls)
+            raise ValueError(f"unknown status {text!r} (choose one of: {choices})") from None
+
+
+class Priority(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        return {"high": 0, "medium": 1, "low": 2}[self.value]
+
+
+class Timeframe(StrEnum):
+    SHORT = "short"
+    MEDIUM = "medium"
+    LONG = "long"
+
+
+_clock_lock = threading.Lock()
+_last_stamp = ""
+
+
+def now_iso() -> str:
+    """Current UTC time as ISO string; strictly increasing within this process."""
+    global _last_stamp
+    with _clock_lock:
+        stamp = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+        if stamp <= _last_stamp:
+            last = dt.datetime.fromisoformat(_last_stamp)
+            stamp = (last + dt.timedelta(microseconds=1)).isoformat(timespec="microseconds")
+        _last_stamp = stamp
+        return stamp
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse an ISO date (``2026-12-31``); empty means None. Raise ValueError with a reason."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a valid date (use YYYY-MM-DD, e.g. 2026-12-31)") from None
+
+
+@dataclass
+class ActionFields:
+    """The action-plan fields of an action entry."""
+
+    owner: str = ""  # one accountable person
+    unit: str = ""  # responsible unit / institution
+    level: ActionLevel = ActionLevel.INSTITUTIONAL
+    start: str = ""  # ISO date or ""
+    due: str = ""  # ISO date or ""
+    timeframe: Timeframe | None = None
+    priority: Priority = Priority.MEDIUM
+    status: ActionStatus = ActionStatus.OPEN
+    indicator: str = ""  # success indicator
+    verification: str = ""  # how the indicator will be verified
+    partners: list[str] = field(default_factory=list)
+    resources: str = ""
+    notes: str = ""
+    #: for an action carried over at a follow-up: {"session": id, "entry": id} of its origin
+    carried_from: dict[str, str] | None = None
+    #: follow-up review comments: [{"at": iso, "status": ..., "comment": ..., "session": id}]
+    reviews: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def due_date(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.due) if self.due else None
+        except ValueError:
+            return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "owner": self.owner,
+            "unit": self.unit,
+            "level": self.level.value,
+            "start": self.start,
+            "due": self.due,
+            "timeframe": self.timeframe.value if self.timeframe else None,
+            "priority": self.priority.value,
+            "status": self.status.value,
+            "indicator": self.indicator,
+            "verification": self.verification,
+            "partners": list(self.partners),
+            "resources": self.resources,
+            "notes": self.notes,
+            "carried_from": dict(self.carried_from) if self.carried_from else None,
+            "reviews": [dict(r) for r in self.reviews],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ActionFields:
+        timeframe = data.get("timeframe")
+        return cls(
+            owner=data.get("owner") or "",
+            unit=data.get("unit") or "",
+            level=ActionLevel(data.get("level") or "institutional"),
+            start=data.get("start") or "",
+            due=data.get("due") or "",
+            timeframe=Timeframe(timeframe) if timeframe else None,
+            priority=Priority(data.get("priority") or "medium"),
+            status=ActionStatus(data.get("status") or "open"),
+            indicator=data.get("indicator") or "",
+            verification=data.get("verification") or "",
+            partners=list(data.get("partners") or []),
+            resources=data.get("resources") or "",
+            notes=data.get("notes") or "",
+            carried_from=data.get("carried_from") or None,
+            reviews=list(data.get("reviews") or []),
+        )
+
+
+@dataclass
+class Entry:
+    """One captured item for one topic and one group.
+
+    ``links`` point from a solution to the challenges it answers, and from an action to the
+    solutions/challenges it comes from. ``votes`` maps a voter (group name) to dot count.
+    ``deleted`` entries are tombstones: kept so a merge never brings them back.
+    """
+
+    kind: EntryKind
+    topic_id: str
+    group: str
+    text: str
+    id: str = field(default_factory=new_id)
+    author: str = ""
+    created: str = field(default_factory=now_iso)
+    updated: str = ""
+    links: list[str] = field(default_factory=list)
+    votes: dict[str, int] = field(default_factory=dict)
+    position: float = 0.0  # order within its pane (topic, group, kind)
+    deleted: bool = False
+    action: ActionFields | None = None
+
+    def __post_init__(self) -> None:
+        if not self.updated:
+            self.updated = self.created
+        if self.kind == EntryKind.ACTION and self.action is None:
+            self.action = ActionFields()
+
+    @property
+    def vote_count(self) -> int:
+        return sum(self.votes.values())
+
+    def touched(self, **changes: Any) -> Entry:
+        """A copy with ``changes`` applied and ``updated`` set to now."""
+        return replace(self, **changes, updated=now_iso())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "topic_id": self.topic_id,
+            "group": self.group,
+            "text": self.text,
+            "author": self.author,
+            "created": self.created,
+            "updated": self.updated,
+            "links": list(self.links),
+            "votes": dict(self.votes),
+            "position": self.position,
+            "deleted": self.deleted,
+            "action": self.action.to_dict() if self.action else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entry:
+        action = data.get("action")
+        return cls(
+            id=data["id"],
+            kind=EntryKind(data["kind"]),
+            topic_id=data["topic_id"],
+            group=data["group"],
+            text=data.get("text") or "",
+            author=data.get("author") or "",
+            created=data["created"],
+            updated=data.get("updated") or data["created"],
+            links=list(data.get("links") or []),
+            votes={str(k): int(v) for k, v in (data.get("votes") or {}).items()},
+            position=float(data.get("position") or 0.0),
+            deleted=bool(data.get("deleted")),
+            action=ActionFields.from_dict(action) if action else None,
+        )
+
+
+@dataclass
+class Session:
+    """One run of a workshop, with the agenda snapshot it was started from."""
+
+    title: str
+    agenda: Agenda
+    id: str = field(default_factory=new_id)
+    facilitator: str = ""
+    location: str = ""
+    agenda_source: str = ""  # bundled name or file path the agenda came from
+    started: str = field(default_factory=now_iso)
+    ended: str = ""
+    updated: str = ""
+    follow_up_of: str = ""  # id of the earlier session whose actions this one follows up
+    votes_per_group: int = 5  # dot votes each group may cast per topic
+
+    def __post_init__(self) -> None:
+        if not self.updated:
+            self.updated = self.started
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "agenda": self.agenda.to_dict(),
+            "facilitator": self.facilitator,
+            "location": self.location,
+            "agenda_source": self.agenda_source,
+            "started": self.started,
+            "ended": self.ended,
+            "updated": self.updated,
+            "follow_up_of": self.follow_up_of,
+            "votes_per_group": self.votes_per_group,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Session:
+        return cls(
+            id=data["id"],
+            title=data.get("title") or "",
+            agenda=Agenda.from_dict(data["agenda"]),
+            facilitator=data.get("facilitator") or "",
+            location=data.get("location") or "",
+            agenda_source=data.get("agenda_source") or "",
+            started=data["started"],
+            ended=data.get("ended") or "",
+            updated=data.get("updated") or data["started"],
+            follow_up_of=data.get("follow_up_of") or "",
+            votes_per_group=int(data.get("votes_per_group") or 5),
+        )
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """A row of the sessions list (from the catalog)."""
+
+    id: str
+    title: str
+    agenda_title: str
+    agenda_name: str
+    started: str
+    ended: str
+    challenges: int = 0
+    solutions: int = 0
+    actions: int = 0
+    open_actions: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "agenda_title": self.agenda_title,
+            "agenda_name": self.agenda_name,
+            "started": self.started,
+            "ended": self.ended,
+            "challenges": self.challenges,
+            "solutions": self.solutions,
+            "actions": self.actions,
+            "open_actions": self.open_actions,
+        }
+
+
+def summarise(session: Session, entries: list[Entry]) -> SessionSummary:
+    """Counts for the sessions list; tombstones are not counted."""
+    live = [e for e in entries if not e.deleted]
+    actions = [e for e in live if e.kind == EntryKind.ACTION]
+    return SessionSummary(
+        id=session.id,
+        title=session.title,
+        agenda_title=session.agenda.title,
+        agenda_name=session.agenda.name or session.agenda_source,
+        started=session.started,
+        ended=session.ended,
+        challenges=sum(1 for e in live if e.kind == EntryKind.CHALLENGE),
+        solutions=sum(1 for e in live if e.kind == EntryKind.SOLUTION),
+        actions=len(actions),
+        open_actions=sum(1 for e in actions if e.action and e.action.status.is_open),
+    )

@@ -1,0 +1,230 @@
+"""Durable storage: a data directory with one TinyDB file per session plus a catalog.
+
+Layout of the data directory::
+
+    catalog.json            TinyDB: one summary row per session (a cache, validated by stat)
+    prefs.json              TinyDB: recent agenda files and other preferences
+    sessions/<id>.json      TinyDB: the session record, entries, UI state
+    sessions/<id>.json.lock cross-process write lock
+
+A capture writes only its own session file, so its cost does not grow with the history.
+The catalog stores each session file's (inode, size, mtime) next to its counts; listing
+sessions re-summarises only the files whose stamp changed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from workshop_tui.core.agenda import Agenda
+from workshop_tui.core.model import Session, SessionSummary
+from workshop_tui.core.store.session_store import LOCK_TIMEOUT_S, SessionStore
+from workshop_tui.core.store.storage import (
+    AtomicJSONStorage,
+    CorruptDataError,
+    StoreError,
+    StoreWriteError,
+    clean_stale_temp_files,
+)
+
+__all__ = [
+    "CorruptDataError",
+    "SessionListing",
+    "SessionStore",
+    "Store",
+    "StoreError",
+    "StoreWriteError",
+]
+
+CATALOG_TABLE = "sessions"
+RECENT_TABLE = "recent_agendas"
+MAX_RECENT = 10
+
+
+@dataclass
+class SessionListing:
+    """Sessions newest first, plus one message per session file that could not be read."""
+
+    sessions: list[SessionSummary] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+class Store:
+    """The data directory. The only way the app and the CLI reach stored data."""
+
+    def __init__(self, data_dir: Path | str) -> None:
+        self.data_dir = Path(data_dir).expanduser()
+        self.sessions_dir = self.data_dir / "sessions"
+        try:
+            self.sessions_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot use data folder {self.data_dir}: {err.strerror}") from None
+        if not self.sessions_dir.is_dir():
+            raise StoreError(f"cannot use data folder {self.data_dir}: {self.sessions_dir} is not a folder")
+        clean_stale_temp_files(self.sessions_dir)
+        clean_stale_temp_files(self.data_dir)
+        self.catalog_path = self.data_dir / "catalog.json"
+        self._catalog = AtomicJSONStorage(self.catalog_path)
+        self._catalog_lock = FileLock(str(self.catalog_path) + ".lock", timeout=LOCK_TIMEOUT_S)
+        self.prefs_path = self.data_dir / "prefs.json"
+        self._prefs = AtomicJSONStorage(self.prefs_path)
+        self._open: dict[str, SessionStore] = {}
+
+    # -- sessions ----------------------------------------------------------------------
+    def session_path(self, session_id: str) -> Path:
+        return self.sessions_dir / f"{session_id}.json"
+
+    def create_session(
+        self,
+        agenda: Agenda,
+        *,
+        title: str = "",
+        facilitator: str = "",
+        location: str = "",
+        agenda_source: str = "",
+        follow_up_of: str = "",
+        votes_per_group: int = 5,
+    ) -> SessionStore:
+        """Start a new session with a snapshot of ``agenda``; durable when this returns."""
+        session = Session(
+            title=title or agenda.title,
+            agenda=agenda,
+            facilitator=facilitator,
+            location=location,
+            agenda_source=agenda_source or agenda.name,
+            follow_up_of=follow_up_of,
+            votes_per_group=votes_per_group,
+        )
+        return self.add_session(session)
+
+    def add_session(self, session: Session) -> SessionStore:
+        """Store a fully built session record (used by create and by bundle import)."""
+        store = SessionStore(self.session_path(session.id))
+        store.write_session(session)
+        self._open[session.id] = store
+        return store
+
+    def session_ids(self) -> list[str]:
+        try:
+            names = os.listdir(self.sessions_dir)
+        except OSError as err:
+            raise StoreError(f"cannot read {self.sessions_dir}: {err.strerror}") from None
+        return [n[:-5] for n in names if n.endswith(".json") and not n.startswith(".")]
+
+    def has_session(self, session_id: str) -> bool:
+        return self.session_path(session_id).is_file()
+
+    def resolve(self, ref: str) -> str:
+        """Session id from an id, a unique id prefix, or ``latest``. Raise StoreError."""
+        ref = ref.strip()
+        if ref == "latest":
+            listing = self.list_sessions()
+            if not listing.sessions:
+                raise StoreError("there are no sessions yet")
+            return listing.sessions[0].id
+        ids = self.session_ids()
+        if ref in ids:
+            return ref
+        matches = [i for i in ids if i.startswith(ref)] if ref else []
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise StoreError(f"no session matches {ref!r} (see 'workshop-tui sessions')")
+        raise StoreError(f"{ref!r} matches {len(matches)} sessions; give more of the id")
+
+    def open_session(self, ref: str) -> SessionStore:
+        """Open a session by id, unique prefix or ``latest``; reads it (raises when corrupt)."""
+        session_id = self.resolve(ref)
+        store = self._open.get(session_id)
+        if store is None:
+            store = SessionStore(self.session_path(session_id))
+            self._open[session_id] = store
+        store.session  # noqa: B018 - read now so a corrupt file is reported here
+        return store
+
+    def delete_session(self, session_id: str) -> None:
+        """Remove a session file for good (used by tests and explicit user request)."""
+        self._open.pop(session_id, None)
+        for path in (self.session_path(session_id), Path(str(self.session_path(session_id)) + ".lock")):
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as err:
+                raise StoreWriteError(path, err) from err
+
+    def list_sessions(self) -> SessionListing:
+        """All sessions, newest first, with counts. Unreadable files are reported, not fatal."""
+        catalog = self._read_catalog()
+        listing = SessionListing()
+        fresh: dict[str, dict[str, Any]] = {}
+        changed = False
+        for session_id in self.session_ids():
+            path = self.session_path(session_id)
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            stamp = [st.st_ino, st.st_size, st.st_mtime_ns]
+            row = catalog.get(session_id)
+            if row is None or row.get("stamp") != stamp:
+                try:
+                    summary = SessionStore(path).summary()
+                except CorruptDataError as err:
+                    listing.problems.append(str(err))
+                    continue
+                row = {"stamp": stamp, "summary": summary.to_dict()}
+                changed = True
+            fresh[session_id] = row
+            listing.sessions.append(SessionSummary(**row["summary"]))
+        if changed or set(fresh) != set(catalog):
+            self._write_catalog(fresh)
+        listing.sessions.sort(key=lambda s: s.started, reverse=True)
+        return listing
+
+    def _read_catalog(self) -> dict[str, dict[str, Any]]:
+        data = self._catalog.read()
+        if data is None:
+            return {}
+        table = data.get(CATALOG_TABLE) or {}
+        rows: dict[str, dict[str, Any]] = {}
+        for doc in table.values():
+            if not isinstance(doc.get("summary"), dict) or "id" not in doc["summary"]:
+                raise CorruptDataError(
+                    self.catalog_path,
+                    "is not a valid session catalog; delete it to rebuild it from the session files",
+                )
+            rows[doc["summary"]["id"]] = doc
+        return rows
+
+    def _write_catalog(self, rows: dict[str, dict[str, Any]]) -> None:
+        table = {str(i): row for i, row in enumerate(sorted(rows.values(), key=lambda r: r["summary"]["started"]), 1)}
+        try:
+            with self._catalog_lock:
+                self._catalog.write({CATALOG_TABLE: table})
+        except (StoreWriteError, OSError, Timeout):
+            # The catalog is only a cache: a read-only data dir can still be listed.
+            self._catalog.invalidate()
+
+    # -- preferences -------------------------------------------------------------------
+    def recent_agendas(self) -> list[str]:
+        """Agenda files opened recently, most recent first."""
+        try:
+            data = self._prefs.read() or {}
+        except CorruptDataError:
+            return []
+        doc = (data.get(RECENT_TABLE) or {}).get("1") or {}
+        return [str(p) for p in doc.get("paths") or []]
+
+    def remember_agenda(self, path: str) -> None:
+        """Put an agenda file at the top of the recent list (best effort: never fails)."""
+        recent = [path] + [p for p in self.recent_agendas() if p != path]
+        try:
+            self._prefs.write({RECENT_TABLE: {"1": {"paths": recent[:MAX_RECENT]}}})
+        except (StoreWriteError, TypeError):
+            pass

@@ -1,0 +1,272 @@
+"""One TinyDB file per session: the session record, its entries and its UI state.
+
+Every write happens under a file lock (``<file>.lock``) around read-modify-write, and the
+storage re-reads the file when another process changed it, so two processes capturing into
+the same session never lose an update. Reads need no lock: files are replaced atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from workshop_tui.core.model import Entry, EntryKind, Session, SessionSummary, now_iso, summarise
+from workshop_tui.core.store.storage import AtomicJSONStorage, CorruptDataError, StoreError, StoreWriteError
+
+SESSION_TABLE = "session"
+ENTRIES_TABLE = "entries"
+STATE_TABLE = "state"
+LOCK_TIMEOUT_S = 10.0
+
+
+def doc_id_for(entry_id: str) -> int:
+    """Stable TinyDB doc id for an entry id, the same in every process and every bundle."""
+    return int.from_bytes(hashlib.blake2b(entry_id.encode(), digest_size=6).digest(), "big") + 1
+
+
+class SessionStore:
+    """Durable storage of one session. Create through :class:`workshop_tui.core.store.Store`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._storage_holder: list[AtomicJSONStorage] = []
+        self._db = TinyDB(path, storage=self._make_storage)
+        self._storage = self._storage_holder[0]
+        self._lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_S)
+        self._parsed_stamp: object = ()
+        self._entries: dict[str, Entry] = {}
+        self._session: Session | None = None
+
+    def _make_storage(self, path: Path) -> AtomicJSONStorage:
+        storage = AtomicJSONStorage(path)
+        self._storage_holder.append(storage)
+        return storage
+
+    # -- locking -----------------------------------------------------------------------
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the session's cross-process write lock (re-entrant within this process)."""
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreError(f"{self.path}: another program has held the session lock for {LOCK_TIMEOUT_S:.0f}s") from None
+        except OSError as err:
+            raise StoreWriteError(self.path, err) from err
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    # -- reading -----------------------------------------------------------------------
+    def _refresh(self) -> None:
+        """Re-parse entries when the file changed since we last looked."""
+        data = self._storage.read()
+        if self._storage.stamp == self._parsed_stamp:
+            return
+        if data is None:
+            raise CorruptDataError(self.path, "session file is missing")
+        try:
+            session_docs = data.get(SESSION_TABLE) or {}
+            if not session_docs:
+                raise CorruptDataError(self.path, "has no session record")
+            self._session = Session.from_dict(next(iter(session_docs.values())))
+            self._entries = {}
+            for doc in (data.get(ENTRIES_TABLE) or {}).values():
+                entry = Entry.from_dict(doc)
+                self._entries[entry.id] = entry
+        except CorruptDataError:
+            self._parsed_stamp = ()
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            self._parsed_stamp = ()
+            raise CorruptDataError(self.path, f"has an invalid record ({type(err).__name__}: {err})") from None
+        self._parsed_stamp = self._storage.stamp
+
+    def changed_on_disk(self) -> bool:
+        """True when another process wrote the session since this one last read it."""
+        return self._storage.changed_on_disk()
+
+    @property
+    def session(self) -> Session:
+        self._refresh()
+        assert self._session is not None
+        return self._session
+
+    @property
+    def id(self) -> str:
+        return self.session.id
+
+    def get(self, entry_id: str) -> Entry:
+        self._refresh()
+        return self._entries[entry_id]
+
+    def entries(
+        self,
+        *,
+        topic_id: str | None = None,
+        group: str | None = None,
+        kind: EntryKind | Iterable[EntryKind] | None = None,
+        include_deleted: bool = False,
+    ) -> list[Entry]:
+        """Entries filtered by topic, group and kind, in pane order (position, created)."""
+        self._refresh()
+        kinds: set[EntryKind] | None
+        if kind is None:
+            kinds = None
+        elif isinstance(kind, EntryKind):
+            kinds = {kind}
+        else:
+            kinds = set(kind)
+        found = [
+            e
+            for e in self._entries.values()
+            if (include_deleted or not e.deleted)
+            and (topic_id is None or e.topic_id == topic_id)
+            and (group is None or e.group == group)
+            and (kinds is None or e.kind in kinds)
+        ]
+        found.sort(key=lambda e: (e.position, e.created))
+        return found
+
+    def linked_from(self, entry_id: str) -> list[Entry]:
+        """Live entries whose links point at ``entry_id`` (the other direction of a link)."""
+        self._refresh()
+        return [e for e in self._entries.values() if not e.deleted and entry_id in e.links]
+
+    def summary(self) -> SessionSummary:
+        self._refresh()
+        return summarise(self.session, list(self._entries.values()))
+
+    def get_state(self) -> dict[str, Any]:
+        """The UI state saved with the session (current topic, group, timers, ...)."""
+        data = self._storage.read() or {}
+        docs = data.get(STATE_TABLE) or {}
+        return dict(next(iter(docs.values()))) if docs else {}
+
+    # -- writing -----------------------------------------------------------------------
+    def _upsert_docs(self, table_name: str, docs: list[tuple[int, dict[str, Any]]]) -> None:
+        table = self._db.table(table_name)
+
+        def updater(raw: dict[int, Any]) -> None:
+            for doc_id, doc in docs:
+                raw[doc_id] = doc
+
+        # One read-modify-write for any number of documents (Table.upsert writes once per doc).
+        table._update_table(updater)
+        table.clear_cache()
+
+    def _entry_doc_id(self, entry: Entry) -> int:
+        data = self._storage.read() or {}
+        raw = data.get(ENTRIES_TABLE) or {}
+        doc_id = doc_id_for(entry.id)
+        while (doc := raw.get(str(doc_id))) is not None and doc.get("id") != entry.id:
+            doc_id += 1  # hash collision with another entry: probe on
+        return doc_id
+
+    def write_session(self, session: Session) -> None:
+        """Create or replace the session record."""
+        with self.locked():
+            self._upsert_docs(SESSION_TABLE, [(1, session.to_dict())])
+            self._session = session
+            self._parsed_stamp = ()
+
+    def update_session(self, **changes: Any) -> Session:
+        """Change session fields (title, facilitator, ended, ...) and save."""
+        with self.locked():
+            self._refresh()
+            session = self.session
+            for key, value in changes.items():
+                if not hasattr(session, key):
+                    raise AttributeError(key)
+                setattr(session, key, value)
+            session.updated = now_iso()
+            self._upsert_docs(SESSION_TABLE, [(1, session.to_dict())])
+            self._parsed_stamp = ()
+            return session
+
+    def save_entries(self, entries: list[Entry]) -> list[Entry]:
+        """Insert or replace entries as given (timestamps untouched) in one durable write."""
+        if not entries:
+            return []
+        with self.locked():
+            self._refresh()
+            docs = [(self._entry_doc_id(e), e.to_dict()) for e in entries]
+            self._upsert_docs(ENTRIES_TABLE, docs)
+            # Our own write: keep the parsed cache in step instead of re-parsing everything.
+            for entry in entries:
+                self._entries[entry.id] = entry
+            self._parsed_stamp = self._storage.stamp
+        return entries
+
+    def save_entry(self, entry: Entry) -> Entry:
+        """Insert or replace one entry (``updated`` as given). Returns it once it is on disk."""
+        return self.save_entries([entry])[0]
+
+    def add_entry(
+        self,
+        kind: EntryKind,
+        topic_id: str,
+        group: str,
+        text: str,
+        *,
+        author: str = "",
+        links: list[str] | None = None,
+        **fields: Any,
+    ) -> Entry:
+        """Capture a new entry at the end of its pane; durable when this returns."""
+        with self.locked():
+            pane = self.entries(topic_id=topic_id, group=group, kind=kind)
+            position = (pane[-1].position + 1.0) if pane else 1.0
+            entry = Entry(
+                kind=kind,
+                topic_id=topic_id,
+                group=group,
+                text=text,
+                author=author,
+                links=list(links or []),
+                position=position,
+                **fields,
+            )
+            return self.save_entry(entry)
+
+    def modify_entry(self, entry_id: str, change: Callable[[Entry], Entry]) -> Entry:
+        """Apply ``change`` to the current version of an entry under the lock and save it.
+
+        Reading the latest version inside the lock means a concurrent change by another
+        process is not overwritten with stale fields.
+        """
+        with self.locked():
+            current = self.get(entry_id)
+            updated = change(current)
+            updated.updated = now_iso()
+            return self.save_entry(updated)
+
+    def update_entry(self, entry_id: str, **changes: Any) -> Entry:
+        """Change fields of an entry (text, links, votes, position, action, ...)."""
+        return self.modify_entry(entry_id, lambda e: e.touched(**changes))
+
+    def delete_entry(self, entry_id: str) -> Entry:
+        """Delete an entry, keeping a tombstone (so merges never resurrect it)."""
+        return self.update_entry(entry_id, deleted=True)
+
+    def restore_entry(self, entry_id: str) -> Entry:
+        """Undo a delete."""
+        return self.update_entry(entry_id, deleted=False)
+
+    def set_state(self, **state: Any) -> dict[str, Any]:
+        """Merge ``state`` into the saved UI state and save it."""
+        with self.locked():
+            merged = self.get_state()
+            merged.update(state)
+            self._upsert_docs(STATE_TABLE, [(1, merged)])
+            return merged
+
+    def close(self) -> None:
+        self._db.close()
