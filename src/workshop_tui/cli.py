@@ -69,7 +69,9 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     elif not listing.sessions:
         _out("no sessions yet — start one with: workshop-tui run ipr-border-enforcement")
     else:
-        header = f"{'ID':<8}  {'STARTED':<16}  {'CH':>4} {'SO':>4} {'AC':>4} {'OPEN':>4}  TITLE (AGENDA)"
+        header = (
+            f"{'ID':<8}  {'STARTED':<16}  {'CH':>4} {'SO':>4} {'AC':>4} {'OPEN':>4}  TITLE (AGENDA)"
+        )
         _out(header)
         for s in listing.sessions:
             started = s.started[:16].replace("T", " ")
@@ -101,7 +103,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     store = _store(args)
     follow_up_of = store.resolve(args.follow_up) if args.follow_up else ""
     if args.group and args.group not in agenda.group_names:
-        raise CliError(f"group {args.group!r} is not in the agenda (groups: {', '.join(agenda.group_names)})")
+        raise CliError(
+            f"group {args.group!r} is not in the agenda (groups: {', '.join(agenda.group_names)})"
+        )
     session = store.create_session(
         agenda,
         title=args.title or "",
@@ -151,12 +155,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_sessions)
 
     p = sub.add_parser("run", help="start a new session from an agenda file or bundled name")
-    p.add_argument("agenda", metavar="AGENDA", help="agenda YAML file or bundled name (see 'agendas')")
+    p.add_argument(
+        "agenda", metavar="AGENDA", help="agenda YAML file or bundled name (see 'agendas')"
+    )
     p.add_argument("--title", help="session title (default: the agenda's title)")
     p.add_argument("--group", metavar="G", help="lock this laptop to one group (a scribe's laptop)")
     p.add_argument("--facilitator", help="facilitator's name")
     p.add_argument("--location", help="where the session takes place")
-    p.add_argument("--follow-up", metavar="SESSION", help="review the open actions of an earlier session first")
+    p.add_argument(
+        "--follow-up", metavar="SESSION", help="review the open actions of an earlier session first"
+    )
     p.set_defaults(handler=cmd_run)
 
     p = sub.add_parser("resume", help="reopen a session (id, unique id prefix, or 'latest')")

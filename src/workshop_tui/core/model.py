@@ -114,7 +114,9 @@ def parse_date(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a valid date (use YYYY-MM-DD, e.g. 2026-12-31)") from None
+        raise ValueError(
+            f"{text!r} is not a valid date (use YYYY-MM-DD, e.g. 2026-12-31)"
+        ) from None
 
 
 @dataclass

@@ -65,7 +65,9 @@ class Store:
         except OSError as err:
             raise StoreError(f"cannot use data folder {self.data_dir}: {err.strerror}") from None
         if not self.sessions_dir.is_dir():
-            raise StoreError(f"cannot use data folder {self.data_dir}: {self.sessions_dir} is not a folder")
+            raise StoreError(
+                f"cannot use data folder {self.data_dir}: {self.sessions_dir} is not a folder"
+            )
         clean_stale_temp_files(self.sessions_dir)
         clean_stale_temp_files(self.data_dir)
         self.catalog_path = self.data_dir / "catalog.json"
@@ -150,7 +152,10 @@ class Store:
     def delete_session(self, session_id: str) -> None:
         """Remove a session file for good (used by tests and explicit user request)."""
         self._open.pop(session_id, None)
-        for path in (self.session_path(session_id), Path(str(self.session_path(session_id)) + ".lock")):
+        for path in (
+            self.session_path(session_id),
+            Path(str(self.session_path(session_id)) + ".lock"),
+        ):
             try:
                 path.unlink()
             except FileNotFoundError:
@@ -203,7 +208,10 @@ class Store:
         return rows
 
     def _write_catalog(self, rows: dict[str, dict[str, Any]]) -> None:
-        table = {str(i): row for i, row in enumerate(sorted(rows.values(), key=lambda r: r["summary"]["started"]), 1)}
+        table = {
+            str(i): row
+            for i, row in enumerate(sorted(rows.values(), key=lambda r: r["summary"]["started"]), 1)
+        }
         try:
             with self._catalog_lock:
                 self._catalog.write({CATALOG_TABLE: table})

@@ -15,10 +15,14 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from workshop_tui.core.model import Entry, EntryKind, Session, SessionSummary, now_iso, summarise
-from workshop_tui.core.store.storage import AtomicJSONStorage, CorruptDataError, StoreError, StoreWriteError
+from workshop_tui.core.store.storage import (
+    AtomicJSONStorage,
+    CorruptDataError,
+    StoreError,
+    StoreWriteError,
+)
 
 SESSION_TABLE = "session"
 ENTRIES_TABLE = "entries"
@@ -56,7 +60,9 @@ class SessionStore:
         try:
             self._lock.acquire()
         except Timeout:
-            raise StoreError(f"{self.path}: another program has held the session lock for {LOCK_TIMEOUT_S:.0f}s") from None
+            raise StoreError(
+                f"{self.path}: another program has held the session lock for {LOCK_TIMEOUT_S:.0f}s"
+            ) from None
         except OSError as err:
             raise StoreWriteError(self.path, err) from err
         try:
@@ -86,7 +92,9 @@ class SessionStore:
             raise
         except (KeyError, TypeError, ValueError, AttributeError) as err:
             self._parsed_stamp = ()
-            raise CorruptDataError(self.path, f"has an invalid record ({type(err).__name__}: {err})") from None
+            raise CorruptDataError(
+                self.path, f"has an invalid record ({type(err).__name__}: {err})"
+            ) from None
         self._parsed_stamp = self._storage.stamp
 
     def changed_on_disk(self) -> bool:

@@ -51,7 +51,9 @@ class StoreWriteError(StoreError):
             errno.EPERM: "operation not permitted",
             errno.EDQUOT: "disk quota exceeded",
         }.get(err.errno or 0, err.strerror or str(err))
-        super().__init__(f"could not save {path}: {hint}; nothing was lost, the last saved state is intact")
+        super().__init__(
+            f"could not save {path}: {hint}; nothing was lost, the last saved state is intact"
+        )
 
 
 def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
@@ -187,7 +189,9 @@ class AtomicJSONStorage(Storage):
             isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
             for table in data.values()
         ):
-            raise CorruptDataError(self.path, "does not hold workshop-tui data (unexpected JSON structure)")
+            raise CorruptDataError(
+                self.path, "does not hold workshop-tui data (unexpected JSON structure)"
+            )
         self._cache, self._stamp = data, stamp
         return data
 
