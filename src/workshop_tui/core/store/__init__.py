@@ -23,6 +23,7 @@ from filelock import FileLock, Timeout
 
 from workshop_tui.core.agenda import Agenda
 from workshop_tui.core.model import Session, SessionSummary
+from workshop_tui.core.store.scan import FileStamp, RawSession, file_stamp, read_raw_session
 from workshop_tui.core.store.session_store import LOCK_TIMEOUT_S, SessionStore
 from workshop_tui.core.store.storage import (
     AtomicJSONStorage,
@@ -34,6 +35,7 @@ from workshop_tui.core.store.storage import (
 
 __all__ = [
     "CorruptDataError",
+    "RawSession",
     "SessionListing",
     "SessionStore",
     "Store",
@@ -148,6 +150,14 @@ class Store:
             self._open[session_id] = store
         store.session  # noqa: B018 - read now so a corrupt file is reported here
         return store
+
+    def raw_session(self, session_id: str) -> RawSession:
+        """Read-only raw view of one session file, for whole-history scans (search)."""
+        return read_raw_session(self.session_path(session_id))
+
+    def session_stamp(self, session_id: str) -> FileStamp | None:
+        """Identity of a session file's current version (changes on every write)."""
+        return file_stamp(self.session_path(session_id))
 
     def delete_session(self, session_id: str) -> None:
         """Remove a session file for good (used by tests and explicit user request)."""
