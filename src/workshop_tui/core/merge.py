@@ -1,0 +1,290 @@
+"""Session bundles: import / merge several scribes' work into one session.
+
+A bundle (``workshop-tui export --what bundle``) carries one session record and all its
+entries, tombstones included. Merging is a *join*: every entry id keeps the version with the
+greatest ``(updated, canonical JSON)``; the session record likewise. Because that picks the
+maximum of a total order, merging is idempotent, commutative and associative — importing the
+same bundles in any order, any number of times, gives the same session.
+
+* A deletion is a tombstone (``deleted: true``) and wins like any newer version, so an older
+  bundle never brings a deleted entry back; a later restore (undo) is newer again and wins.
+* Votes and links travel with their entry version (last writer wins per entry); they are never
+  unioned, so an un-vote or an unlink survives a merge and nothing is duplicated.
+* Timestamps are compared as instants, so the laptops' clocks should be roughly right.
+
+All bundles are validated before anything is written; each bundle is then applied under the
+session's cross-process lock with one ``save_entries`` write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from workshop_tui.core.model import Entry, Session
+from workshop_tui.core.store import Store, StoreError
+
+__all__ = [
+    "Bundle",
+    "MergeError",
+    "MergeReport",
+    "bundle_from_dict",
+    "import_bundles",
+    "load_bundles",
+    "merge_bundle_into",
+    "merge_entries",
+    "merge_session",
+    "newer_entry",
+    "validate_bundles",
+]
+
+BUNDLE_FORMAT = "workshop-tui-session"
+BUNDLE_VERSION = 1
+
+
+class MergeError(StoreError):
+    """One or more bundles cannot be imported; ``problems`` holds one ``FILE: reason`` each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A parsed, validated bundle: the session record and its entries by id."""
+
+    source: str  # the file it came from (for messages)
+    session: Session
+    entries: dict[str, Entry]
+
+
+@dataclass
+class MergeReport:
+    """What importing one bundle changed, counted as the user sees entries.
+
+    ``added``: entries that show now and did not before (new, or a deletion undone);
+    ``updated``: entries that showed before and changed; ``deleted``: entries that showed
+    before and are deleted now; ``unchanged``: the bundle's other entries (older or equal
+    versions, tombstones of entries this store never had).
+    """
+
+    source: str
+    session_id: str
+    title: str
+    created: bool = False  # the session was new to this store
+    session_updated: bool = False  # the session record (title, end time, ...) changed
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    groups: list[str] = field(default_factory=list)  # groups with live entries in the bundle
+
+    def line(self) -> str:
+        """One line for the command line and the import dialog."""
+        what = "new session" if self.created else "merged into"
+        return (
+            f"{self.source}: {what} {self.session_id[:8]} {self.title!r} — "
+            f"{self.added} added, {self.updated} updated, {self.deleted} deleted, "
+            f"{self.unchanged} unchanged"
+        )
+
+
+# -- the join ----------------------------------------------------------------------------
+def _instant(stamp: str) -> dt.datetime:
+    value = dt.datetime.fromisoformat(stamp)
+    if value.tzinfo is None:
+        raise ValueError(f"timestamp {stamp!r} has no time zone")
+    return value
+
+
+def _canonical(data: dict[str, Any]) -> bytes:
+    return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
+
+
+def _version_key(updated: str, data: dict[str, Any]) -> tuple[dt.datetime, bytes]:
+    # Equal keys mean equal records, so "the greater key" is a total order on versions.
+    return (_instant(updated), _canonical(data))
+
+
+def newer_entry(a: Entry, b: Entry) -> Entry:
+    """The winning version of one entry: later ``updated``; ties broken by canonical JSON."""
+    return a if _version_key(a.updated, a.to_dict()) >= _version_key(b.updated, b.to_dict()) else b
+
+
+def merge_entries(a: Mapping[str, Entry], b: Mapping[str, Entry]) -> dict[str, Entry]:
+    """Join two entry sets (id → entry, tombstones included). Pure; inputs are not changed."""
+    merged = dict(a)
+    for entry_id, theirs in b.items():
+        ours = merged.get(entry_id)
+        merged[entry_id] = theirs if ours is None else newer_entry(ours, theirs)
+    return merged
+
+
+def merge_session(a: Session, b: Session) -> Session:
+    """Join two versions of one session record (same id): later ``updated`` wins."""
+    if a.id != b.id:
+        raise ValueError(f"cannot merge different sessions {a.id} and {b.id}")
+    key_a = _version_key(a.updated, a.to_dict())
+    key_b = _version_key(b.updated, b.to_dict())
+    return a if key_a >= key_b else b
+
+
+# -- reading and validating -------------------------------------------------------------
+def _agenda_key(session: Session) -> bytes:
+    return _canonical(session.agenda.to_dict())
+
+
+def bundle_from_dict(data: Any, source: str) -> Bundle:
+    """Build a :class:`Bundle` from parsed bundle JSON; raise MergeError(``source: reason``)."""
+
+    def fail(reason: str) -> MergeError:
+        return MergeError([f"{source}: {reason}"])
+
+    if not isinstance(data, dict):
+        raise fail("is not a workshop-tui session bundle (expected a JSON object)")
+    if data.get("format") != BUNDLE_FORMAT:
+        raise fail(f"is not a workshop-tui session bundle (format {data.get('format')!r})")
+    if data.get("version") != BUNDLE_VERSION:
+        raise fail(
+            f"is bundle version {data.get('version')!r}; this workshop-tui reads version "
+            f"{BUNDLE_VERSION} (update workshop-tui on both laptops)"
+        )
+    raw_session = data.get("session")
+    if not isinstance(raw_session, dict):
+        raise fail("has no session record")
+    try:
+        session = Session.from_dict(raw_session)
+        _instant(session.updated)
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise fail(f"has an invalid session record ({type(err).__name__}: {err})") from None
+    raw_entries = data.get("entries")
+    if not isinstance(raw_entries, list):
+        raise fail("has no entries list")
+    entries: dict[str, Entry] = {}
+    for number, raw in enumerate(raw_entries, 1):
+        try:
+            if not isinstance(raw, dict):
+                raise TypeError("not an object")
+            entry = Entry.from_dict(raw)
+            if not isinstance(entry.id, str) or not entry.id:
+                raise ValueError("empty id")
+            _instant(entry.updated)
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            raise fail(f"entry {number} is invalid ({type(err).__name__}: {err})") from None
+        # A repeated id is harmless: keep the winning version, as a merge would.
+        known = entries.get(entry.id)
+        entries[entry.id] = entry if known is None else newer_entry(known, entry)
+    return Bundle(source=source, session=session, entries=entries)
+
+
+def load_bundles(paths: Iterable[Path | str]) -> tuple[list[Bundle], list[str]]:
+    """Read bundle files; return the good bundles and one ``FILE: reason`` per bad file."""
+    from workshop_tui.core.bundle import BundleError, read_bundle
+
+    bundles: list[Bundle] = []
+    problems: list[str] = []
+    for path in paths:
+        source = str(path)
+        try:
+            data = read_bundle(Path(path))
+            bundles.append(bundle_from_dict(_as_dict(data), source))
+        except BundleError as err:
+            message = str(err)
+            problems.append(message if message.startswith(source) else f"{source}: {message}")
+        except MergeError as err:
+            problems.extend(err.problems)
+    return bundles, problems
+
+
+def _as_dict(data: Any) -> Any:
+    """Accept read_bundle's result as a plain dict or an object with ``to_dict()``."""
+    to_dict = getattr(data, "to_dict", None)
+    return to_dict() if callable(to_dict) else data
+
+
+def validate_bundles(store: Store, bundles: list[Bundle]) -> list[str]:
+    """Problems that forbid importing: a session whose agenda snapshot differs (between the
+    bundles, or from the session already in this store), or an unreadable stored session."""
+    problems: list[str] = []
+    first_of: dict[str, Bundle] = {}
+    for bundle in bundles:
+        sid = bundle.session.id
+        earlier = first_of.setdefault(sid, bundle)
+        if earlier is not bundle and _agenda_key(earlier.session) != _agenda_key(bundle.session):
+            problems.append(
+                f"{bundle.source}: session {sid[:8]} has a different agenda snapshot than "
+                f"in {earlier.source}; bundles of one session must come from the same agenda"
+            )
+            continue
+        if store.has_session(sid):
+            try:
+                stored = store.open_session(sid).session
+            except StoreError as err:
+                problems.append(f"{bundle.source}: cannot merge into the stored session: {err}")
+                continue
+            if _agenda_key(stored) != _agenda_key(bundle.session):
+                problems.append(
+                    f"{bundle.source}: session {sid[:8]} ({stored.title!r}) exists here with a "
+                    "different agenda snapshot; it cannot be merged"
+                )
+    return problems
+
+
+# -- applying ---------------------------------------------------------------------------
+def _classify(before: Entry | None, after: Entry) -> str:
+    if before is not None and before == after:
+        return "unchanged"
+    was_live = before is not None and not before.deleted
+    if not after.deleted:
+        return "updated" if was_live else "added"
+    return "deleted" if was_live else "unchanged"
+
+
+def merge_bundle_into(store: Store, bundle: Bundle) -> MergeReport:
+    """Merge one validated bundle into ``store`` (creating the session if new)."""
+    sid = bundle.session.id
+    created = not store.has_session(sid)
+    session_store = store.add_session(bundle.session) if created else store.open_session(sid)
+    report = MergeReport(
+        source=bundle.source, session_id=sid, title=bundle.session.title, created=created
+    )
+    with session_store.locked():
+        stored_session = session_store.session
+        if _agenda_key(stored_session) != _agenda_key(bundle.session):
+            # Re-checked under the lock: another process may have replaced the session.
+            raise MergeError([f"{bundle.source}: the stored session's agenda snapshot differs"])
+        winner = merge_session(stored_session, bundle.session)
+        if winner is not stored_session and winner.to_dict() != stored_session.to_dict():
+            session_store.write_session(winner)
+            report.session_updated = True
+        report.title = winner.title
+        current = {e.id: e for e in session_store.entries(include_deleted=True)}
+        merged = merge_entries(current, bundle.entries)
+        changed: list[Entry] = []
+        for entry_id in bundle.entries:
+            before, after = current.get(entry_id), merged[entry_id]
+            outcome = _classify(before, after)
+            setattr(report, outcome, getattr(report, outcome) + 1)
+            if before is None or before != after:
+                changed.append(after)
+        session_store.save_entries(changed)  # one durable write for the whole bundle
+    report.groups = sorted({e.group for e in bundle.entries.values() if not e.deleted})
+    return report
+
+
+def import_bundles(store: Store, paths: Iterable[Path | str]) -> list[MergeReport]:
+    """Read and validate every bundle, then merge them in order; one report per bundle.
+
+    Raises :class:`MergeError` listing every bad file before anything is written.
+    """
+    bundles, problems = load_bundles(paths)
+    problems += validate_bundles(store, bundles)
+    if problems:
+        raise MergeError(problems)
+    return [merge_bundle_into(store, bundle) for bundle in bundles]

@@ -1,0 +1,195 @@
+"""Property tests: bundle merge is a join (idempotent, commutative, associative) and never
+resurrects a deleted entry from an older bundle.
+
+Several scribes (replicas) of one session edit, delete, undo and vote, and now and then import
+each other's bundle; a global clock hands out strictly increasing timestamps. Every replica's
+final state (and snapshots taken on the way, i.e. older bundles) goes through the bundle dict
+format before it is merged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workshop_tui.core.agenda import Agenda, Group, Topic
+from workshop_tui.core.merge import BUNDLE_FORMAT, bundle_from_dict, merge_entries, merge_session
+from workshop_tui.core.model import Entry, EntryKind, Session
+
+AGENDA = Agenda(
+    title="Laws",
+    topics=(Topic("legal", "Legal framework"),),
+    groups=(Group("Group A"), Group("Group B"), Group("Group C")),
+)
+GROUPS = [g.name for g in AGENDA.groups]
+ENTRY_IDS = ["e0", "e1", "e2", "e3"]
+REPLICAS = 3
+
+Entries = dict[str, Entry]
+
+
+def stamp(tick: int) -> str:
+    seconds, micros = divmod(tick, 1_000_000)
+    return f"2026-11-27T09:{seconds // 60:02d}:{seconds % 60:02d}.{micros:06d}+00:00"
+
+
+op = st.one_of(
+    st.tuples(
+        st.just("edit"),
+        st.integers(0, REPLICAS - 1),
+        st.sampled_from(ENTRY_IDS),
+        st.text(max_size=8),
+    ),
+    st.tuples(
+        st.just("delete"), st.integers(0, REPLICAS - 1), st.sampled_from(ENTRY_IDS), st.just("")
+    ),
+    st.tuples(
+        st.just("undo"), st.integers(0, REPLICAS - 1), st.sampled_from(ENTRY_IDS), st.just("")
+    ),
+    st.tuples(
+        st.just("vote"), st.integers(0, REPLICAS - 1), st.sampled_from(ENTRY_IDS), st.just("")
+    ),
+    st.tuples(
+        st.just("import"), st.integers(0, REPLICAS - 1), st.integers(0, REPLICAS - 1), st.just("")
+    ),
+    st.tuples(st.just("snapshot"), st.integers(0, REPLICAS - 1), st.just(""), st.just("")),
+)
+
+
+def run_history(ops: list[tuple[str, Any, Any, str]]) -> tuple[list[Entries], list[Entries]]:
+    """Play the operations; return each replica's final entries and older snapshots."""
+    replicas: list[Entries] = [{} for _ in range(REPLICAS)]
+    snapshots: list[Entries] = []
+    tick = 0
+    for kind, r, target, text in ops:
+        tick += 1
+        now = stamp(tick)
+        mine = replicas[r]
+        if kind == "import":
+            replicas[r] = merge_entries(mine, replicas[target])
+        elif kind == "snapshot":
+            snapshots.append(dict(mine))
+        elif kind == "edit":
+            current = mine.get(target)
+            if current is None:
+                mine[target] = Entry(
+                    kind=EntryKind.CHALLENGE,
+                    topic_id="legal",
+                    group=GROUPS[r],
+                    text=text,
+                    id=target,
+                    created=now,
+                )
+            else:
+                mine[target] = replace(current, text=text, updated=now)
+        elif target in mine:
+            current = mine[target]
+            if kind == "delete":
+                mine[target] = replace(current, deleted=True, updated=now)
+            elif kind == "undo":
+                mine[target] = replace(current, deleted=False, updated=now)
+            else:  # vote: this group's dots go 0 → 1 → 2 → 0 (so un-votes happen too)
+                votes = dict(current.votes)
+                count = (votes.get(GROUPS[r], 0) + 1) % 3
+                votes.pop(GROUPS[r], None)
+                if count:
+                    votes[GROUPS[r]] = count
+                mine[target] = replace(current, votes=votes, updated=now)
+    return replicas, snapshots
+
+
+def through_bundle(entries: Entries) -> Entries:
+    """Round-trip through the bundle dict format, as an import would see it."""
+    session = Session(title="Laws", agenda=AGENDA, id="s", started=stamp(0))
+    data = {
+        "format": BUNDLE_FORMAT,
+        "version": 1,
+        "exported": stamp(0),
+        "session": session.to_dict(),
+        "entries": [e.to_dict() for e in entries.values()],
+    }
+    return bundle_from_dict(data, "replica.json").entries
+
+
+def canon(entries: Entries) -> dict[str, dict[str, Any]]:
+    return {k: v.to_dict() for k, v in sorted(entries.items())}
+
+
+histories = st.lists(op, min_size=1, max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(histories)
+def test_merge_is_idempotent_commutative_associative(ops: list[tuple[str, Any, Any, str]]) -> None:
+    replicas, _ = run_history(ops)
+    a, b, c = (through_bundle(r) for r in replicas)
+    ab = merge_entries(a, b)
+    assert canon(merge_entries(a, a)) == canon(a)
+    assert canon(merge_entries(ab, b)) == canon(ab)
+    assert canon(ab) == canon(merge_entries(b, a))
+    assert canon(merge_entries(ab, c)) == canon(merge_entries(a, merge_entries(b, c)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(histories)
+def test_older_bundles_never_resurrect_or_revert(ops: list[tuple[str, Any, Any, str]]) -> None:
+    replicas, snapshots = run_history(ops)
+    everything: Entries = {}
+    for replica in replicas:
+        everything = merge_entries(everything, through_bundle(replica))
+    for old in snapshots:
+        # a replica's state only moves forward, so every snapshot is dominated
+        assert canon(merge_entries(everything, through_bundle(old))) == canon(everything)
+        assert canon(merge_entries(through_bundle(old), everything)) == canon(everything)
+    # each entry ends as its most recent version anywhere (timestamps are unique here)
+    for entry_id, merged in everything.items():
+        versions = [r[entry_id] for r in replicas if entry_id in r]
+        latest = max(versions, key=lambda e: e.updated)
+        assert merged == latest
+        if latest.deleted:
+            assert merged.deleted
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.text(max_size=4), st.booleans(), st.integers(0, 2)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_ties_on_updated_still_give_one_answer(versions: list[tuple[int, str, bool, int]]) -> None:
+    """Equal timestamps (clock granularity, copies of a bundle) are broken deterministically."""
+    singles = [
+        {
+            "e": Entry(
+                kind=EntryKind.SOLUTION,
+                topic_id="legal",
+                group="Group A",
+                text=text,
+                id="e",
+                created=stamp(0),
+                updated=stamp(tick),
+                deleted=deleted,
+                votes={"Group A": votes} if votes else {},
+            )
+        }
+        for tick, text, deleted, votes in versions
+    ]
+    forward: Entries = {}
+    for single in singles:
+        forward = merge_entries(forward, single)
+    backward: Entries = {}
+    for single in reversed(singles):
+        backward = merge_entries(single, backward)
+    assert canon(forward) == canon(backward)
+    sessions = [
+        Session(title=text, agenda=AGENDA, id="s", started=stamp(0), updated=stamp(tick))
+        for tick, text, _, _ in versions
+    ]
+    first = sessions[0]
+    for other in sessions[1:]:
+        assert merge_session(first, other).to_dict() == merge_session(other, first).to_dict()
