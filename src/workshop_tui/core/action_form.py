@@ -1,0 +1,196 @@
+"""Validation of the action-plan form: typed strings in, :class:`ActionFields` out.
+
+The action editor (a Textual modal) collects every field as a string; this module, free of
+Textual, turns them into an action text and :class:`ActionFields` or explains, field by
+field, what is wrong. Keys of the values/errors dicts are the :data:`FORM_FIELDS` names.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import replace
+from typing import NamedTuple, TypeVar
+
+from workshop_tui.core.model import (
+    ActionFields,
+    ActionLevel,
+    ActionStatus,
+    Priority,
+    Timeframe,
+    parse_date,
+)
+
+#: form field names in display order ("text" is the action itself, the entry text)
+FORM_FIELDS = (
+    "text",
+    "owner",
+    "unit",
+    "level",
+    "start",
+    "due",
+    "timeframe",
+    "priority",
+    "status",
+    "indicator",
+    "verification",
+    "partners",
+    "resources",
+    "notes",
+)
+
+
+class ActionEditResult(NamedTuple):
+    """A valid form: the action-plan fields and the action text."""
+
+    fields: ActionFields
+    text: str
+
+
+_ISO_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def check_date(text: str) -> str:
+    """Normalise a typed date to ``YYYY-MM-DD`` ("" stays ""); raise ValueError naming the
+    problem: ``2026-02-31 is not a valid date: February 2026 has 28 days (use YYYY-MM-DD)``."""
+    text = text.strip()
+    shape = _ISO_SHAPE.fullmatch(text)
+    if shape:
+        year, month, day = (int(part) for part in shape.groups())
+        if not 1 <= month <= 12:
+            raise ValueError(
+                f"{text} is not a valid date: there is no month {month:02d} (use YYYY-MM-DD)"
+            )
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            month_name = calendar.month_name[month]
+            raise ValueError(
+                f"{text} is not a valid date: {month_name} {year} has {days} days (use YYYY-MM-DD)"
+            )
+    date = parse_date(text)  # ValueError: "'31/02' is not a valid date (use YYYY-MM-DD, ...)"
+    return date.isoformat() if date else ""
+
+
+_Choice = TypeVar("_Choice", ActionLevel, Timeframe, Priority)
+
+
+def _choice(text: str, enum: type[_Choice], what: str) -> _Choice:
+    """``"Short-term"`` → ``Timeframe.SHORT``; raise ValueError listing the choices."""
+    key = text.strip().lower().replace("-", " ").split()[0]
+    try:
+        return enum(key)
+    except ValueError:
+        choices = ", ".join(member.value for member in enum)
+        raise ValueError(f"unknown {what} {text.strip()!r} (choose one of: {choices})") from None
+
+
+def split_partners(text: str) -> list[str]:
+    """``"police, right holders,,police"`` → ``["police", "right holders"]``."""
+    seen: dict[str, None] = {}
+    for part in re.split(r"[,\n;]", text):
+        name = " ".join(part.split())
+        if name and name.casefold() not in {s.casefold() for s in seen}:
+            seen[name] = None
+    return list(seen)
+
+
+def validate_action_form(
+    values: dict[str, str], base: ActionFields | None = None
+) -> ActionEditResult | dict[str, str]:
+    """Check the typed form ``values``; return the result or ``{field: message}``.
+
+    Missing keys count as empty. Fields the form does not show (``carried_from``,
+    ``reviews``) are kept from ``base``. Empty level/priority/status take the defaults
+    (institutional, medium, open); an empty timeframe means none.
+    """
+
+    def value(name: str) -> str:
+        return (values.get(name) or "").strip()
+
+    errors: dict[str, str] = {}
+    text = value("text")
+    if not text:
+        errors["text"] = "Write the action: a concrete, measurable step."
+
+    dates: dict[str, str] = {}
+    for name in ("start", "due"):
+        try:
+            dates[name] = check_date(value(name))
+        except ValueError as exc:
+            errors[name] = str(exc)
+            dates[name] = ""
+    if dates["start"] and dates["due"] and dates["start"] > dates["due"]:
+        errors["due"] = f"The due date {dates['due']} is before the start date {dates['start']}."
+
+    level = ActionLevel.INSTITUTIONAL
+    if value("level"):
+        try:
+            level = _choice(value("level"), ActionLevel, "level")
+        except ValueError as exc:
+            errors["level"] = _sentence(exc)
+    timeframe: Timeframe | None = None
+    if value("timeframe"):
+        try:
+            timeframe = _choice(value("timeframe"), Timeframe, "timeframe")
+        except ValueError as exc:
+            errors["timeframe"] = _sentence(exc)
+    priority = Priority.MEDIUM
+    if value("priority"):
+        try:
+            priority = _choice(value("priority"), Priority, "priority")
+        except ValueError as exc:
+            errors["priority"] = _sentence(exc)
+    status = ActionStatus.OPEN
+    if value("status"):
+        try:
+            status = ActionStatus.parse(value("status"))
+        except ValueError as exc:
+            errors["status"] = _sentence(exc)
+
+    if errors:
+        return errors
+    base = base or ActionFields()
+    fields = replace(
+        base,
+        owner=value("owner"),
+        unit=value("unit"),
+        level=level,
+        start=dates["start"],
+        due=dates["due"],
+        timeframe=timeframe,
+        priority=priority,
+        status=status,
+        indicator=value("indicator"),
+        verification=value("verification"),
+        partners=split_partners(values.get("partners") or ""),
+        resources=value("resources"),
+        notes=value("notes"),
+        reviews=[dict(review) for review in base.reviews],
+        carried_from=dict(base.carried_from) if base.carried_from else None,
+    )
+    return ActionEditResult(fields, text)
+
+
+def action_form_values(text: str, fields: ActionFields) -> dict[str, str]:
+    """The form strings for an existing action (the inverse of :func:`validate_action_form`)."""
+    return {
+        "text": text,
+        "owner": fields.owner,
+        "unit": fields.unit,
+        "level": fields.level.value,
+        "start": fields.start,
+        "due": fields.due,
+        "timeframe": fields.timeframe.value if fields.timeframe else "",
+        "priority": fields.priority.value,
+        "status": fields.status.label,
+        "indicator": fields.indicator,
+        "verification": fields.verification,
+        "partners": ", ".join(fields.partners),
+        "resources": fields.resources,
+        "notes": fields.notes,
+    }
+
+
+def _sentence(exc: ValueError) -> str:
+    message = str(exc)
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
