@@ -1,0 +1,299 @@
+"""Load agenda YAML files (or bundled agendas by name) into :class:`Agenda` objects.
+
+Reading is defensive: a file over 1 MiB, a binary or non-UTF-8 file, YAML anchors/aliases
+(alias bombs), merge keys, non-standard tags (``!!python/object``) and deeply nested input are
+all refused with a ``FILE:LINE:COL: message`` problem — never a traceback, never a hang.
+The node tree is composed with a :class:`yaml.SafeLoader` subclass and validated node by node
+(:mod:`workshop_tui.core.agenda_validate`) so every problem points at its line and column.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.error import Mark, MarkedYAMLError
+from yaml.events import AliasEvent
+from yaml.nodes import Node
+from yaml.reader import ReaderError
+
+from workshop_tui.core.agenda import Agenda
+from workshop_tui.core.agenda_validate import (
+    ALLOWED_TAGS,
+    AgendaError,
+    AgendaProblem,
+    check_tree,
+)
+
+__all__ = [
+    "DEFAULT_AGENDA",
+    "MAX_FILE_BYTES",
+    "AgendaError",
+    "AgendaProblem",
+    "bundled_agenda_path",
+    "bundled_agendas",
+    "load_agenda",
+    "parse_agenda_text",
+    "validate_file",
+    "validate_text",
+]
+
+DEFAULT_AGENDA = "ipr-border-enforcement"
+MAX_FILE_BYTES = 1024 * 1024
+#: Deeper nesting than this is refused (the agenda format needs 4 levels).
+MAX_DEPTH = 32
+_SUFFIXES = (".yaml", ".yml")
+
+
+class _Refused(Exception):
+    def __init__(self, mark: Mark | None, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+class _AgendaLoader(yaml.SafeLoader):
+    """Composes nodes only; refuses aliases, anchors and deep nesting; notes unknown tags."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self.bad_tags: list[Node] = []
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+        event = self.peek_event()
+        if self.check_event(AliasEvent):
+            raise _Refused(
+                event.start_mark,
+                f"aliases (*{event.anchor}) are not supported in agenda files; write the value out",
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _Refused(
+                event.start_mark,
+                f"anchors (&{anchor}) are not supported in agenda files; write the value out",
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        if node is not None and node.tag not in ALLOWED_TAGS:
+            self.bad_tags.append(node)
+        return node
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def _compose(text: str, path: str) -> tuple[Node | None, list[AgendaProblem], set[int]]:
+    """The document's root node, problems, and the ids of nodes whose tag was refused."""
+
+    def problem(line: int, col: int, message: str) -> tuple[None, list[AgendaProblem], set[int]]:
+        return None, [AgendaProblem(path, line, col, message)], set()
+
+    loader = _AgendaLoader(text)
+    try:
+        root = loader.get_single_node()
+    except _Refused as err:
+        mark = err.mark
+        return problem(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, err.message)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        message = err.problem or err.context or "invalid YAML"
+        if err.context and err.problem:
+            message = f"{err.problem} ({err.context}"
+            if err.context_mark is not None:
+                message += f" on line {err.context_mark.line + 1}"
+            message += ")"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return problem(line, col, f"YAML syntax error: {message}")
+    except ReaderError as err:
+        line, col = _position(text, err.position)
+        return problem(line, col, f"unsupported character #x{err.character:04x} in the file")
+    except yaml.YAMLError as err:
+        return problem(1, 1, f"YAML error: {err}")
+    except RecursionError:
+        return problem(1, 1, "the file is nested too deeply to read")
+    finally:
+        loader.dispose()
+    problems = [
+        AgendaProblem(
+            path,
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+            f"tag {node.tag!r} is not allowed in agenda files (only plain YAML values)",
+        )
+        for node in loader.bad_tags
+    ]
+    return root, problems, {id(node) for node in loader.bad_tags}
+
+
+def _text_problems(text: str, path: str, name: str) -> tuple[Agenda | None, list[AgendaProblem]]:
+    root, problems, skip = _compose(text, path)
+    if root is None:
+        if not problems:
+            problems = [
+                AgendaProblem(path, 1, 1, "the file is empty; an agenda needs a title and topics")
+            ]
+        return None, problems
+    agenda, more = check_tree(root, path, name, skip)
+    problems = sorted(problems + more, key=lambda p: (p.line, p.col))
+    return (agenda if not problems else None), problems
+
+
+def _decode(data: bytes, path: str) -> tuple[str | None, list[AgendaProblem]]:
+    def problem(line: int, col: int, message: str) -> tuple[None, list[AgendaProblem]]:
+        return None, [AgendaProblem(path, line, col, message)]
+
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return problem(1, 1, "the file is UTF-16 encoded; save it as UTF-8")
+    offset = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _byte_position(data, nul)
+        return problem(line, col, "this is a binary file (NUL byte), not a YAML agenda")
+    try:
+        return data[offset:].decode("utf-8"), []
+    except UnicodeDecodeError as err:
+        line, col = _byte_position(data, offset + err.start)
+        return problem(
+            line,
+            col,
+            f"the file is not valid UTF-8 (byte 0x{data[offset + err.start]:02x}); save it as UTF-8",
+        )
+
+
+def _byte_position(data: bytes, index: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, index) + 1
+    col = index - (data.rfind(b"\n", 0, index) + 1) + 1
+    return line, col
+
+
+def _read(path: Path, shown: str) -> tuple[str | None, list[AgendaProblem]]:
+    def problem(message: str) -> tuple[None, list[AgendaProblem]]:
+        return None, [AgendaProblem(shown, 1, 1, message)]
+
+    try:
+        if path.is_dir():
+            return problem("is a directory, not an agenda file")
+        if not path.exists():
+            return problem("no such file")
+        if not path.is_file():
+            return problem("not a regular file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return problem(f"the file is too large ({size} bytes; an agenda is at most 1 MiB)")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        return problem(f"cannot read the file: {err.strerror or err}")
+    if len(data) > MAX_FILE_BYTES:  # it grew while we looked
+        return problem("the file is too large (an agenda is at most 1 MiB)")
+    return _decode(data, shown)
+
+
+def validate_text(text: str, path: str = "<string>", name: str = "") -> list[AgendaProblem]:
+    """Every problem in an agenda text (empty list: the agenda is valid)."""
+    return _text_problems(text, path, name)[1]
+
+
+def parse_agenda_text(text: str, path: str = "<string>", name: str = "") -> Agenda:
+    """Parse and validate agenda YAML text; raises :class:`AgendaError` listing all problems."""
+    if len(text) > MAX_FILE_BYTES:
+        raise AgendaError([AgendaProblem(path, 1, 1, "the agenda is too large (at most 1 MiB)")])
+    agenda, problems = _text_problems(text, path, name)
+    if agenda is None:
+        raise AgendaError(problems)
+    return agenda
+
+
+def validate_file(path: str | os.PathLike[str]) -> list[AgendaProblem]:
+    """Every problem in an agenda file (empty list: valid). Never raises for bad input."""
+    shown = os.fspath(path)
+    text, problems = _read(Path(path), shown)
+    if text is None:
+        return problems
+    return _text_problems(text, shown, _stem(Path(path)))[1]
+
+
+def _stem(path: Path) -> str:
+    return path.name[: -len(path.suffix)] if path.suffix in _SUFFIXES else path.name
+
+
+# -- bundled agendas ----------------------------------------------------------------------
+def _bundled_dir() -> Any:
+    return importlib.resources.files("workshop_tui") / "agendas"
+
+
+def _bundled_names() -> list[str]:
+    names = []
+    for entry in _bundled_dir().iterdir():
+        if entry.is_file() and entry.name.endswith(".yaml"):
+            names.append(entry.name[: -len(".yaml")])
+    return sorted(names)
+
+
+def _unknown_name(ref: str) -> AgendaError:
+    names = ", ".join(_bundled_names()) or "none"
+    return AgendaError(
+        [
+            AgendaProblem(
+                ref, 1, 1, f"no agenda file or bundled agenda named {ref!r} (bundled: {names})"
+            )
+        ]
+    )
+
+
+def bundled_agenda_path(name: str) -> Path:
+    """The file of a bundled agenda (``name`` with or without ``.yaml``)."""
+    stem = name[: -len(".yaml")] if name.endswith(".yaml") else name
+    if stem not in _bundled_names():
+        raise _unknown_name(name)
+    return Path(str(_bundled_dir() / f"{stem}.yaml"))
+
+
+def bundled_agendas() -> list[tuple[str, str]]:
+    """``(name, title)`` of every bundled agenda, sorted by name."""
+    rows = []
+    for name in _bundled_names():
+        try:
+            title = load_agenda(name).title
+        except AgendaError:
+            title = "(invalid agenda file)"
+        rows.append((name, title))
+    return rows
+
+
+def load_agenda(ref: str | os.PathLike[str]) -> Agenda:
+    """An agenda from a file path or a bundled name (``ipr-border-enforcement[.yaml]``).
+
+    ``Agenda.name`` is the bundled name or the file stem. Raises :class:`AgendaError`.
+    """
+    shown = os.fspath(ref)
+    path = Path(shown)
+    if not path.is_file():
+        stem = _stem(path)
+        if path.name == shown and stem in _bundled_names():
+            data = (_bundled_dir() / f"{stem}.yaml").read_bytes()
+            bundled = str(bundled_agenda_path(stem))
+            text, problems = _decode(data, bundled)
+            if text is None:
+                raise AgendaError(problems)
+            return parse_agenda_text(text, bundled, stem)
+        if not path.exists() and path.name == shown:
+            raise _unknown_name(shown)
+    text, problems = _read(path, shown)
+    if text is None:
+        raise AgendaError(problems)
+    return parse_agenda_text(text, shown, _stem(path))
