@@ -95,15 +95,23 @@ def describe(node: Node) -> str:
         STR: "text",
         INT: "a number",
         FLOAT: "a number",
-        BOOL: "a yes/no value (true, false, yes, no, on, off are read as booleans)",
+        BOOL: "a yes/no value",
         NULL: "nothing",
         TIMESTAMP: "a date",
     }.get(node.tag, f"a value tagged {node.tag}")
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    """``"; did you mean 'x'?"`` for the closest choice, or ``""``."""
+    options = list(choices)
+    same_case = [c for c in options if c.casefold() == word.casefold()]
+    close = same_case or difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _short(value: object, limit: int = 24) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def slugify(text: str) -> str:
@@ -174,7 +182,9 @@ class _Checker:
             return ""
         hint = ""
         if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT, BOOL, TIMESTAMP):
-            hint = f' (put it in quotes: "{node.value}")'
+            hint = f'; put it in quotes: "{_short(node.value)}"'
+            if node.tag == BOOL:
+                hint = f" (YAML reads yes/no/on/off/true/false as booleans){hint}"
         if id(node) not in self.skip:
             self.add(node, f"{what} must be text, not {describe(node)}{hint}")
         return None
@@ -190,21 +200,31 @@ class _Checker:
         return value
 
     def integer(self, node: Node, what: str, low: int, high: int, unit: str = "") -> int | None:
+        """A whole number in ``low..high``; ``unit`` (e.g. "minutes") is used in messages."""
+        units = f" {unit}" if unit else ""
+        expected = f"a whole number{' of ' + unit if unit else ''}"
         if not isinstance(node, ScalarNode) or node.tag != INT:
             if isinstance(node, ScalarNode) and node.tag == FLOAT:
-                self.add(node, f"{what} must be a whole number{unit}, not {node.value}")
+                self.add(node, f"{what} must be {expected}, not {_short(node.value)}")
             else:
-                self.wrong_type(node, what, f"a whole number{unit}")
+                self.wrong_type(node, what, expected)
             return None
-        try:
-            value = int(self._constructor.construct_yaml_int(node))
-        except (ConstructorError, ValueError):
-            self.add(node, f"{what} must be a whole number{unit}, not {node.value}")
-            return None
-        if not low <= value <= high:
-            self.add(node, f"{what} must be between {low} and {high}{unit}, not {value}")
+        value = self.int_value(node)
+        if value is None or not low <= value <= high:
+            self.add(
+                node, f"{what} must be between {low} and {high}{units}, not {_short(node.value)}"
+            )
             return None
         return value
+
+    def int_value(self, node: ScalarNode) -> int | None:
+        """The value of an int-tagged scalar; ``None`` if absurdly long (bounded work)."""
+        if len(str(node.value)) > 24:
+            return None
+        try:
+            return int(self._constructor.construct_yaml_int(node))
+        except (ConstructorError, ValueError):
+            return None
 
     def iso_date(self, node: Node, what: str) -> str | None:
         if not isinstance(node, ScalarNode) or node.tag not in (STR, TIMESTAMP):
@@ -221,11 +241,13 @@ class _Checker:
 
     def clock_time(self, node: Node, what: str) -> str | None:
         if isinstance(node, ScalarNode) and node.tag == INT and ":" in str(node.value):
-            number = self.integer(node, what, -(10**9), 10**9)
+            raw = _short(node.value)
+            number = self.int_value(node)
+            read_as = f"the number {number}" if number is not None else "a number"
             self.add(
                 node,
-                f"{what} {node.value} is not quoted, so YAML reads it as the number {number}; "
-                f'write it in quotes: "{node.value}"',
+                f"{what} {raw} is not quoted, so YAML reads it as {read_as} (base 60); "
+                f'write the time in quotes: "{raw}"',
             )
             return None
         if isinstance(node, ScalarNode) and node.tag == STR:
@@ -396,9 +418,7 @@ class _Checker:
             timebox = 30
             if "timebox" in items:
                 timebox = (
-                    self.integer(
-                        items["timebox"], "timebox", TIMEBOX_MIN, TIMEBOX_MAX, " of minutes"
-                    )
+                    self.integer(items["timebox"], "timebox", TIMEBOX_MIN, TIMEBOX_MAX, "minutes")
                     or timebox
                 )
             if title is not None:
