@@ -1,0 +1,369 @@
+"""Session bundles: the whole session in one JSON file, for archiving and merging.
+
+Format ``workshop-tui-session``, version 1 (docs/session-format.md)::
+
+    {"format": "workshop-tui-session", "version": 1, "exported": "<iso>",
+     "generator": "workshop-tui 0.1.0",
+     "session": Session.to_dict(), "entries": [Entry.to_dict(), ...], "state": {...}}
+
+Entries include tombstones (``"deleted": true``) so a merge never brings a deleted entry
+back; ids and ``updated`` stamps are kept as stored. :func:`read_bundle` validates a file and
+raises :class:`BundleError` with one clear reason; :data:`BUNDLE_SCHEMA` is the JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workshop_tui import __version__
+from workshop_tui.core.model import Entry, EntryKind, Session, now_iso
+from workshop_tui.core.store import SessionStore, StoreError
+
+BUNDLE_FORMAT = "workshop-tui-session"
+BUNDLE_VERSION = 1
+#: refuse to read files larger than this (a bundle of 10 000 entries is about 10 MB)
+MAX_BUNDLE_BYTES = 200 * 1024 * 1024
+
+
+class BundleError(StoreError):
+    """A file is not a readable session bundle. The message starts with the file name."""
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A validated session bundle."""
+
+    session: Session
+    entries: list[Entry]  # tombstones included, in the file's order (an id may repeat)
+    exported: str = ""
+    version: int = BUNDLE_VERSION
+    generator: str = ""
+    state: dict[str, Any] | None = None
+    source: str = ""  # the file it was read from (for messages)
+    #: one version per id: the latest ``updated`` when an id repeats
+    entries_by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The bundle document (what :func:`bundle_dict` writes)."""
+        document: dict[str, Any] = {
+            "format": BUNDLE_FORMAT,
+            "version": self.version,
+            "exported": self.exported,
+            "generator": self.generator,
+            "session": self.session.to_dict(),
+            "entries": [e.to_dict() for e in self.entries],
+        }
+        if self.state is not None:
+            document["state"] = dict(self.state)
+        return document
+
+
+def bundle_dict(
+    store: SessionStore, *, exported: str = "", include_state: bool = True
+) -> dict[str, Any]:
+    """The bundle document of a stored session (entries by creation time, then id)."""
+    entries = sorted(store.entries(include_deleted=True), key=lambda e: (e.created, e.id))
+    document: dict[str, Any] = {
+        "format": BUNDLE_FORMAT,
+        "version": BUNDLE_VERSION,
+        "exported": exported or now_iso(),
+        "generator": f"workshop-tui {__version__}",
+        "session": store.session.to_dict(),
+        "entries": [e.to_dict() for e in entries],
+    }
+    if include_state:
+        document["state"] = store.get_state()
+    return document
+
+
+def bundle_bytes(store: SessionStore, *, exported: str = "", include_state: bool = True) -> bytes:
+    """The bundle of a stored session as UTF-8 JSON text."""
+    document = bundle_dict(store, exported=exported, include_state=include_state)
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+# -- reading ------------------------------------------------------------------------------
+def _check_stamp(value: Any, what: str) -> None:
+    if not isinstance(value, str):
+        raise ValueError(f"{what} must be a timestamp string")
+    try:
+        stamp = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{what} {value!r} is not an ISO-8601 timestamp") from None
+    if stamp.tzinfo is None:
+        raise ValueError(f"{what} {value!r} has no time zone")
+
+
+def _instant(stamp: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(stamp)
+
+
+def _describe(err: Exception) -> str:
+    if isinstance(err, KeyError):
+        return f"missing field {err.args[0]!r}"
+    return str(err) or type(err).__name__
+
+
+def parse_bundle(data: Any, source: str = "bundle") -> Bundle:
+    """Validate a parsed bundle document; raise :class:`BundleError` (``source: reason``)."""
+
+    def fail(reason: str) -> BundleError:
+        return BundleError(f"{source}: {reason}")
+
+    if not isinstance(data, dict):
+        raise fail("is not a workshop-tui session bundle (expected a JSON object)")
+    if data.get("format") != BUNDLE_FORMAT:
+        raise fail(
+            f"is not a workshop-tui session bundle (format is {data.get('format')!r}, expected {BUNDLE_FORMAT!r})"
+        )
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise fail(f"has an invalid bundle version {version!r}")
+    if version > BUNDLE_VERSION:
+        raise fail(
+            f"is bundle version {version}, written by a newer workshop-tui; this one reads "
+            f"version {BUNDLE_VERSION} (update workshop-tui)"
+        )
+    raw_session = data.get("session")
+    if not isinstance(raw_session, dict):
+        raise fail('has no session record ("session" must be an object)')
+    try:
+        session = Session.from_dict(raw_session)
+        if not session.id:
+            raise ValueError("empty session id")
+        _check_stamp(raw_session.get("started"), "started")
+        _check_stamp(raw_session.get("updated") or raw_session.get("started"), "updated")
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise fail(f"has an invalid session record: {_describe(err)}") from None
+    raw_entries = data.get("entries")
+    if not isinstance(raw_entries, list):
+        raise fail('has no entries list ("entries" must be an array)')
+    entries: list[Entry] = []
+    by_id: dict[str, Entry] = {}
+    for number, raw in enumerate(raw_entries, 1):
+        label = f"entry {number}"
+        try:
+            if not isinstance(raw, dict):
+                raise TypeError("is not an object")
+            if isinstance(raw.get("id"), str):
+                label += f" ({raw['id'][:8]})"
+            if raw.get("kind") not in {k.value for k in EntryKind}:
+                choices = ", ".join(k.value for k in EntryKind)
+                raise ValueError(f"unknown kind {raw.get('kind')!r} (kinds: {choices})")
+            entry = Entry.from_dict(raw)
+            if not isinstance(entry.id, str) or not entry.id:
+                raise ValueError("empty id")
+            for name in ("topic_id", "group", "text"):
+                if not isinstance(raw.get(name, ""), str):
+                    raise TypeError(f"{name} must be a string")
+            _check_stamp(raw.get("created"), "created")
+            _check_stamp(raw.get("updated") or raw.get("created"), "updated")
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            raise fail(f"{label} is invalid: {_describe(err)}") from None
+        # A repeated id is not an error (a merge keeps the newest version); by id, the
+        # version with the latest ``updated`` wins.
+        earlier = by_id.get(entry.id)
+        if earlier is None or _instant(entry.updated) >= _instant(earlier.updated):
+            by_id[entry.id] = entry
+        entries.append(entry)
+    state = data.get("state")
+    if state is not None and not isinstance(state, dict):
+        raise fail('has an invalid "state" (must be an object)')
+    exported = data.get("exported")
+    return Bundle(
+        session=session,
+        entries=entries,
+        exported=exported if isinstance(exported, str) else "",
+        version=version,
+        generator=str(data.get("generator") or ""),
+        state=state,
+        source=source,
+        entries_by_id=by_id,
+    )
+
+
+def read_bundle(path: Path | str) -> Bundle:
+    """Read and validate a bundle file; raise :class:`BundleError` naming the file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BUNDLE_BYTES:
+            raise BundleError(f"{path}: is too large for a session bundle ({size} bytes)")
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise BundleError(f"{path}: is a folder, not a bundle file") from None
+    except FileNotFoundError:
+        raise BundleError(f"{path}: no such file") from None
+    except OSError as err:
+        raise BundleError(f"{path}: cannot be read ({err.strerror or err})") from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise BundleError(f"{path}: is not UTF-8 text, so not a session bundle") from None
+    except json.JSONDecodeError as err:
+        raise BundleError(
+            f"{path}: is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"
+        ) from None
+    return parse_bundle(data, str(path))
+
+
+# -- schema -------------------------------------------------------------------------------
+_STR = {"type": "string"}
+_STAMP = {"type": "string", "format": "date-time"}
+_STR_LIST = {"type": "array", "items": _STR}
+
+_AGENDA_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["title", "topics", "groups"],
+    "properties": {
+        "format": {"type": "integer"},
+        "name": _STR,
+        "title": _STR,
+        "organiser": _STR,
+        "venue": _STR,
+        "start_date": _STR,
+        "end_date": _STR,
+        "description": _STR,
+        "language": _STR,
+        "groups": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {"name": _STR, "members": _STR_LIST},
+            },
+        },
+        "participants": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {"name": _STR, "organisation": _STR, "group": _STR},
+            },
+        },
+        "topics": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "title"],
+                "properties": {
+                    "id": _STR,
+                    "title": _STR,
+                    "description": _STR,
+                    "questions": _STR_LIST,
+                    "timebox": {"type": "integer"},
+                },
+            },
+        },
+        "schedule": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["day", "start"],
+                "properties": {
+                    "day": {"type": "integer"},
+                    "start": _STR,
+                    "topic": _STR,
+                    "title": _STR,
+                },
+            },
+        },
+    },
+}
+
+_ACTION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "owner": _STR,
+        "unit": _STR,
+        "level": {"enum": ["institutional", "individual"]},
+        "start": _STR,
+        "due": _STR,
+        "timeframe": {"enum": [None, "short", "medium", "long"]},
+        "priority": {"enum": ["high", "medium", "low"]},
+        "status": {"enum": ["open", "in_progress", "done", "dropped", "carried_over"]},
+        "indicator": _STR,
+        "verification": _STR,
+        "partners": _STR_LIST,
+        "resources": _STR,
+        "notes": _STR,
+        "carried_from": {
+            "oneOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "required": ["session", "entry"],
+                    "properties": {"session": _STR, "entry": _STR},
+                },
+            ]
+        },
+        "reviews": {"type": "array", "items": {"type": "object", "additionalProperties": _STR}},
+    },
+}
+
+#: JSON Schema (draft 2020-12) of a session bundle, version 1
+BUNDLE_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "workshop-tui session bundle",
+    "type": "object",
+    "required": ["format", "version", "exported", "session", "entries"],
+    "properties": {
+        "format": {"const": BUNDLE_FORMAT},
+        "version": {"const": BUNDLE_VERSION},
+        "exported": _STAMP,
+        "generator": _STR,
+        "session": {
+            "type": "object",
+            "required": ["id", "title", "agenda", "started", "updated"],
+            "properties": {
+                "id": {"type": "string", "minLength": 1},
+                "title": _STR,
+                "agenda": _AGENDA_SCHEMA,
+                "facilitator": _STR,
+                "location": _STR,
+                "agenda_source": _STR,
+                "started": _STAMP,
+                "ended": _STR,
+                "updated": _STAMP,
+                "follow_up_of": _STR,
+                "votes_per_group": {"type": "integer", "minimum": 0},
+            },
+        },
+        "entries": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": [
+                    "id",
+                    "kind",
+                    "topic_id",
+                    "group",
+                    "text",
+                    "created",
+                    "updated",
+                    "deleted",
+                ],
+                "properties": {
+                    "id": {"type": "string", "minLength": 1},
+                    "kind": {"enum": [k.value for k in EntryKind]},
+                    "topic_id": _STR,
+                    "group": _STR,
+                    "text": _STR,
+                    "author": _STR,
+                    "created": _STAMP,
+                    "updated": _STAMP,
+                    "links": _STR_LIST,
+                    "votes": {"type": "object", "additionalProperties": {"type": "integer"}},
+                    "position": {"type": "number"},
+                    "deleted": {"type": "boolean"},
+                    "action": {"oneOf": [{"type": "null"}, _ACTION_SCHEMA]},
+                },
+            },
+        },
+        "state": {"type": "object"},
+    },
+}

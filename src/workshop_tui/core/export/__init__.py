@@ -1,0 +1,270 @@
+"""Exports: one module per format behind one small registry.
+
+:data:`EXPORTERS` maps ``(what, format)`` to an :class:`Exporter`, a function
+``(SessionStore, ExportOptions) -> bytes`` plus what it needs to be written (suffix, binary,
+whether it takes action filters). To add an export (say ``("progress", "md")``), write a
+module with an ``Exporter`` and :func:`register` it below; the CLI and the TUI export dialog
+list whatever is registered.
+
+:func:`export` renders bytes; :func:`export_to_path` renders and writes files atomically
+(all files are rendered before the first is written, so a bad filter or an unknown session
+writes nothing).
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+from workshop_tui.core.export import (
+    actions_csv,
+    actions_html,
+    actions_ics,
+    actions_json,
+    actions_md,
+    actions_xlsx,
+    report,
+    session_bundle,
+)
+from workshop_tui.core.export.base import ActionFilter, Exporter, ExportError, ExportOptions, _key
+from workshop_tui.core.export.rows import ActionRow, action_rows
+from workshop_tui.core.model import Session, now_iso
+from workshop_tui.core.store import SessionStore, Store, StoreWriteError
+from workshop_tui.core.store.storage import atomic_write_bytes
+
+__all__ = [
+    "EXPORTERS",
+    "SPLIT_BY",
+    "ActionFilter",
+    "ActionRow",
+    "ExportError",
+    "ExportOptions",
+    "Exporter",
+    "action_rows",
+    "default_filename",
+    "export",
+    "export_to_path",
+    "formats_for",
+    "get_exporter",
+    "register",
+    "safe_filename",
+    "whats",
+]
+
+EXPORTERS: dict[tuple[str, str], Exporter] = {}
+
+#: the ways an action list can be split into one file per value
+SPLIT_BY = ("owner", "unit")
+
+
+def register(exporter: Exporter) -> Exporter:
+    """Add (or replace) an exporter in the registry."""
+    EXPORTERS[(exporter.what, exporter.fmt)] = exporter
+    return exporter
+
+
+for _exporter in (
+    actions_csv.EXPORTER,
+    actions_xlsx.EXPORTER,
+    actions_md.EXPORTER,
+    actions_html.EXPORTER,
+    actions_json.EXPORTER,
+    actions_ics.EXPORTER,
+    *report.EXPORTERS,
+    session_bundle.EXPORTER,
+):
+    register(_exporter)
+
+
+def whats() -> list[str]:
+    """What can be exported ("actions", "report", ...), in registration order."""
+    return list(dict.fromkeys(what for what, _ in EXPORTERS))
+
+
+def formats_for(what: str) -> list[str]:
+    return [fmt for w, fmt in EXPORTERS if w == what]
+
+
+def get_exporter(what: str, fmt: str) -> Exporter:
+    """The registered exporter; :class:`ExportError` naming the valid choices otherwise."""
+    if what not in whats():
+        raise ExportError(f"unknown export {what!r} (choose one of: {', '.join(whats())})")
+    exporter = EXPORTERS.get((what, fmt))
+    if exporter is None:
+        formats = ", ".join(formats_for(what))
+        raise ExportError(f"format {fmt!r} is not available for {what} (formats: {formats})")
+    return exporter
+
+
+def _check_options(exporter: Exporter, filters: ActionFilter, split_by: str | None) -> None:
+    if not exporter.takes_filters and not filters.is_empty:
+        raise ExportError(f"filters apply to action lists only, not to the {exporter.what}")
+    if split_by is not None:
+        if split_by not in SPLIT_BY:
+            raise ExportError(
+                f"cannot split by {split_by!r} (choose one of: {', '.join(SPLIT_BY)})"
+            )
+        if not exporter.takes_filters:
+            raise ExportError(f"only action lists can be split, not the {exporter.what}")
+
+
+def export(store: SessionStore, what: str, fmt: str, options: ExportOptions | None = None) -> bytes:
+    """Render one export of a session to bytes (nothing is written)."""
+    options = options or ExportOptions()
+    exporter = get_exporter(what, fmt)
+    _check_options(exporter, options.filters, None)
+    return exporter(store, options)
+
+
+# -- file names ---------------------------------------------------------------------------
+_WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(10)),
+    *(f"LPT{i}" for i in range(10)),
+}
+
+
+def safe_filename(name: str, *, max_chars: int = 60) -> str:
+    """A file-name part made of letters, digits, ``-``, ``_`` and ``.`` only (any script),
+    never empty, hidden or a reserved Windows name."""
+    name = unicodedata.normalize("NFC", name)
+    kept = "".join(
+        ch if ch.isalnum() or ch in "-_." or unicodedata.category(ch).startswith("M") else "_"
+        for ch in name
+    )
+    kept = re.sub(r"_+", "_", kept).strip("._-")[:max_chars].rstrip("._-")
+    if not kept:
+        return "unnamed"
+    if kept.split(".")[0].upper() in _WINDOWS_RESERVED:
+        kept = "_" + kept
+    return kept
+
+
+def default_filename(session: Session, what: str, fmt: str) -> str:
+    """``<title>-<date>-<what>.<suffix>`` for a session export."""
+    suffix = get_exporter(what, fmt).suffix
+    return f"{safe_filename(session.title)}-{session.started[:10]}-{what}.{suffix}"
+
+
+# -- writing ------------------------------------------------------------------------------
+_HINTS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.ENOENT: "the folder does not exist",
+    errno.EISDIR: "it is a folder",
+    errno.EDQUOT: "disk quota exceeded",
+}
+
+
+def _reason(err: BaseException) -> str:
+    cause = err.__cause__ if isinstance(err.__cause__, OSError) else err
+    code = getattr(cause, "errno", None)
+    return _HINTS.get(code or 0) or getattr(cause, "strerror", None) or str(err)
+
+
+def _split(
+    store: SessionStore, exporter: Exporter, filters: ActionFilter, split_by: str, now: str
+) -> list[tuple[str, bytes]]:
+    """One (file name, payload) per owner or unit of the matching actions."""
+    buckets: dict[str, str] = {}  # matching key -> the first spelling seen
+    for row in action_rows(store, filters):
+        value = row.fields.owner if split_by == "owner" else row.fields.unit
+        buckets.setdefault(_key(value), " ".join(value.split()))
+    ordered = sorted(buckets.items(), key=lambda kv: (kv[0] == "", kv[0]))
+    files: list[tuple[str, bytes]] = []
+    used: set[str] = set()
+    label = "Owner" if split_by == "owner" else "Responsible unit"
+    for key, display in ordered:
+        narrowed = replace(filters, **{f"{split_by}s": (display,)})
+        shown = display or f"(no {split_by})"
+        options = ExportOptions(filters=narrowed, now=now, subtitle=f"{label}: {shown}")
+        stem = safe_filename(display) if key else f"no-{split_by}"
+        name, n = f"actions-{stem}.{exporter.suffix}", 1
+        while name.casefold() in used:  # two names that differ only in case or symbols
+            n += 1
+            name = f"actions-{stem}-{n}.{exporter.suffix}"
+        used.add(name.casefold())
+        files.append((name, exporter(store, options)))
+    return files
+
+
+def export_to_path(
+    store: Store,
+    session_ref: str,
+    what: str,
+    fmt: str,
+    path: Path | str,
+    filters: ActionFilter | None = None,
+    split_by: str | None = None,
+    *,
+    now: str = "",
+) -> list[Path]:
+    """Export a session (id, unique prefix or ``latest``) to files; return the paths written.
+
+    ``path`` is a file, or an existing folder (the default file name is used inside it).
+    With ``split_by`` ("owner" or "unit") ``path`` is a folder (created if its parent
+    exists) that gets one file per owner/unit, plus one for actions without one. Every file
+    is written atomically; on any failure no new file is left behind and
+    :class:`ExportError` says why in one line.
+    """
+    filters = filters or ActionFilter()
+    exporter = get_exporter(what, fmt)
+    _check_options(exporter, filters, split_by)
+    session_store = store.open_session(session_ref)
+    stamp = now or now_iso()
+    target = Path(path).expanduser()
+    if split_by is None:
+        if target.is_dir():
+            target = target / default_filename(session_store.session, what, fmt)
+        payload = exporter(session_store, ExportOptions(filters=filters, now=stamp))
+        if not target.parent.is_dir():
+            raise ExportError(f"cannot write {target}: folder {target.parent} does not exist")
+        try:
+            atomic_write_bytes(target, payload)
+        except StoreWriteError as err:
+            raise ExportError(
+                f"cannot write {target}: {_reason(err)}; nothing was written"
+            ) from None
+        return [target]
+
+    files = _split(session_store, exporter, filters, split_by, stamp)
+    if target.exists() and not target.is_dir():
+        raise ExportError(f"cannot write into {target}: it is a file, not a folder")
+    created_dir = False
+    if not target.exists():
+        if not files:
+            return []
+        try:
+            target.mkdir()
+        except OSError as err:
+            raise ExportError(f"cannot create folder {target}: {_reason(err)}") from None
+        created_dir = True
+    written: list[Path] = []
+    try:
+        for name, payload in files:
+            file_path = target / name
+            existed = file_path.exists()
+            atomic_write_bytes(file_path, payload)
+            if not existed:
+                written.append(file_path)
+    except StoreWriteError as err:
+        for done in written:  # leave no part of a split behind
+            done.unlink(missing_ok=True)
+        if created_dir:
+            try:
+                target.rmdir()
+            except OSError:
+                pass
+        raise ExportError(
+            f"cannot write {err.path}: {_reason(err)}; no new files were left behind"
+        ) from None
+    return [target / name for name, _ in files]

@@ -1,0 +1,43 @@
+"""Action list as a Markdown (GFM) table, with a short heading saying what it holds."""
+
+from __future__ import annotations
+
+from workshop_tui.core.export.base import Exporter, ExportOptions
+from workshop_tui.core.export.markup import md_table, md_text
+from workshop_tui.core.export.rows import COLUMNS, ActionRow, action_rows
+from workshop_tui.core.store import SessionStore
+
+
+def actions_title(title: str, options: ExportOptions) -> str:
+    """ "Actions — <session>" plus the split subtitle, if any."""
+    return f"Actions — {title}" + (f" — {options.subtitle}" if options.subtitle else "")
+
+
+def filter_line(options: ExportOptions) -> str:
+    """ "topics: legal; owners: Ana" — the filter in words, empty when there is none."""
+    described = options.filters.describe().items()
+    return "; ".join(
+        f"{name}: {', '.join(v or '(none)' for v in values)}" for name, values in described
+    )
+
+
+def md_action_table(rows: list[ActionRow], keys: tuple[str, ...] | None = None) -> str:
+    columns = [c for c in COLUMNS if keys is None or c.key in keys]
+    if keys is not None:
+        columns.sort(key=lambda c: keys.index(c.key))
+    chosen = tuple(c.key for c in columns)
+    return md_table([c.header for c in columns], (row.cells(chosen) for row in rows))
+
+
+def render(store: SessionStore, options: ExportOptions) -> bytes:
+    session = store.session
+    rows = action_rows(store, options.filters)
+    lines = [f"# {md_text(actions_title(session.title, options))}", ""]
+    lines += [f"Exported {options.stamp[:16].replace('T', ' ')} UTC · {len(rows)} action(s)", ""]
+    if filters := filter_line(options):
+        lines += [f"Filter: {md_text(filters)}", ""]
+    lines.append(md_action_table(rows) if rows else "_No actions._\n")
+    return "\n".join(lines).encode("utf-8")
+
+
+EXPORTER = Exporter("actions", "md", render, "md", "Markdown table (GFM)", takes_filters=True)

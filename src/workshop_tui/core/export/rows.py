@@ -1,0 +1,242 @@
+"""The action rows every action format is made from, built once per export.
+
+A row is one live action with all its action-plan fields plus where it came from: the
+session, the topic, the group, and the challenges and solutions it answers (its direct links,
+and the challenges its linked solutions answer). Rows are sorted by due date (undated last),
+then priority (high first), then agenda order of topic and group, then capture order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from workshop_tui.core.export.base import ActionFilter
+from workshop_tui.core.model import ActionFields, Entry, EntryKind, Session
+from workshop_tui.core.store import SessionStore
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the tabular action formats."""
+
+    key: str  # ActionRow attribute (or a derived cell, see ActionRow.cell)
+    header: str
+    kind: str = "text"  # "text" | "long" (wrapped, wide) | "date"
+    width: int = 14  # spreadsheet width in characters
+
+
+#: every column of the action list, in order (csv, xlsx, md, html)
+COLUMNS: tuple[Column, ...] = (
+    Column("text", "Action", "long", 48),
+    Column("level", "Level", width=13),
+    Column("owner", "Owner", width=18),
+    Column("unit", "Responsible unit", width=22),
+    Column("partners", "Partners", "long", 24),
+    Column("start", "Start", "date", 12),
+    Column("due", "Due", "date", 12),
+    Column("timeframe", "Timeframe", width=11),
+    Column("priority", "Priority", width=10),
+    Column("status", "Status", width=12),
+    Column("indicator", "Success indicator", "long", 32),
+    Column("verification", "Verification", "long", 28),
+    Column("resources", "Resources", "long", 24),
+    Column("notes", "Comments", "long", 28),
+    Column("topic_title", "Topic", "long", 24),
+    Column("group", "Group", width=14),
+    Column("challenges", "Challenge(s)", "long", 40),
+    Column("solutions", "Solution(s)", "long", 40),
+    Column("session_title", "Session", "long", 24),
+    Column("topic_id", "Topic id", width=14),
+    Column("reviews", "Follow-up reviews", "long", 32),
+    Column("carried_from", "Carried from", width=20),
+    Column("author", "Captured by", width=14),
+    Column("created", "Created", width=20),
+    Column("updated", "Last updated", width=20),
+    Column("id", "Id", width=38),
+)
+
+#: the shorter table at the end of the session report
+REPORT_COLUMNS: tuple[str, ...] = (
+    "text",
+    "topic_title",
+    "group",
+    "level",
+    "owner",
+    "unit",
+    "due",
+    "priority",
+    "status",
+    "indicator",
+)
+
+COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
+
+#: ActionFields attributes shown as they are
+_PLAIN_FIELDS = frozenset(
+    {"owner", "unit", "start", "due", "indicator", "verification", "resources", "notes"}
+)
+
+
+@dataclass(frozen=True)
+class LinkedText:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One exported action (a flat, format-neutral view of an action entry)."""
+
+    id: str
+    text: str
+    session_id: str
+    session_title: str
+    topic_id: str
+    topic_title: str
+    group: str
+    fields: ActionFields
+    challenges: tuple[LinkedText, ...] = ()
+    solutions: tuple[LinkedText, ...] = ()
+    author: str = ""
+    created: str = ""
+    updated: str = ""
+    order: tuple[int, int, float, str] = field(default=(0, 0, 0.0, ""), compare=False)
+
+    # -- typed views -------------------------------------------------------------------
+    @property
+    def due_date(self) -> dt.date | None:
+        return _date(self.fields.due)
+
+    @property
+    def start_date(self) -> dt.date | None:
+        return _date(self.fields.start)
+
+    def sort_key(self) -> tuple[int, str, int, tuple[int, int, float, str]]:
+        due = self.due_date
+        return (
+            due is None,
+            due.isoformat() if due else "",
+            self.fields.priority.rank,
+            self.order,
+        )
+
+    # -- cells -------------------------------------------------------------------------
+    def cell(self, key: str) -> str:
+        """The text of one column (lists one item per line; enums as their label)."""
+        f = self.fields
+        if key in ("level", "priority"):
+            return str(getattr(f, key).value)
+        if key == "status":
+            return f.status.label
+        if key == "timeframe":
+            return f"{f.timeframe.value} term" if f.timeframe else ""
+        if key == "partners":
+            return "\n".join(p for p in f.partners if p)
+        if key == "challenges":
+            return "\n".join(c.text for c in self.challenges)
+        if key == "solutions":
+            return "\n".join(s.text for s in self.solutions)
+        if key == "carried_from":
+            if not f.carried_from:
+                return ""
+            return f"session {f.carried_from.get('session', '')[:8]}, action {f.carried_from.get('entry', '')[:8]}"
+        if key == "reviews":
+            return "\n".join(_review_line(r) for r in f.reviews)
+        if key in _PLAIN_FIELDS:
+            return str(getattr(f, key))
+        return str(getattr(self, key))
+
+    def cells(self, keys: tuple[str, ...] | None = None) -> list[str]:
+        return [self.cell(k) for k in (keys or tuple(c.key for c in COLUMNS))]
+
+
+def _review_line(review: dict[str, str]) -> str:
+    at = (review.get("at") or "")[:10]
+    status = (review.get("status") or "").replace("_", " ")
+    comment = review.get("comment") or ""
+    head = " ".join(part for part in (at, status) if part)
+    return f"{head}: {comment}" if head and comment else head or comment
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _sources(store: SessionStore, entry: Entry) -> tuple[list[LinkedText], list[LinkedText]]:
+    challenges: dict[str, LinkedText] = {}
+    solutions: dict[str, LinkedText] = {}
+
+    def live(entry_id: str) -> Entry | None:
+        try:
+            linked = store.get(entry_id)
+        except KeyError:
+            return None
+        return None if linked.deleted else linked
+
+    for link in entry.links:
+        linked = live(link)
+        if linked is None:
+            continue
+        if linked.kind == EntryKind.CHALLENGE:
+            challenges.setdefault(linked.id, LinkedText(linked.id, linked.text))
+        elif linked.kind == EntryKind.SOLUTION:
+            solutions.setdefault(linked.id, LinkedText(linked.id, linked.text))
+            for answered_id in linked.links:
+                answered = live(answered_id)
+                if answered is not None and answered.kind == EntryKind.CHALLENGE:
+                    challenges.setdefault(answered.id, LinkedText(answered.id, answered.text))
+    return list(challenges.values()), list(solutions.values())
+
+
+def make_row(store: SessionStore, session: Session, entry: Entry) -> ActionRow:
+    """The row of one action entry."""
+    agenda = session.agenda
+    topic_index = {t.id: i for i, t in enumerate(agenda.topics)}
+    group_index = {g: i for i, g in enumerate(agenda.group_names)}
+    try:
+        topic_title = agenda.topic(entry.topic_id).title
+    except KeyError:
+        topic_title = entry.topic_id
+    challenges, solutions = _sources(store, entry)
+    return ActionRow(
+        id=entry.id,
+        text=entry.text,
+        session_id=session.id,
+        session_title=session.title,
+        topic_id=entry.topic_id,
+        topic_title=topic_title,
+        group=entry.group,
+        fields=entry.action or ActionFields(),
+        challenges=tuple(challenges),
+        solutions=tuple(solutions),
+        author=entry.author,
+        created=entry.created,
+        updated=entry.updated,
+        order=(
+            topic_index.get(entry.topic_id, len(topic_index)),
+            group_index.get(entry.group, len(group_index)),
+            entry.position,
+            entry.created,
+        ),
+    )
+
+
+def action_rows(store: SessionStore, filters: ActionFilter | None = None) -> list[ActionRow]:
+    """The live (not deleted) actions of a session that pass ``filters``, sorted.
+
+    ``filters`` is validated here (:meth:`ActionFilter.resolved`), so an unknown topic,
+    group, level or status raises :class:`~workshop_tui.core.export.base.ExportError`.
+    """
+    session = store.session
+    wanted = (filters or ActionFilter()).resolved(session)
+    rows = [
+        make_row(store, session, entry)
+        for entry in store.entries(kind=EntryKind.ACTION)
+        if wanted.matches(entry)
+    ]
+    rows.sort(key=ActionRow.sort_key)
+    return rows
