@@ -1,0 +1,98 @@
+"""Help: every key binding of the screen it was opened from, grouped by where it applies."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Label, Static
+
+#: section titles for the classes that define bindings (others use their class name)
+SECTION_TITLES = {
+    "WorkshopApp": "Everywhere",
+    "SessionScreen": "Session screen",
+    "StartScreen": "Start screen",
+    "EntryList": "In a pane's list (the selected entry)",
+    "CaptureInput": "In a pane's input",
+    "TopicNavigator": "In the topics list",
+    "LinkPicker": "Link picker",
+}
+
+
+def binding_sections(screen: Screen[object]) -> list[tuple[str, list[Binding]]]:
+    """``[(section title, bindings)]`` for the screen, its widgets that define bindings, and the app.
+
+    Only bindings with a description are listed; each class is listed once.
+    """
+    nodes: list[DOMNode] = [screen]
+    seen_classes: set[type] = {type(screen)}
+    for widget in screen.query("*"):
+        cls = type(widget)
+        if cls in seen_classes or not cls.__module__.startswith("workshop_tui."):
+            continue
+        seen_classes.add(cls)
+        nodes.append(widget)
+    nodes.append(screen.app)
+    sections: list[tuple[str, list[Binding]]] = []
+    for node in nodes:
+        bindings = [b for b in _own_bindings(node) if b.description]
+        if bindings:
+            name = type(node).__name__
+            sections.append((SECTION_TITLES.get(name, name), bindings))
+    return sections
+
+
+def _own_bindings(node: DOMNode) -> list[Binding]:
+    found: list[Binding] = []
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("workshop_tui."):
+            continue
+        for item in cls.__dict__.get("BINDINGS", []):
+            if isinstance(item, Binding):
+                found.append(item)
+    return found
+
+
+def _key_text(app_screen: Screen[object], binding: Binding) -> str:
+    if binding.key_display:
+        return binding.key_display
+    return " / ".join(
+        app_screen.app.get_key_display(Binding(key, "")) for key in binding.key.split(",")
+    )
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the bindings of ``target`` (the screen underneath)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "close", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, target: Screen[object]) -> None:
+        super().__init__()
+        self.target = target
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog", classes="dialog") as dialog:
+            dialog.border_title = "Keys"
+            with VerticalScroll(id="help-scroll"):
+                for title, bindings in binding_sections(self.target):
+                    yield Label(Text(title, "bold"), classes="help-section")
+                    table = Table.grid(padding=(0, 2))
+                    table.add_column(no_wrap=True, min_width=14)
+                    table.add_column()
+                    for binding in bindings:
+                        table.add_row(
+                            Text(_key_text(self.target, binding), "bold"), binding.description
+                        )
+                    yield Static(table, classes="help-table")
+            yield Label("Esc closes · ctrl+p: every command by name", classes="dialog-help")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,622 @@
+"""The session screen: capture challenges, solutions and actions per topic × group.
+
+Layout: a bar (session, topic, group, timer), the topic navigator on the left, the topic's
+description and guiding questions, group tabs, three capture panes (Challenges, Solutions,
+Actions) and a toggled row with the parking lot and facilitator notes.
+
+Every change goes through :class:`workshop_tui.core.capture.Capture` and is durable when the
+call returns; a failed write shows a notification and keeps the typed text. The UI state
+(topic, group, focused pane, toggles) is saved with ``SessionStore.set_state`` so quitting and
+``workshop-tui resume`` come back to the same place.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static, Tab, Tabs
+
+from workshop_tui.core.capture import (
+    Capture,
+    CaptureError,
+    link_candidates,
+    pane_labels,
+    votes_left,
+)
+from workshop_tui.core.model import Entry, EntryKind
+from workshop_tui.core.store import SessionStore, StoreError
+from workshop_tui.core.timer import TimerBank
+from workshop_tui.ui.commands import PaletteCommand
+from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
+from workshop_tui.ui.widgets.entries import PANE_TITLES, EntryPane, LinkPicker
+from workshop_tui.ui.widgets.timer import TimerDisplay
+from workshop_tui.ui.widgets.topics import TopicCounts, TopicNavigator
+
+T = TypeVar("T")
+
+MAIN_KINDS = (EntryKind.CHALLENGE, EntryKind.SOLUTION, EntryKind.ACTION)
+EXTRA_KINDS = (EntryKind.PARKING, EntryKind.NOTE)
+PANE_KEYS = {
+    "1": EntryKind.CHALLENGE,
+    "2": EntryKind.SOLUTION,
+    "3": EntryKind.ACTION,
+    "4": EntryKind.PARKING,
+    "5": EntryKind.NOTE,
+}
+#: below this terminal height the topic description starts hidden (toggle with "d")
+COMPACT_HEIGHT = 30
+POLL_SECONDS = 1.5
+READ_ONLY_MESSAGE = "This session has ended: it is read-only."
+
+
+class SessionScreen(Screen[None]):
+    """Facilitation screen for one session (see module docstring)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "app.help", "Help", id="session.help"),
+        Binding(
+            "left_square_bracket", "group(-1)", "Prev group", id="session.group_prev", show=False
+        ),
+        Binding(
+            "right_square_bracket", "group(1)", "Group", key_display="[ ]", id="session.group_next"
+        ),
+        Binding(
+            "left_curly_bracket", "topic(-1)", "Prev topic", id="session.topic_prev", show=False
+        ),
+        Binding(
+            "right_curly_bracket", "topic(1)", "Topic", key_display="{ }", id="session.topic_next"
+        ),
+        Binding("t", "focus_topics", "Topics list", id="session.focus_topics", show=False),
+        Binding(
+            "1", "focus_pane('challenge')", "Challenges", id="session.focus_challenges", show=False
+        ),
+        Binding(
+            "2", "focus_pane('solution')", "Solutions", id="session.focus_solutions", show=False
+        ),
+        Binding("3", "focus_pane('action')", "Actions", id="session.focus_actions", show=False),
+        Binding(
+            "4", "focus_pane('parking')", "Parking lot", id="session.focus_parking", show=False
+        ),
+        Binding("5", "focus_pane('note')", "Notes", id="session.focus_notes", show=False),
+        Binding("o", "toggle_extra", "Parking/notes", id="session.toggle_extra", show=False),
+        Binding("d", "toggle_info", "Description", id="session.toggle_info", show=False),
+        Binding("p", "timer('toggle')", "Timer start/pause", id="session.timer_toggle", show=False),
+        Binding("R,shift+r", "timer('reset')", "Timer reset", id="session.timer_reset", show=False),
+        Binding("m", "timer('set')", "Timer set minutes", id="session.timer_set", show=False),
+        Binding("ctrl+z", "undo", "Undo", id="session.undo"),
+        Binding("q", "quit", "Quit", id="session.quit"),
+    ]
+
+    def __init__(
+        self,
+        store: SessionStore,
+        *,
+        group: str | None = None,
+        read_only: bool = False,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        super().__init__(classes="read-only" if read_only else "")
+        self.store = store
+        self.capture = Capture(store)
+        self.read_only = read_only
+        self.clock = clock
+        session = store.session
+        self.agenda = session.agenda
+        self.groups = session.agenda.group_names
+        self.locked_group = group if group in self.groups else None
+        state = self._load_state()
+        topic_ids = [t.id for t in self.agenda.topics]
+        saved_topic = str(state.get("topic") or "")
+        self.topic_id: str = saved_topic if saved_topic in topic_ids else topic_ids[0]
+        saved_group = str(state.get("group") or "")
+        self.group: str = self.locked_group or (
+            saved_group if saved_group in self.groups else self.groups[0]
+        )
+        self.current_kind = (
+            EntryKind(state["pane"])
+            if state.get("pane") in EntryKind._value2member_map_
+            else EntryKind.CHALLENGE
+        )
+        self.show_extra: bool = bool(state.get("show_extra")) or self.current_kind in EXTRA_KINDS
+        self.show_info: bool | None = (
+            state.get("show_info") if isinstance(state.get("show_info"), bool) else None
+        )
+        self.sorted_kinds: set[str] = {
+            k for k in state.get("sorted_by_votes") or [] if isinstance(k, str)
+        }
+        self.timers = TimerBank.from_dict(state.get("timers"), clock=clock or time.monotonic)
+        self._state_error_shown = False
+        self._restored = False
+
+    def _load_state(self) -> dict[str, Any]:
+        try:
+            return self.store.get_state()
+        except StoreError:
+            return {}
+
+    # -- layout ------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="session-bar"):
+            yield Static(id="bar-title")
+            yield Static(id="votes-left")
+            yield TimerDisplay(self.timers, id="topic-timer")
+        with Horizontal(id="session-body"):
+            yield TopicNavigator(self.agenda.topics, id="topics")
+            with Vertical(id="session-main"):
+                yield VerticalScroll(Static(id="topic-info-text"), id="topic-info")
+                if self.locked_group:
+                    tabs = [Tab(f"{self.locked_group} (locked)", id="group-0")]
+                else:
+                    tabs = [Tab(name, id=f"group-{i}") for i, name in enumerate(self.groups)]
+                yield Tabs(*tabs, id="group-tabs")
+                with Horizontal(id="main-panes"):
+                    for kind in MAIN_KINDS:
+                        yield EntryPane(kind, read_only=self.read_only)
+                with Horizontal(id="extra-panes"):
+                    for kind in EXTRA_KINDS:
+                        yield EntryPane(kind, read_only=self.read_only)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tabs = self.query_one("#group-tabs", Tabs)
+        tabs.can_focus = False  # a click or [ ] switches; Tab moves between panes
+        if self.locked_group:
+            tabs.disabled = True
+        for pane in self.query(EntryPane):
+            pane.sort_by_votes = pane.kind.value in self.sorted_kinds
+            pane.capture_input.disabled = self.read_only
+        self._apply_toggles()
+        self.refresh_all()
+        self._focus_kind(self.current_kind)
+        self._restored = True
+        self._show_timer()
+        self.set_interval(POLL_SECONDS, self._poll_disk)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_toggles()
+
+    def _apply_toggles(self) -> None:
+        show_info = (
+            self.show_info if self.show_info is not None else self.app.size.height >= COMPACT_HEIGHT
+        )
+        self.query_one("#topic-info").display = show_info
+        self.query_one("#extra-panes").display = self.show_extra
+
+    # -- helpers -----------------------------------------------------------------------
+    def pane(self, kind: EntryKind) -> EntryPane:
+        return self.query_one(f"#pane-{kind.value}", EntryPane)
+
+    @property
+    def topic(self) -> Any:
+        return self.agenda.topic(self.topic_id)
+
+    def _write(self, what: str, change: Callable[[], T]) -> T | None:
+        """Run a store change; on failure notify (with the reason) and return None."""
+        try:
+            return change()
+        except CaptureError as err:
+            self.notify(str(err), title=what, severity="warning")
+        except StoreError as err:
+            self.notify(f"Not saved: {err}", title=what, severity="error", timeout=12)
+        return None
+
+    def _refuse_if_read_only(self) -> bool:
+        if self.read_only:
+            self.notify(READ_ONLY_MESSAGE, severity="warning")
+        return self.read_only
+
+    # -- rendering ---------------------------------------------------------------------
+    def refresh_all(self) -> None:
+        """Re-read the current topic × group from the store and redraw everything."""
+        try:
+            here = self.store.entries(topic_id=self.topic_id, group=self.group)
+            mine = self.store.entries(group=self.group, kind=MAIN_KINDS)
+        except StoreError as err:
+            self.notify(str(err), title="Cannot read the session", severity="error", timeout=12)
+            return
+        labels = pane_labels(here)
+        backlinks: dict[str, list[Entry]] = {}
+        for entry in here:
+            for target in entry.links:
+                backlinks.setdefault(target, []).append(entry)
+        for kind in (*MAIN_KINDS, *EXTRA_KINDS):
+            self.pane(kind).show([e for e in here if e.kind == kind], labels, backlinks, self.group)
+        counts: dict[str, TopicCounts] = {}
+        for topic in self.agenda.topics:
+            of_topic = [e for e in mine if e.topic_id == topic.id]
+            counts[topic.id] = TopicCounts(
+                challenges=sum(e.kind == EntryKind.CHALLENGE for e in of_topic),
+                solutions=sum(e.kind == EntryKind.SOLUTION for e in of_topic),
+                actions=sum(e.kind == EntryKind.ACTION for e in of_topic),
+            )
+        self.query_one(TopicNavigator).update(self.topic_id, counts)
+        self._render_header()
+
+    def _render_header(self) -> None:
+        topic = self.topic
+        number = [t.id for t in self.agenda.topics].index(topic.id) + 1
+        bar = Text.assemble(
+            (self.store.session.title, "bold"),
+            f"  ·  {number}/{len(self.agenda.topics)} {topic.title}",
+        )
+        if self.read_only:
+            bar.append("  ·  READ-ONLY", "bold reverse")
+        self.query_one("#bar-title", Static).update(bar)
+        try:
+            left = votes_left(self.store, self.topic_id, self.group)
+        except StoreError:
+            left = 0
+        budget = self.store.session.votes_per_group
+        self.query_one("#votes-left", Static).update(f"{self.group}: votes {left}/{budget}")
+        info = Text.assemble((f"{number}. {topic.title}", "bold"), f"  ({topic.timebox} min)")
+        if topic.description:
+            info.append(f"\n{topic.description.strip()}")
+        if topic.questions:
+            info.append("\nGuiding questions:", "bold")
+            for question in topic.questions:
+                info.append(f"\n • {question}")
+        self.query_one("#topic-info-text", Static).update(info)
+        tabs = self.query_one("#group-tabs", Tabs)
+        tab_id = "group-0" if self.locked_group else f"group-{self.groups.index(self.group)}"
+        if tabs.active != tab_id:
+            tabs.active = tab_id
+
+    # -- UI state ----------------------------------------------------------------------
+    def save_state(self, **extra: Any) -> None:
+        """Save where the facilitator is (best effort: one notification if it fails)."""
+        if self.read_only:
+            return
+        try:
+            self.store.set_state(
+                topic=self.topic_id,
+                group=self.group,
+                pane=self.current_kind.value,
+                show_extra=self.show_extra,
+                show_info=self.show_info,
+                sorted_by_votes=sorted(self.sorted_kinds),
+                timers=self.timers.to_dict(),
+                **extra,
+            )
+        except StoreError as err:
+            if not self._state_error_shown:
+                self._state_error_shown = True
+                self.notify(
+                    f"Could not save the screen position: {err}", severity="error", timeout=12
+                )
+
+    @on(events.DescendantFocus)
+    def _focus_changed(self, event: events.DescendantFocus) -> None:
+        for node in event.widget.ancestors_with_self:
+            if isinstance(node, EntryPane):
+                if node.kind != self.current_kind:
+                    self.current_kind = node.kind
+                    if self._restored:
+                        self.save_state()
+                return
+
+    def _focus_kind(self, kind: EntryKind) -> None:
+        if kind in EXTRA_KINDS and not self.show_extra:
+            self.show_extra = True
+            self._apply_toggles()
+        pane = self.pane(kind)
+        pane.entry_list.focus() if pane.entries or self.read_only else pane.focus_input()
+
+    # -- navigation actions --------------------------------------------------------------
+    def set_topic(self, topic_id: str) -> None:
+        if topic_id == self.topic_id:
+            return
+        self._end_edits()
+        self.topic_id = topic_id
+        self.refresh_all()
+        self.query_one(TopicNavigator).highlight_current()
+        self._topic_changed()
+        self.save_state()
+
+    def _topic_changed(self) -> None:
+        self._show_timer()
+
+    # -- timer -------------------------------------------------------------------------
+    def _show_timer(self) -> None:
+        topic = self.topic
+        self.query_one(TimerDisplay).show_topic(topic.id, topic.title, max(1, topic.timebox) * 60)
+
+    def action_timer(self, operation: str) -> None:
+        display = self.query_one(TimerDisplay)
+        if operation == "toggle":
+            display.toggle()
+        elif operation == "reset":
+            display.reset()
+        elif operation == "set":
+            display.prompt_duration()
+
+    @on(TimerDisplay.Changed)
+    def _timer_changed(self, event: TimerDisplay.Changed) -> None:
+        self.save_state()
+
+    @on(TimerDisplay.Expired)
+    def _timer_expired(self, event: TimerDisplay.Expired) -> None:
+        self.notify(
+            f"Time is up for {event.topic_title}.", title="Timer", severity="warning", timeout=10
+        )
+
+    def set_group(self, group: str) -> None:
+        if group == self.group or group not in self.groups:
+            return
+        if self.locked_group:
+            self.notify(f"This laptop is locked to {self.locked_group}.", severity="warning")
+            return
+        self._end_edits()
+        self.group = group
+        self.refresh_all()
+        self.save_state()
+
+    def _end_edits(self) -> None:
+        for pane in self.query(EntryPane):
+            if pane.editing:
+                pane.end_edit()
+
+    def action_topic(self, delta: int) -> None:
+        ids = [t.id for t in self.agenda.topics]
+        index = (ids.index(self.topic_id) + delta) % len(ids)
+        self.set_topic(ids[index])
+
+    def action_group(self, delta: int) -> None:
+        if self.locked_group:
+            self.notify(f"This laptop is locked to {self.locked_group}.", severity="warning")
+            return
+        index = (self.groups.index(self.group) + delta) % len(self.groups)
+        self.set_group(self.groups[index])
+
+    def action_focus_topics(self) -> None:
+        navigator = self.query_one(TopicNavigator)
+        navigator.highlight_current()
+        navigator.focus()
+
+    def action_focus_pane(self, kind: str) -> None:
+        self._focus_kind(EntryKind(kind))
+
+    def action_toggle_extra(self) -> None:
+        self.show_extra = not self.show_extra
+        if not self.show_extra and self.current_kind in EXTRA_KINDS:
+            self._focus_kind(EntryKind.CHALLENGE)
+        self._apply_toggles()
+        self.save_state()
+
+    def action_toggle_info(self) -> None:
+        shown = self.query_one("#topic-info").display
+        self.show_info = not shown
+        self._apply_toggles()
+        self.save_state()
+
+    def action_quit(self) -> None:
+        self.save_state()
+        self.app.exit()
+
+    @on(TopicNavigator.TopicChosen)
+    def _topic_chosen(self, event: TopicNavigator.TopicChosen) -> None:
+        self.set_topic(event.topic_id)
+        self._focus_kind(self.current_kind)
+
+    @on(Tabs.TabActivated, "#group-tabs")
+    def _group_tab(self, event: Tabs.TabActivated) -> None:
+        if self.locked_group or event.tab.id is None:
+            return
+        index = int(event.tab.id.removeprefix("group-"))
+        self.set_group(self.groups[index])
+
+    # -- capture -----------------------------------------------------------------------
+    @on(EntryPane.Submitted)
+    def _submitted(self, event: EntryPane.Submitted) -> None:
+        pane = event.pane
+        if self._refuse_if_read_only():
+            return
+        if not event.text.strip():
+            if event.editing:
+                self.notify(
+                    "The text is empty; press x on the entry to delete it.", severity="warning"
+                )
+            return
+        if event.editing:
+            entry_id = event.editing
+            saved = self._write("Edit", lambda: self.capture.edit_text(entry_id, event.text))
+            if saved is None:
+                return
+            pane.end_edit()
+            pane.entry_list.focus()
+        else:
+            saved = self._write(
+                f"Add {pane.noun}",
+                lambda: self.capture.add(pane.kind, self.topic_id, self.group, event.text),
+            )
+            if saved is None:
+                return  # the typed text stays in the input
+            pane.capture_input.value = ""
+        self.refresh_all()
+        pane.highlight(saved.id)
+
+    @on(EntryPane.Requested)
+    def _requested(self, event: EntryPane.Requested) -> None:
+        pane, operation, entry_id = event.pane, event.operation, event.entry_id
+        if operation == "sort":
+            self._toggle_sort(pane)
+            return
+        if operation == "capture":
+            if not self._refuse_if_read_only():
+                pane.focus_input()
+            return
+        if entry_id is None:
+            self.notify(
+                f"No {pane.noun} selected: type one in the box below and press Enter.",
+                severity="warning",
+            )
+            return
+        if self._refuse_if_read_only():
+            return
+        entry = self.store.get(entry_id)
+        if operation == "open":
+            operation = "action" if pane.kind == EntryKind.ACTION else "edit"
+        if operation == "edit":
+            pane.begin_edit(entry)
+        elif operation == "delete":
+            self._delete(pane, entry)
+        elif operation in ("vote", "unvote"):
+            change = self.capture.vote if operation == "vote" else self.capture.unvote
+            if self._write("Vote", lambda: change(entry.id, self.group)) is not None:
+                self.refresh_all()
+        elif operation in ("move_up", "move_down"):
+            self._move(pane, entry, -1 if operation == "move_up" else 1)
+        elif operation == "link":
+            self._open_link_picker(entry)
+        elif operation == "action":
+            self._open_action_editor(entry)
+
+    def _delete(self, pane: EntryPane, entry: Entry) -> None:
+        labels = pane_labels(self.store.entries(topic_id=entry.topic_id, group=entry.group))
+        if self._write("Delete", lambda: self.capture.delete(entry.id)) is None:
+            return
+        self.refresh_all()
+        self.notify(f"Deleted {labels.get(entry.id, '')} — ctrl+z undoes", timeout=4)
+        if not pane.entries:
+            pane.focus_input()
+
+    def _move(self, pane: EntryPane, entry: Entry, delta: int) -> None:
+        if pane.sort_by_votes:
+            self.notify(
+                "Sorted by votes: press s to go back to your own order, then move.",
+                severity="warning",
+            )
+            return
+        if self._write("Move", lambda: self.capture.move(entry.id, delta)):
+            self.refresh_all()
+            pane.highlight(entry.id)
+
+    def _toggle_sort(self, pane: EntryPane) -> None:
+        pane.sort_by_votes = not pane.sort_by_votes
+        self.sorted_kinds.symmetric_difference_update({pane.kind.value})
+        self.refresh_all()
+        self.save_state()
+
+    def action_undo(self) -> None:
+        if self._refuse_if_read_only():
+            return
+        if not self.capture.can_undo:
+            self.notify("Nothing to undo.", severity="warning", timeout=3)
+            return
+        step = self._write("Undo", self.capture.undo)
+        if step is not None:
+            self.refresh_all()
+            self.notify(f"Undone: {step.description}", timeout=3)
+
+    # -- linking -----------------------------------------------------------------------
+    def _open_link_picker(self, entry: Entry) -> None:
+        candidates = link_candidates(self.store, entry)
+        if entry.kind not in (EntryKind.SOLUTION, EntryKind.ACTION):
+            self.notify("Link from a solution or an action to what it answers.", severity="warning")
+            return
+        if not candidates:
+            wanted = "challenges" if entry.kind == EntryKind.SOLUTION else "solutions or challenges"
+            self.notify(f"No {wanted} in this topic for {self.group} yet.", severity="warning")
+            return
+        labels = pane_labels(self.store.entries(topic_id=entry.topic_id, group=entry.group))
+
+        def toggle(target_id: str) -> bool:
+            done = self._write("Link", lambda: self.capture.toggle_link(entry.id, target_id))
+            self.refresh_all()
+            return done is not None
+
+        self.app.push_screen(
+            LinkPicker(entry, labels.get(entry.id, "?"), candidates, labels, toggle)
+        )
+
+    # -- actions -----------------------------------------------------------------------
+    def _open_action_editor(self, entry: Entry) -> None:
+        if entry.kind != EntryKind.ACTION:
+            self.notify("Only actions have owner, due date and status.", severity="warning")
+            return
+        labels = pane_labels(self.store.entries(topic_id=entry.topic_id, group=entry.group))
+        context = f"{labels.get(entry.id, '')} · {self.topic.title} · {entry.group}"
+
+        def saved(result: ActionEditResult | None) -> None:
+            if result is None:
+                return
+            changed = self._write(
+                "Action", lambda: self.capture.set_action(entry.id, result.fields, text=result.text)
+            )
+            if changed is not None:
+                self.refresh_all()
+                self.pane(EntryKind.ACTION).highlight(entry.id)
+
+        self.app.push_screen(ActionEditor.for_entry(entry, self.agenda, context=context), saved)
+
+    # -- other processes ---------------------------------------------------------------
+    def _poll_disk(self) -> None:
+        self._check_disk()
+
+    @work(thread=True, exclusive=True, group="disk-poll")
+    def _check_disk(self) -> None:
+        try:
+            changed = self.store.changed_on_disk()
+        except (StoreError, OSError):
+            return
+        if changed:
+            self.app.call_from_thread(self.refresh_all)
+
+    # -- command palette ---------------------------------------------------------------
+    def palette_commands(self) -> list[PaletteCommand]:
+        commands: list[PaletteCommand] = []
+        for number, topic in enumerate(self.agenda.topics, 1):
+            commands.append(
+                PaletteCommand(
+                    f"Go to topic {number}: {topic.title}",
+                    f"{topic.timebox} min",
+                    _bind(self.set_topic, topic.id),
+                )
+            )
+        if not self.locked_group:
+            for group in self.groups:
+                commands.append(
+                    PaletteCommand(
+                        f"Switch to group: {group}", "keys [ and ]", _bind(self.set_group, group)
+                    )
+                )
+        for key, kind in PANE_KEYS.items():
+            commands.append(
+                PaletteCommand(
+                    f"Go to pane: {PANE_TITLES[kind]}", f"key: {key}", _bind(self._focus_kind, kind)
+                )
+            )
+        pane = self.pane(self.current_kind)
+        for title, operation in (
+            ("Edit selected entry", "edit"),
+            ("Delete selected entry", "delete"),
+            ("Vote for selected entry", "vote"),
+            ("Remove a vote from selected entry", "unvote"),
+            ("Link selected entry", "link"),
+            ("Edit action fields", "action"),
+            ("Sort pane by votes (toggle)", "sort"),
+            ("Move selected entry up", "move_up"),
+            ("Move selected entry down", "move_down"),
+        ):
+            commands.append(
+                PaletteCommand(
+                    f"{title} ({PANE_TITLES[pane.kind]})",
+                    "on the focused pane",
+                    _bind(pane.request, operation),
+                )
+            )
+        return commands
+
+    def focused_pane(self) -> EntryPane:
+        return self.pane(self.current_kind)
+
+
+def _bind(function: Callable[[Any], Any], argument: Any) -> Callable[[], Any]:
+    return lambda: function(argument)

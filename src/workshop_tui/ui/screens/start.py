@@ -1,0 +1,243 @@
+"""Start screen: start a session from an agenda, resume one in progress, open a past one.
+
+Reading the agendas and the sessions list happens in a worker thread; results come back to
+the event loop with ``call_from_thread``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from workshop_tui.core.agenda import Agenda
+from workshop_tui.core.model import SessionSummary
+from workshop_tui.core.store import StoreError
+from workshop_tui.ui.commands import PaletteCommand
+
+AGENDA_PREFIX = "agenda:"
+RECENT_PREFIX = "recent:"
+SESSION_PREFIX = "session:"
+
+
+@dataclass(frozen=True)
+class StartData:
+    bundled: list[tuple[str, str]]
+    recent: list[str]
+    sessions: list[SessionSummary]
+    problems: list[str]
+
+
+def _day(stamp: str) -> str:
+    return stamp[:16].replace("T", " ")
+
+
+def session_prompt(summary: SessionSummary) -> Text:
+    done = bool(summary.ended)
+    text = Text.assemble(
+        ("✓ " if done else "● ", "dim" if done else "bold"), (summary.title, "bold")
+    )
+    when = f"ended {_day(summary.ended)}" if done else f"started {_day(summary.started)}"
+    text.append(
+        f"\n  {when} · C{summary.challenges} S{summary.solutions} A{summary.actions}"
+        f" · {summary.open_actions} open",
+        "dim",
+    )
+    return text
+
+
+class StartScreen(Screen[None]):
+    """Choose an agenda to start a session, or a session to resume or review."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "app.help", "Help", id="start.help"),
+        Binding("n", "focus('#agendas')", "Agendas", id="start.focus_agendas"),
+        Binding("s", "focus('#sessions')", "Sessions", id="start.focus_sessions"),
+        Binding("o", "focus('#agenda-path')", "Open file", id="start.open_file"),
+        Binding("r", "reload", "Refresh", id="start.reload"),
+        Binding("q", "app.quit", "Quit", id="start.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data = StartData([], [], [], [])
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text("Workshop facilitation", "bold"), id="start-title")
+        with Horizontal(id="start-columns"):
+            with Vertical(id="start-new", classes="start-column") as new:
+                new.border_title = "New session from an agenda"
+                yield OptionList(id="agendas")
+                yield Input(placeholder="agenda file path, then Enter", id="agenda-path")
+            with Vertical(id="start-sessions", classes="start-column") as old:
+                old.border_title = "Sessions: ● in progress · ✓ ended (read-only)"
+                yield OptionList(id="sessions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#agendas", OptionList).focus()
+        self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    # -- loading -------------------------------------------------------------------------
+    def action_reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="start-load")
+    def _load(self) -> None:
+        from workshop_tui.core.agenda_yaml import bundled_agendas
+
+        store = self.app.store  # type: ignore[attr-defined]
+        problems: list[str] = []
+        try:
+            listing = store.list_sessions()
+            sessions, problems = listing.sessions, list(listing.problems)
+        except StoreError as err:
+            sessions, problems = [], [str(err)]
+        data = StartData(bundled_agendas(), store.recent_agendas(), sessions, problems)
+        self.app.call_from_thread(self._show, data)
+
+    def _show(self, data: StartData) -> None:
+        self.data = data
+        agendas = self.query_one("#agendas", OptionList)
+        options: list[Option | None] = [
+            Option(Text.assemble((title, "bold"), f"\n  bundled: {name}"), id=AGENDA_PREFIX + name)
+            for name, title in data.bundled
+        ]
+        for index, path in enumerate(data.recent):
+            options.append(
+                Option(
+                    Text.assemble((Path(path).name, "bold"), ("\n  " + path, "dim")),
+                    id=f"{RECENT_PREFIX}{index}",
+                )
+            )
+        _replace_options(agendas, options)
+        sessions = self.query_one("#sessions", OptionList)
+        ordered = [s for s in data.sessions if not s.ended] + [s for s in data.sessions if s.ended]
+        _replace_options(
+            sessions, [Option(session_prompt(s), id=SESSION_PREFIX + s.id) for s in ordered]
+        )
+        if not ordered:
+            sessions.set_options(
+                [Option("no sessions yet: pick an agenda to start one", disabled=True)]
+            )
+        for problem in data.problems:
+            self.notify(
+                problem, title="A session file could not be read", severity="error", timeout=12
+            )
+
+    # -- choosing ------------------------------------------------------------------------
+    @on(OptionList.OptionSelected, "#agendas")
+    def _agenda_chosen(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        if option_id.startswith(AGENDA_PREFIX):
+            self.start_session(option_id.removeprefix(AGENDA_PREFIX))
+        elif option_id.startswith(RECENT_PREFIX):
+            self.start_session(self.data.recent[int(option_id.removeprefix(RECENT_PREFIX))])
+
+    @on(Input.Submitted, "#agenda-path")
+    def _path_entered(self, event: Input.Submitted) -> None:
+        path = event.value.strip()
+        if not path:
+            self.notify("Type the path of an agenda YAML file first.", severity="warning")
+            return
+        if not Path(path).expanduser().is_file():
+            self.notify(f"No such file: {path}", title="Open agenda", severity="error")
+            return
+        self.start_session(str(Path(path).expanduser().resolve()))
+
+    @on(OptionList.OptionSelected, "#sessions")
+    def _session_chosen(self, event: OptionList.OptionSelected) -> None:
+        session_id = (event.option.id or "").removeprefix(SESSION_PREFIX)
+        summary = next((s for s in self.data.sessions if s.id == session_id), None)
+        if summary is not None:
+            self.open_session(summary)
+
+    def open_session(self, summary: SessionSummary) -> None:
+        app = self.app
+        app.open_session(summary.id, group=app.locked_group, read_only=bool(summary.ended))  # type: ignore[attr-defined]
+
+    def start_session(self, ref: str) -> None:
+        """Load the agenda (bundled name or file path) and start a new session from it."""
+        self.notify(f"Starting a session from {Path(ref).name}…", timeout=2)
+        self._start(ref)
+
+    @work(thread=True, exclusive=True, group="start-session")
+    def _start(self, ref: str) -> None:
+        from workshop_tui.core.agenda_yaml import AgendaError, load_agenda
+
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            agenda: Agenda = load_agenda(ref)
+            session = store.create_session(agenda, agenda_source=ref)
+        except AgendaError as err:
+            problems = "\n".join(str(p) for p in err.problems[:5])
+            self.app.call_from_thread(
+                self.notify, problems, title="The agenda has problems", severity="error", timeout=15
+            )
+            return
+        except StoreError as err:
+            self.app.call_from_thread(
+                self.notify, str(err), title="Cannot start", severity="error", timeout=12
+            )
+            return
+        if Path(ref).is_file():
+            store.remember_agenda(ref)
+        self.app.call_from_thread(self._started, session.id)
+
+    def _started(self, session_id: str) -> None:
+        self.query_one("#agenda-path", Input).value = ""
+        self.app.open_session(session_id, group=self.app.locked_group)  # type: ignore[attr-defined]
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        commands = [
+            PaletteCommand(
+                f"Start session: {title}", f"bundled agenda {name}", _starter(self, name)
+            )
+            for name, title in self.data.bundled
+        ]
+        commands.extend(
+            PaletteCommand(f"Start session from {Path(p).name}", p, _starter(self, p))
+            for p in self.data.recent
+        )
+        for summary in self.data.sessions:
+            verb = "Review" if summary.ended else "Resume"
+            commands.append(
+                PaletteCommand(
+                    f"{verb} session: {summary.title}",
+                    _day(summary.started),
+                    _opener(self, summary),
+                )
+            )
+        return commands
+
+
+def _starter(screen: StartScreen, ref: str) -> Callable[[], None]:
+    return lambda: screen.start_session(ref)
+
+
+def _opener(screen: StartScreen, summary: SessionSummary) -> Callable[[], None]:
+    return lambda: screen.open_session(summary)
+
+
+def _replace_options(option_list: OptionList, options: list[Option | None]) -> None:
+    """Set the options, keeping the highlighted one where it still exists."""
+    keep = option_list.highlighted_option.id if option_list.highlighted_option else None
+    option_list.set_options(o for o in options if o is not None)
+    ids = [o.id for o in options if o is not None]
+    if keep in ids:
+        option_list.highlighted = ids.index(keep)
+    elif ids:
+        option_list.highlighted = 0

@@ -1,0 +1,75 @@
+"""Pick which challenges/solutions an entry answers: each toggle is saved at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, SelectionList
+from textual.widgets.selection_list import Selection
+
+from workshop_tui.core.model import Entry
+
+
+class LinkPicker(ModalScreen[None]):
+    """Lists candidate entries with the current links ticked.
+
+    ``on_toggle(target_id)`` is called for every toggle and returns whether the store took
+    it (when it did not, the tick is put back).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,l", "close", "Done", id="links.close"),
+    ]
+
+    def __init__(
+        self,
+        entry: Entry,
+        entry_label: str,
+        candidates: list[Entry],
+        labels: dict[str, str],
+        on_toggle: Callable[[str], bool],
+    ) -> None:
+        super().__init__(classes="picker-screen")
+        self.entry = entry
+        self.entry_label = entry_label
+        self.candidates = candidates
+        self.labels = labels
+        self.on_toggle = on_toggle
+        self._reverting = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="link-dialog", classes="dialog") as dialog:
+            dialog.border_title = f"Link {self.entry_label} to…"
+            yield Label(Content(f"{self.entry_label} {self.entry.text}"), id="link-entry")
+            selections = [
+                Selection(
+                    Content(f"{self.labels.get(c.id, '?')} {c.text}"),
+                    c.id,
+                    c.id in self.entry.links,
+                )
+                for c in self.candidates
+            ]
+            yield SelectionList[str](*selections, id="link-list")
+            yield Label("Space/Enter: toggle (saved at once) · Esc: done", classes="dialog-help")
+
+    @on(SelectionList.SelectionToggled)
+    def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
+        if self._reverting:
+            return
+        target = event.selection.value
+        if not self.on_toggle(target):
+            self._reverting = True
+            try:
+                event.selection_list.toggle(target)
+            finally:
+                self._reverting = False
+
+    def action_close(self) -> None:
+        self.dismiss(None)

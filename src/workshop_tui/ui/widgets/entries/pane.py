@@ -1,0 +1,253 @@
+"""A capture pane: the entries of one kind for the current topic × group, and a quick-capture input.
+
+The pane only shows and collects; it never writes. It sends messages up (``Submitted``,
+``Requested``) and the session screen applies them through the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from workshop_tui.core.capture import LINK_TARGETS
+from workshop_tui.core.model import VOTABLE_KINDS, Entry, EntryKind
+from workshop_tui.ui.widgets.entries.render import entry_prompt
+
+PANE_TITLES: dict[EntryKind, str] = {
+    EntryKind.CHALLENGE: "Challenges",
+    EntryKind.SOLUTION: "Solutions",
+    EntryKind.ACTION: "Actions",
+    EntryKind.PARKING: "Parking lot",
+    EntryKind.NOTE: "Facilitator notes",
+}
+
+
+def operation_applies(operation: str, kind: EntryKind) -> bool:
+    """Whether a pane operation applies to entries of ``kind``."""
+    if operation in ("vote", "unvote", "sort"):
+        return kind in VOTABLE_KINDS
+    if operation == "link":
+        return kind in LINK_TARGETS
+    if operation == "action":
+        return kind == EntryKind.ACTION
+    return True
+
+
+class EntryList(OptionList):
+    """The entries of a pane; keys act on the highlighted entry."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "request('edit')", "Edit", id="entry.edit"),
+        Binding("enter", "request('open')", "Edit/open", id="entry.open", show=False),
+        Binding("x,delete", "request('delete')", "Delete", id="entry.delete"),
+        Binding("v", "request('vote')", "Vote", id="entry.vote"),
+        Binding("V,shift+v", "request('unvote')", "Unvote", id="entry.unvote", show=False),
+        Binding("l", "request('link')", "Link", id="entry.link"),
+        Binding("a", "request('action')", "Action fields", id="entry.action_fields", show=False),
+        Binding("s", "request('sort')", "Sort by votes", id="entry.sort", show=False),
+        Binding(
+            "ctrl+up,shift+up", "request('move_up')", "Move up", id="entry.move_up", show=False
+        ),
+        Binding(
+            "ctrl+down,shift+down",
+            "request('move_down')",
+            "Move down",
+            id="entry.move_down",
+            show=False,
+        ),
+        Binding("i", "request('capture')", "Add", id="entry.capture", show=False),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer only what makes sense for this pane's kind (hidden from the footer otherwise)."""
+        pane = self.pane
+        if action != "request" or pane is None or not parameters:
+            return True
+        return operation_applies(str(parameters[0]), pane.kind)
+
+    def action_request(self, operation: str) -> None:
+        pane = self.pane
+        if pane is not None:
+            pane.request(operation)
+
+    @property
+    def pane(self) -> EntryPane | None:
+        for node in self.ancestors:
+            if isinstance(node, EntryPane):
+                return node
+        return None
+
+
+class CaptureInput(Input):
+    """Quick capture: Enter saves the text as a new entry (or the edited text)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Cancel/back to list", id="capture.leave", show=False),
+    ]
+
+    def action_leave(self) -> None:
+        pane = self.pane
+        if pane is not None:
+            pane.leave_input()
+
+    @property
+    def pane(self) -> EntryPane | None:
+        for node in self.ancestors:
+            if isinstance(node, EntryPane):
+                return node
+        return None
+
+
+class EntryPane(Vertical):
+    """One pane of the session screen (Challenges, Solutions, Actions, Parking lot, Notes)."""
+
+    @dataclass
+    class Submitted(Message):
+        """Text was entered: a new entry (``editing`` is None) or new text for ``editing``."""
+
+        pane: EntryPane
+        text: str
+        editing: str | None
+
+    @dataclass
+    class Requested(Message):
+        """A key asked for an operation on the highlighted entry (``entry_id`` may be None)."""
+
+        pane: EntryPane
+        operation: str
+        entry_id: str | None
+
+    def __init__(self, kind: EntryKind, *, read_only: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id or f"pane-{kind.value}", classes="entry-pane")
+        self.kind = kind
+        self.read_only = read_only
+        self.editing: str | None = None
+        self.sort_by_votes = False
+        self._entries: list[Entry] = []
+        self._count = 0
+
+    def compose(self) -> ComposeResult:
+        yield EntryList(id=f"list-{self.kind.value}", classes="entry-list")
+        placeholder = (
+            "read-only: this session has ended" if self.read_only else f"+ add {self.noun} (Enter)"
+        )
+        yield CaptureInput(
+            placeholder=placeholder, id=f"input-{self.kind.value}", classes="capture-input"
+        )
+
+    def on_mount(self) -> None:
+        self._update_title()
+
+    # -- accessors ---------------------------------------------------------------------
+    @property
+    def noun(self) -> str:
+        return "note" if self.kind == EntryKind.NOTE else self.kind.label.lower()
+
+    @property
+    def entry_list(self) -> EntryList:
+        return self.query_one(EntryList)
+
+    @property
+    def capture_input(self) -> CaptureInput:
+        return self.query_one(CaptureInput)
+
+    @property
+    def entries(self) -> list[Entry]:
+        """The entries as shown (pane order, or by votes when sorted)."""
+        return list(self._entries)
+
+    @property
+    def highlighted_id(self) -> str | None:
+        option = self.entry_list.highlighted_option
+        return option.id if option is not None else None
+
+    def highlight(self, entry_id: str | None) -> None:
+        entry_list = self.entry_list
+        if entry_id is None:
+            return
+        try:
+            entry_list.highlighted = entry_list.get_option_index(entry_id)
+        except Exception:  # noqa: BLE001 - OptionDoesNotExist: entry gone, keep the cursor
+            return
+
+    # -- showing -----------------------------------------------------------------------
+    def show(
+        self,
+        entries: list[Entry],
+        labels: dict[str, str],
+        backlinks: dict[str, list[Entry]],
+        voter: str,
+    ) -> None:
+        """Replace the shown entries, keeping the highlighted one when it is still there."""
+        keep = self.highlighted_id
+        old_index = self.entry_list.highlighted
+        if self.sort_by_votes:
+            entries = sorted(entries, key=lambda e: -e.vote_count)  # stable: pane order within ties
+        self._entries = entries
+        self._count = len(entries)
+        entry_list = self.entry_list
+        entry_list.set_options(
+            Option(entry_prompt(e, labels, backlinks.get(e.id, []), voter), id=e.id)
+            for e in entries
+        )
+        ids = [e.id for e in entries]
+        if keep in ids:
+            entry_list.highlighted = ids.index(keep)
+        elif entries:
+            entry_list.highlighted = min(old_index or 0, len(entries) - 1)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        title = f"{PANE_TITLES[self.kind]} ({self._count})"
+        if self.sort_by_votes:
+            title += " ↓votes"
+        self.border_title = title
+        if self.editing:
+            self.border_subtitle = "editing: Enter saves, Esc cancels"
+        else:
+            self.border_subtitle = ""
+
+    # -- input -------------------------------------------------------------------------
+    def focus_input(self) -> None:
+        self.capture_input.focus()
+
+    def begin_edit(self, entry: Entry) -> None:
+        self.editing = entry.id
+        field = self.capture_input
+        field.value = entry.text
+        field.cursor_position = len(entry.text)
+        field.focus()
+        self._update_title()
+
+    def end_edit(self) -> None:
+        self.editing = None
+        self.capture_input.value = ""
+        self._update_title()
+
+    def leave_input(self) -> None:
+        if self.editing:
+            self.end_edit()
+        self.entry_list.focus()
+
+    def request(self, operation: str) -> None:
+        self.post_message(self.Requested(self, operation, self.highlighted_id))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(self, event.value, self.editing))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        # A click highlights; on an action it also opens its fields (Enter is the key binding).
+        event.stop()
+        if self.kind == EntryKind.ACTION:
+            self.post_message(self.Requested(self, "open", event.option.id))

@@ -1,0 +1,56 @@
+"""How one entry looks in a pane: its number, text, votes, links and action fields."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from workshop_tui.core.model import VOTABLE_KINDS, Entry, EntryKind
+
+
+def action_summary(entry: Entry) -> str:
+    """``owner · due 2026-12-31 · in progress`` (only the parts that are set)."""
+    fields = entry.action
+    if fields is None:
+        return ""
+    parts = []
+    if fields.owner or fields.unit:
+        parts.append(fields.owner or fields.unit)
+    if fields.due:
+        parts.append(f"due {fields.due}")
+    elif fields.timeframe:
+        parts.append(f"{fields.timeframe.value} term")
+    parts.append(fields.status.label)
+    return " · ".join(parts)
+
+
+def entry_prompt(entry: Entry, labels: dict[str, str], backlinks: list[Entry], voter: str) -> Text:
+    """The option prompt for an entry.
+
+    ``labels`` numbers the entries of the topic × group (``C1``, ``S2``); ``backlinks`` are
+    the entries that link to this one (shown as ``← S1``); ``voter`` is the current group.
+    """
+    label = labels.get(entry.id, "?")
+    text = Text.assemble((label, "bold"), " ", entry.text)
+    extras: list[tuple[str, str]] = []
+    if entry.kind in VOTABLE_KINDS and entry.vote_count:
+        mine = entry.votes.get(voter, 0)
+        dots = "●" * min(mine, 5)
+        extras.append((f"{dots}{entry.vote_count}", "bold"))
+    out_links = [labels[i] for i in entry.links if i in labels]
+    if out_links:
+        extras.append(("→ " + " ".join(out_links), "italic"))
+    in_links = sorted((labels[e.id] for e in backlinks if e.id in labels), key=_label_key)
+    if in_links:
+        extras.append(("← " + " ".join(in_links), "italic"))
+    for chunk, style in extras:
+        text.append("  ")
+        text.append(chunk, style)
+    if entry.kind == EntryKind.ACTION:
+        text.append("\n   ")
+        text.append(action_summary(entry), "dim")
+    return text
+
+
+def _label_key(label: str) -> tuple[int, int]:
+    order = "CSAPN"
+    return (order.index(label[0]) if label[0] in order else 9, int(label[1:] or 0))

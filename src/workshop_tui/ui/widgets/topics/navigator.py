@@ -1,0 +1,83 @@
+"""The list of topics: number, title, timebox and C/S/A counts for the current group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from workshop_tui.core.agenda import Topic
+
+
+@dataclass(frozen=True)
+class TopicCounts:
+    challenges: int = 0
+    solutions: int = 0
+    actions: int = 0
+
+
+class TopicNavigator(OptionList):
+    """Enter or a click opens the highlighted topic."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open topic", id="topics.open"),
+    ]
+
+    @dataclass
+    class TopicChosen(Message):
+        topic_id: str
+
+    def __init__(self, topics: tuple[Topic, ...], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.topics = topics
+        self.current: str = topics[0].id if topics else ""
+        self.counts: dict[str, TopicCounts] = {}
+
+    def on_mount(self) -> None:
+        self.border_title = "Topics"
+        self._render_topics()
+
+    def update(self, current: str, counts: dict[str, TopicCounts]) -> None:
+        """Show ``current`` as the open topic and refresh the counts."""
+        self.current = current
+        self.counts = counts
+        self._render_topics()
+
+    def _render_topics(self) -> None:
+        highlighted = self.highlighted
+        self.set_options(Option(self._prompt(i, t), id=t.id) for i, t in enumerate(self.topics, 1))
+        if highlighted is None:
+            highlighted = next((i for i, t in enumerate(self.topics) if t.id == self.current), 0)
+        if self.topics:
+            self.highlighted = min(highlighted, len(self.topics) - 1)
+
+    def highlight_current(self) -> None:
+        for index, topic in enumerate(self.topics):
+            if topic.id == self.current:
+                self.highlighted = index
+
+    def _prompt(self, number: int, topic: Topic) -> Text:
+        counts = self.counts.get(topic.id, TopicCounts())
+        is_current = topic.id == self.current
+        marker = "▶" if is_current else " "
+        text = Text.assemble(
+            (f"{marker}{number} ", "bold" if is_current else ""),
+            (topic.title, "bold" if is_current else ""),
+        )
+        text.append(
+            f"\n   {topic.timebox}′  C{counts.challenges} S{counts.solutions} A{counts.actions}",
+            "dim",
+        )
+        return text
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.TopicChosen(event.option.id))
