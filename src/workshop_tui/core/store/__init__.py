@@ -23,7 +23,14 @@ from filelock import FileLock, Timeout
 
 from workshop_tui.core.agenda import Agenda
 from workshop_tui.core.model import Session, SessionSummary
-from workshop_tui.core.store.scan import FileStamp, RawSession, file_stamp, read_raw_session
+from workshop_tui.core.store.scan import (
+    FileStamp,
+    RawSession,
+    SessionFile,
+    file_stamp,
+    read_raw_session,
+    read_session_file,
+)
 from workshop_tui.core.store.session_store import LOCK_TIMEOUT_S, SessionStore
 from workshop_tui.core.store.storage import (
     AtomicJSONStorage,
@@ -36,6 +43,7 @@ from workshop_tui.core.store.storage import (
 __all__ = [
     "CorruptDataError",
     "RawSession",
+    "SessionFile",
     "SessionListing",
     "SessionStore",
     "Store",
@@ -154,6 +162,10 @@ class Store:
     def raw_session(self, session_id: str) -> RawSession:
         """Read-only raw view of one session file, for whole-history scans (search)."""
         return read_raw_session(self.session_path(session_id))
+
+    def session_file(self, session_id: str) -> SessionFile:
+        """The bytes of one session file (``.parse()`` gives the raw documents)."""
+        return read_session_file(self.session_path(session_id))
 
     def session_stamp(self, session_id: str) -> FileStamp | None:
         """Identity of a session file's current version (changes on every write)."""

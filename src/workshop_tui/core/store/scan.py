@@ -2,7 +2,8 @@
 
 Parsing every entry into :class:`~workshop_tui.core.model.Entry` objects is the slow part
 of reading a thousand sessions; a scan only needs a few fields of each entry document, so
-it gets the documents as stored. Nothing here writes.
+it gets the file's bytes (to skip files cheaply) and the documents as stored. Nothing here
+writes.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from workshop_tui.core.store.session_store import ENTRIES_TABLE, SESSION_TABLE
 from workshop_tui.core.store.storage import CorruptDataError, load_json_file
@@ -23,9 +26,29 @@ class RawSession:
     """One session file as stored: the session record and the entry documents."""
 
     id: str
+    path: Path
     stamp: FileStamp
     session: dict[str, Any]
     entries: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class SessionFile:
+    """The bytes of one session file, read once, with the stamp taken before reading."""
+
+    path: Path
+    stamp: FileStamp
+    data: bytes
+
+    def parse(self) -> RawSession:
+        """The session record and entry documents. Raises CorruptDataError."""
+        if not self.data.strip():
+            raise CorruptDataError(self.path, "is empty (truncated?)")
+        try:
+            data = orjson.loads(self.data)
+        except orjson.JSONDecodeError as err:
+            raise CorruptDataError(self.path, f"is not valid JSON ({err})") from None
+        return _raw_session(self.path, self.stamp, data)
 
 
 def file_stamp(path: Path) -> FileStamp | None:
@@ -37,12 +60,31 @@ def file_stamp(path: Path) -> FileStamp | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
+def read_session_file(path: Path) -> SessionFile:
+    """Read a session file's bytes. Raises CorruptDataError when it is missing or unreadable."""
+    stamp = file_stamp(path)
+    if stamp is None:
+        raise CorruptDataError(path, "session file is missing")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CorruptDataError(path, "session file is missing") from None
+    except IsADirectoryError:
+        raise CorruptDataError(path, "is a folder, not a data file") from None
+    except PermissionError:
+        raise CorruptDataError(path, "cannot be read: permission denied") from None
+    return SessionFile(path=path, stamp=stamp, data=data)
+
+
 def read_raw_session(path: Path) -> RawSession:
     """Read one session file without building model objects. Raises CorruptDataError."""
     stamp = file_stamp(path)
     if stamp is None:
         raise CorruptDataError(path, "session file is missing")
-    data = load_json_file(path)
+    return _raw_session(path, stamp, load_json_file(path))
+
+
+def _raw_session(path: Path, stamp: FileStamp, data: Any) -> RawSession:
     if not isinstance(data, dict):
         raise CorruptDataError(path, "does not hold workshop-tui data (unexpected JSON structure)")
     session_docs = data.get(SESSION_TABLE)
@@ -53,4 +95,6 @@ def read_raw_session(path: Path) -> RawSession:
     if not isinstance(session, dict) or "id" not in session:
         raise CorruptDataError(path, "has an invalid session record")
     entries = [doc for doc in entry_docs.values() if isinstance(doc, dict)]
-    return RawSession(id=str(session["id"]), stamp=stamp, session=session, entries=entries)
+    return RawSession(
+        id=str(session["id"]), path=path, stamp=stamp, session=session, entries=entries
+    )

@@ -1,0 +1,220 @@
+"""Action-plan quality checks: is each action concrete, owned, dated and traceable?
+
+The rules are documented in ``docs/quality-checks.md``. Every check is a pure function of an
+entry (plus ``today`` and the ids it may link to), so the action list, the plenary screen
+and the exports show the same warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from workshop_tui.core.model import Entry, EntryKind
+from workshop_tui.core.store import SessionStore
+from workshop_tui.core.textnorm import fold
+
+NO_OWNER = "no-owner"
+NO_DUE = "no-due"
+BAD_DUE = "bad-due"
+OVERDUE = "overdue"
+NO_INDICATOR = "no-indicator"
+VAGUE = "vague"
+UNLINKED = "unlinked"
+
+#: Verbs and phrases that say "do something good" without saying what.
+VAGUE_PHRASES: tuple[str, ...] = (
+    "improve",
+    "enhance",
+    "strengthen",
+    "raise awareness",
+    "promote",
+    "support",
+    "ensure",
+    "facilitate",
+    "consider",
+    "look into",
+    "encourage",
+    "foster",
+    "increase",
+    "better",
+    "boost",
+    "explore",
+    "work on",
+    "work towards",
+    "continue",
+    "address",
+    "optimise",
+    "optimize",
+)
+
+#: Concrete deliverables: an action naming one of these has a measurable object.
+DELIVERABLE_NOUNS: tuple[str, ...] = (
+    "procedure",
+    "manual",
+    "form",
+    "database",
+    "mou",
+    "memorandum",
+    "training session",
+    "training course",
+    "course",
+    "report",
+    "guideline",
+    "checklist",
+    "workshop",
+    "template",
+    "circular",
+    "regulation",
+    "amendment",
+    "decree",
+    "sop",
+    "handbook",
+    "module",
+    "curriculum",
+    "register",
+    "list",
+    "agreement",
+    "plan",
+    "meeting",
+    "seminar",
+    "contact point",
+    "focal point",
+    "leaflet",
+    "brochure",
+    "audit",
+    "study",
+    "survey",
+)
+
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+
+
+def _phrase_pattern(phrases: Iterable[str], plural: bool) -> re.Pattern[str]:
+    suffix = r"(?:s|es|d|ed|ing|ment|ments)?" if not plural else r"(?:s|es)?"
+    alternatives = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile(rf"\b(?:{alternatives}){suffix}\b")
+
+
+_VAGUE_RE = _phrase_pattern(VAGUE_PHRASES, plural=False)
+_DELIVERABLE_RE = _phrase_pattern(DELIVERABLE_NOUNS, plural=True)
+_MONTH_RE = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\b")
+
+
+@dataclass(frozen=True)
+class QualityWarning:
+    """One problem with one action: a stable ``code`` and a message for people."""
+
+    code: str
+    message: str
+
+
+def vague_phrase(text: str) -> str | None:
+    """The vague phrase that makes ``text`` unmeasurable, or None when it is concrete.
+
+    Vague means: the text contains a vague verb/phrase (:data:`VAGUE_PHRASES`, any
+    inflection) AND no measurable object — no digit, no month name, and no deliverable
+    noun from :data:`DELIVERABLE_NOUNS`.
+    """
+    folded = fold(text)
+    match = _VAGUE_RE.search(folded)
+    if match is None:
+        return None
+    if (
+        any(ch.isdigit() for ch in folded)
+        or _MONTH_RE.search(folded)
+        or _DELIVERABLE_RE.search(folded)
+    ):
+        return None
+    return " ".join(match.group(0).split())
+
+
+def check_action(
+    entry: Entry,
+    today: dt.date,
+    *,
+    live_ids: set[str] | None = None,
+) -> list[QualityWarning]:
+    """Warnings for one action entry (an empty list for anything that is not an action).
+
+    ``live_ids``: ids of the live entries of the session; a link to anything else (deleted
+    or missing) does not count. None means: trust every link.
+    """
+    if entry.kind != EntryKind.ACTION or entry.action is None:
+        return []
+    fields = entry.action
+    warnings: list[QualityWarning] = []
+    if not fields.owner.strip():
+        if fields.unit.strip():
+            warnings.append(
+                QualityWarning(
+                    NO_OWNER, f"no accountable person named (unit: {fields.unit.strip()})"
+                )
+            )
+        else:
+            warnings.append(QualityWarning(NO_OWNER, "no owner or responsible unit"))
+    if not fields.due.strip():
+        if fields.timeframe is None:
+            warnings.append(QualityWarning(NO_DUE, "no due date or timeframe"))
+    elif fields.due_date is None:
+        warnings.append(
+            QualityWarning(BAD_DUE, f"due date {fields.due!r} is not a date (use YYYY-MM-DD)")
+        )
+    elif fields.due_date < today and fields.status.is_open:
+        days = (today - fields.due_date).days
+        warnings.append(
+            QualityWarning(
+                OVERDUE, f"overdue: due {fields.due} ({days} day{'s' if days != 1 else ''} ago)"
+            )
+        )
+    if not fields.indicator.strip():
+        warnings.append(QualityWarning(NO_INDICATOR, "no success indicator"))
+    phrase = vague_phrase(entry.text)
+    if phrase is not None:
+        warnings.append(
+            QualityWarning(
+                VAGUE,
+                f"vague wording ({phrase!r} without a measurable deliverable, number or date)",
+            )
+        )
+    links = [i for i in entry.links if live_ids is None or i in live_ids]
+    if not links and not fields.carried_from:
+        warnings.append(QualityWarning(UNLINKED, "not linked to a challenge or solution"))
+    return warnings
+
+
+def check_session(store: SessionStore, today: dt.date) -> dict[str, list[QualityWarning]]:
+    """Warnings per action id for every live action of a session (actions without any too)."""
+    live = store.entries()
+    live_ids = {e.id for e in live}
+    return {
+        e.id: check_action(e, today, live_ids=live_ids) for e in live if e.kind == EntryKind.ACTION
+    }
+
+
+@dataclass(frozen=True)
+class GridGaps:
+    """Where the plenary has no action yet."""
+
+    cells: list[tuple[str, str]]  # (topic_id, group) with no action
+    topics: list[str]  # topic ids with no action in any group
+
+
+def grid_gaps(store: SessionStore) -> GridGaps:
+    """Topic × group cells, and whole topics, that have no live action."""
+    agenda = store.session.agenda
+    with_action = {(e.topic_id, e.group) for e in store.entries(kind=EntryKind.ACTION)}
+    cells = [
+        (t.id, g) for t in agenda.topics for g in agenda.group_names if (t.id, g) not in with_action
+    ]
+    topics = [
+        t.id for t in agenda.topics if not any((t.id, g) in with_action for g in agenda.group_names)
+    ]
+    return GridGaps(cells=cells, topics=topics)
