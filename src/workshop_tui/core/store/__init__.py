@@ -221,12 +221,15 @@ class Store:
         table = data.get(CATALOG_TABLE) or {}
         rows: dict[str, dict[str, Any]] = {}
         for doc in table.values():
-            if not isinstance(doc.get("summary"), dict) or "id" not in doc["summary"]:
+            try:
+                # A row whose stamp matches is used as is: its summary must be a whole one.
+                summary = SessionSummary(**doc["summary"])
+            except (KeyError, TypeError):
                 raise CorruptDataError(
                     self.catalog_path,
                     "is not a valid session catalog; delete it to rebuild it from the session files",
-                )
-            rows[doc["summary"]["id"]] = doc
+                ) from None
+            rows[summary.id] = doc
         return rows
 
     def _write_catalog(self, rows: dict[str, dict[str, Any]]) -> None:
