@@ -1,0 +1,447 @@
+"""Benchmark: durable capture, start-up, listing, search and export against a large history.
+
+    python benchmarks/bench.py [--json PATH] [--quick]
+
+Builds a synthetic history in a temp dir (1,000 past sessions × 200 entries; ``--quick``:
+100 × 200) and measures, side by side in one run, every figure in ``FIGURES``. Prints a
+table (figure, value, target, pass/fail) and, with ``--json``, writes the same figures.
+Each figure is a median of several repeats. Exit status 0 even when a target is missed:
+the table is the result. See docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import importlib
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from synthetic import build_history, make_entries, sample_agenda  # noqa: E402
+
+from workshop_tui.core.model import EntryKind  # noqa: E402
+from workshop_tui.core.store import SessionStore, Store  # noqa: E402
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float | None  # None: not measured (feature not built)
+    unit: str
+    target: str = ""  # e.g. "<= 10", ">= 20"; empty: reported for context only
+    note: str = ""
+    samples: list[float] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool | None:
+        if self.value is None or not self.target:
+            return None
+        op, bound = self.target.split()
+        return self.value <= float(bound) if op == "<=" else self.value >= float(bound)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": None if self.value is None else round(self.value, 3),
+            "unit": self.unit,
+            "target": self.target or None,
+            "pass": self.passed,
+            "note": self.note,
+            "samples": [round(s, 3) for s in self.samples],
+        }
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+@contextlib.contextmanager
+def timer(into: list[float]) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    into.append((time.perf_counter() - start) * 1000)
+
+
+def machine() -> dict[str, Any]:
+    def version(dist: str) -> str:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "textual": version("textual"),
+        "tinydb": version("tinydb"),
+        "orjson": version("orjson"),
+        "load_avg_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+# -- capture ----------------------------------------------------------------------------
+def big_session(store: Store, entries: int, rng: random.Random) -> SessionStore:
+    session_store = store.create_session(sample_agenda(), title="Live workshop")
+    start = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+    session_store.save_entries(make_entries(rng, entries, start))
+    return session_store
+
+
+def measure_capture(empty: SessionStore, history: SessionStore, repeats: int) -> list[Figure]:
+    """Interleave captures into the two sessions so disk noise hits both alike."""
+    empty_ms: list[float] = []
+    history_ms: list[float] = []
+    for i in range(repeats):
+        for target, into in ((empty, empty_ms), (history, history_ms)):
+            with timer(into):
+                target.add_entry(
+                    EntryKind.CHALLENGE,
+                    "recordation",
+                    "Group A",
+                    f"Challenge {i}: no recordation form",
+                )
+    e, h = median_ms(empty_ms), median_ms(history_ms)
+    entries = len(empty.entries())
+    return [
+        Figure(
+            "capture_ms_empty",
+            e,
+            "ms",
+            "<= 10",
+            f"add_entry into a {entries}-entry session, no other sessions",
+            empty_ms,
+        ),
+        Figure(
+            "capture_ms_history", h, "ms", "<= 10", "same, next to the full history", history_ms
+        ),
+        Figure("capture_ratio", h / e, "x", "<= 1.3", "capture_ms_history / capture_ms_empty"),
+    ]
+
+
+def measure_stock(history_dir: Path, work: Path, inserts: int, capture_ms: float) -> list[Figure]:
+    out = subprocess.run(
+        [sys.executable, str(HERE / "stock_tinydb.py"), str(history_dir), str(work), str(inserts)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    stock = median_ms(result["insert_ms"])
+    note = f"insert into one stock TinyDB JSONStorage file of {result['entries']} entries ({result['file_mb']:.0f} MB)"
+    return [
+        Figure("stock_tinydb_ms", stock, "ms", "", note, result["insert_ms"]),
+        Figure(
+            "speedup_vs_stock",
+            stock / capture_ms,
+            "x",
+            ">= 20",
+            "stock_tinydb_ms / capture_ms_history",
+        ),
+    ]
+
+
+# -- start-up ---------------------------------------------------------------------------
+def startup_once(*args: str) -> tuple[float, float]:
+    cmd = [sys.executable, str(HERE / "startup_probe.py"), *args]
+    t0 = time.time()
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    if out.returncode != 0:
+        last = (out.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(
+            f"{' '.join(args[:1])} app did not start (exit {out.returncode}): {last}"
+        )
+    line = [ln for ln in out.stdout.splitlines() if ln.startswith("{")][-1]
+    result = json.loads(line)
+    return (result["t_ready"] - t0) * 1000, result["rss_mb"]
+
+
+def measure_startup(empty_dir: Path, history_dir: Path, repeats: int) -> tuple[list[Figure], float]:
+    try:
+        importlib.import_module("workshop_tui.ui.app")
+        startup_once("bare")  # warm the OS file cache for the imports; not counted
+        startup_once("workshop", str(empty_dir))
+    except (ImportError, RuntimeError) as err:
+        note = f"n/a (WorkshopApp not usable yet: {err})"
+        names = ("startup_ratio", "startup_ratio_history")
+        return [Figure(n, None, "x", "<= 1.5", note) for n in names], 0.0
+    bare: list[float] = []
+    app_empty: list[float] = []
+    app_history: list[float] = []
+    rss = 0.0
+    for _ in range(repeats):  # interleaved, so load on the shared machine hits all three alike
+        for into, args in (
+            (bare, ("bare",)),
+            (app_empty, ("workshop", str(empty_dir))),
+            (app_history, ("workshop", str(history_dir))),
+        ):
+            ms, child_rss = startup_once(*args)
+            into.append(ms)
+            if args[0] == "workshop":
+                rss = max(rss, child_rss)
+    b, a, h = median_ms(bare), median_ms(app_empty), median_ms(app_history)
+    return [
+        Figure(
+            "startup_ms_bare",
+            b,
+            "ms",
+            "",
+            "bare Textual app: process start → first screen mounted",
+            bare,
+        ),
+        Figure("startup_ms_app", a, "ms", "", "WorkshopApp, empty data dir", app_empty),
+        Figure("startup_ms_app_history", h, "ms", "", "WorkshopApp, full history", app_history),
+        Figure("startup_ratio", a / b, "x", "<= 1.5", "startup_ms_app / startup_ms_bare"),
+        Figure(
+            "startup_ratio_history",
+            h / b,
+            "x",
+            "<= 1.5",
+            "startup_ms_app_history / startup_ms_bare",
+        ),
+    ], rss
+
+
+# -- listing, search, export ------------------------------------------------------------
+def measure_listing(history_dir: Path, repeats: int) -> list[Figure]:
+    sessions = len(Store(history_dir).session_ids())
+    warm: list[float] = []
+    cold: list[float] = []
+    Store(history_dir).list_sessions()  # make sure the catalog is up to date
+    for _ in range(repeats):
+        store = Store(history_dir)  # a fresh process-like store: catalog read from disk
+        with timer(warm):
+            listing = store.list_sessions()
+        assert len(listing.sessions) == sessions, (len(listing.sessions), listing.problems)
+    for _ in range(max(1, repeats // 2)):
+        (history_dir / "catalog.json").unlink()
+        store = Store(history_dir)
+        with timer(cold):
+            listing = store.list_sessions()
+        assert len(listing.sessions) == sessions
+    return [
+        Figure(
+            "sessions_list_ms_warm",
+            median_ms(warm),
+            "ms",
+            "<= 200",
+            f"Store.list_sessions(), {sessions} sessions, catalog up to date",
+            warm,
+        ),
+        Figure(
+            "sessions_list_ms_cold",
+            median_ms(cold),
+            "ms",
+            "<= 200",
+            "same after deleting catalog.json (rebuilt from the session files)",
+            cold,
+        ),
+    ]
+
+
+def measure_search(history_dir: Path, repeats: int, total_entries: int) -> list[Figure]:
+    try:
+        module = importlib.import_module("workshop_tui.core.search")
+    except ImportError:
+        return [Figure("search_ms", None, "ms", "<= 1000", "n/a (core/search.py not built)")]
+    search: Callable[..., Any] = module.search
+    cold: list[float] = []
+    warm: list[float] = []
+    hits = 0
+    for _ in range(repeats):
+        store = Store(history_dir)  # nothing cached in the process
+        with timer(cold):
+            results = search(store, "recordation form")
+        with timer(warm):
+            search(store, "right holders")
+        hits = len(list(results))
+    return [
+        Figure(
+            "search_ms",
+            median_ms(cold),
+            "ms",
+            "<= 1000",
+            f"first search in a fresh Store across {total_entries} entries ({hits} hits)",
+            cold,
+        ),
+        Figure("search_ms_warm", median_ms(warm), "ms", "", "second search, same Store", warm),
+    ]
+
+
+def export_formats() -> dict[str, Any] | None:
+    """The export registry as {format name: exporter}, whatever shape it has."""
+    try:
+        module = importlib.import_module("workshop_tui.core.export")
+    except ImportError:
+        return None
+    for attr in ("EXPORTERS", "REGISTRY", "FORMATS", "registry"):
+        found = getattr(module, attr, None)
+        if isinstance(found, dict) and found:
+            return dict(found)
+    for attr in ("exporters", "formats", "available"):
+        fn = getattr(module, attr, None)
+        if callable(fn):
+            found = fn()
+            if isinstance(found, dict) and found:
+                return dict(found)
+            if found:
+                return {getattr(x, "name", str(x)): x for x in found}
+    return None
+
+
+def run_export(name: str, exporter: Any, store: Store, session: SessionStore, out: Path) -> None:
+    module = importlib.import_module("workshop_tui.core.export")
+    export = getattr(module, "export", None)
+    if callable(export):
+        export(name, session, out)
+        return
+    write = getattr(exporter, "write", None) or getattr(exporter, "export", None) or exporter
+    write(session, out)
+
+
+def measure_export(work: Path, repeats: int) -> list[Figure]:
+    formats = export_formats()
+    if not formats:
+        return [Figure("export_ms", None, "ms", "<= 500", "n/a (core/export registry not built)")]
+    store = Store(work / "export-data")
+    rng = random.Random(3)
+    session = big_session(store, 0, rng)
+    # Keep only the actions of a larger generated batch: 2,000 realistic action rows.
+    actions = [
+        e
+        for e in make_entries(rng, 7000, dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
+        if e.kind == EntryKind.ACTION
+    ][:2000]
+    session.save_entries(actions)
+    figures = []
+    for name, exporter in sorted(formats.items()):
+        samples: list[float] = []
+        for i in range(repeats):
+            out = work / f"export-{i}-{name}"
+            with timer(samples):
+                run_export(name, exporter, store, session, out)
+        figures.append(
+            Figure(
+                f"export_ms_{name}",
+                median_ms(samples),
+                "ms",
+                "<= 500",
+                f"{len(actions)} actions",
+                samples,
+            )
+        )
+    return figures
+
+
+# -- report -----------------------------------------------------------------------------
+def print_table(figures: list[Figure], info: dict[str, Any]) -> None:
+    print()
+    print("machine: " + ", ".join(f"{k}={v}" for k, v in info["machine"].items()))
+    print("history: " + ", ".join(f"{k}={v}" for k, v in info["params"].items()))
+    print()
+    print(f"{'figure':<26} {'value':>12}  {'target':<9} {'result':<6}  note")
+    for fig in figures:
+        value = "n/a" if fig.value is None else f"{fig.value:,.2f} {fig.unit}"
+        result = {True: "pass", False: "FAIL", None: "-"}[fig.passed]
+        print(f"{fig.name:<26} {value:>12}  {fig.target:<9} {result:<6}  {fig.note}")
+    print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
+    parser.add_argument(
+        "--quick", action="store_true", help="100-session history, fewer repeats (smoke test)"
+    )
+    parser.add_argument(
+        "--keep", metavar="DIR", help="build the data in DIR and keep it (default: a temp dir)"
+    )
+    args = parser.parse_args(argv)
+
+    sessions = 100 if args.quick else 1000
+    per_session = 200
+    repeats = {
+        "capture": 15 if args.quick else 41,
+        "stock": 3,
+        "startup": 3 if args.quick else 5,
+        "list": 5,
+        "search": 3,
+        "export": 3,
+    }
+    work = Path(args.keep or tempfile.mkdtemp(prefix="workshop-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    info: dict[str, Any] = {
+        "machine": machine(),
+        "params": {
+            "sessions": sessions,
+            "entries_per_session": per_session,
+            "live_session_entries": 2000,
+            "quick": args.quick,
+        },
+    }
+    figures: list[Figure] = []
+    try:
+        t = time.perf_counter()
+        history_dir, empty_dir = work / "history", work / "empty"
+        history_store = build_history(history_dir, sessions, per_session)
+        info["params"]["generate_s"] = round(time.perf_counter() - t, 1)
+        print(
+            f"generated {sessions} × {per_session} entries in {info['params']['generate_s']} s",
+            file=sys.stderr,
+        )
+
+        rng = random.Random(11)
+        live_empty = big_session(Store(empty_dir), 2000, rng)
+        live_history = big_session(history_store, 2000, rng)
+        figures += measure_capture(live_empty, live_history, repeats["capture"])
+        capture_history = figures[1].value or 1.0
+        print("capture done", file=sys.stderr)
+        figures += measure_stock(history_dir, work, repeats["stock"], capture_history)
+        print("stock TinyDB done", file=sys.stderr)
+        figures += measure_listing(history_dir, repeats["list"])
+        figures += measure_search(history_dir, repeats["search"], sessions * per_session + 2000)
+        figures += measure_export(work, repeats["export"])
+        print("listing/search/export done", file=sys.stderr)
+        startup, app_rss = measure_startup(empty_dir, history_dir, repeats["startup"])
+        figures += startup
+        own_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        figures.append(
+            Figure(
+                "peak_rss_mb",
+                max(own_rss, app_rss),
+                "MB",
+                "<= 250",
+                f"max of this process ({own_rss:.0f}) and the app start-up children ({app_rss:.0f}); stock TinyDB child excluded",
+            )
+        )
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    info["machine"]["load_avg_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    print_table(figures, info)
+    if args.json:
+        payload = dict(info, figures={f.name: f.to_dict() for f in figures})
+        Path(args.json).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Child process for the start-up figure: start an app headless, report when it is interactive.
+
+    python benchmarks/startup_probe.py bare
+    python benchmarks/startup_probe.py workshop DATA_DIR
+
+Prints one JSON line: ``{"t_ready": <time.time() when the first screen was mounted>,
+"rss_mb": <peak RSS>}`` and exits. The parent records ``time.time()`` just before spawning,
+so the difference is process start → first screen mounted, imports included.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from typing import Any
+
+REPORTED: list[bool] = []
+
+
+async def _report_and_exit(pilot: Any) -> None:
+    # Let the first screen (and any screen pushed from on_mount) finish mounting and paint.
+    await pilot.pause()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"t_ready": time.time(), "rss_mb": rss_mb}), flush=True)
+    REPORTED.append(True)
+    pilot.app.exit()
+
+
+def main() -> int:
+    mode = sys.argv[1]
+    app: Any
+    if mode == "bare":
+        from textual.app import App, ComposeResult
+        from textual.widgets import Footer, Header, Static
+
+        class BareApp(App[None]):
+            def compose(self) -> ComposeResult:
+                yield Header()
+                yield Static("hello")
+                yield Footer()
+
+        app = BareApp()
+    else:
+        from workshop_tui.core.store import Store
+        from workshop_tui.ui.app import WorkshopApp
+
+        app = WorkshopApp(store=Store(sys.argv[2]))
+    app.run(headless=True, size=(120, 40), auto_pilot=_report_and_exit)
+    return 0 if REPORTED else 2  # the app exited (or crashed) before its first screen
+
+
+if __name__ == "__main__":
+    sys.exit(main())
