@@ -1,0 +1,351 @@
+"""The action editor: a modal form for all action-plan fields of an action.
+
+It validates with :func:`workshop_tui.core.action_form.validate_action_form` and dismisses
+only with a valid :class:`ActionEditResult` (Escape dismisses with None). A field with a
+problem gets an inline message under it; what was typed stays in the form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import Suggester, SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+
+from workshop_tui.core.action_form import (
+    FORM_FIELDS,
+    ActionEditResult,
+    action_form_values,
+    validate_action_form,
+)
+from workshop_tui.core.agenda import Agenda
+from workshop_tui.core.model import (
+    ActionFields,
+    ActionLevel,
+    ActionStatus,
+    Entry,
+    Priority,
+    Timeframe,
+)
+
+#: label shown before each field
+FIELD_LABELS = {
+    "text": "Action",
+    "owner": "Owner",
+    "unit": "Resp. unit",
+    "level": "Level",
+    "start": "Start date",
+    "due": "Due date",
+    "timeframe": "Timeframe",
+    "priority": "Priority",
+    "status": "Status",
+    "indicator": "Indicator",
+    "verification": "Verified by",
+    "partners": "Partners",
+    "resources": "Resources",
+    "notes": "Notes",
+}
+
+_PLACEHOLDERS = {
+    "text": "a concrete, measurable step, e.g. draft a recordation procedure for trademarks",
+    "owner": "one accountable person",
+    "unit": "responsible unit or institution",
+    "start": "YYYY-MM-DD",
+    "due": "YYYY-MM-DD",
+    "status": "open, in progress, done, dropped, carried over",
+    "indicator": "how success will be recognised",
+    "verification": "how the indicator will be checked",
+    "partners": "comma-separated, e.g. right holders, police",
+    "resources": "people, budget, equipment needed",
+    "notes": "comments",
+}
+
+_SELECT_OPTIONS: dict[str, list[tuple[str, str]]] = {
+    "level": [(level.value.capitalize(), level.value) for level in ActionLevel],
+    "timeframe": [(f"{tf.value.capitalize()} term", tf.value) for tf in Timeframe],
+    "priority": [(p.value.capitalize(), p.value) for p in Priority],
+}
+
+
+class ActionEditor(ModalScreen[ActionEditResult | None]):
+    """Edit an action's text and every action-plan field.
+
+    ``people`` feed owner suggestions (participant names), ``units`` the responsible-unit
+    and partner suggestions (organisations, groups). ``context`` is a line shown under the
+    title (e.g. topic and group). Save with ctrl+s or the Save button; Escape cancels.
+    """
+
+    DEFAULT_CSS = """
+    ActionEditor {
+        align: center middle;
+    }
+    ActionEditor > #action-dialog {
+        width: 100;
+        max-width: 100%;
+        height: 100%;
+        max-height: 40;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    ActionEditor #action-title {
+        text-style: bold;
+        width: 1fr;
+    }
+    ActionEditor #action-context {
+        color: $text-muted;
+        width: 1fr;
+    }
+    ActionEditor #action-form {
+        height: 1fr;
+        margin-top: 1;
+        scrollbar-size-vertical: 1;
+    }
+    ActionEditor .field-row {
+        height: auto;
+        margin-bottom: 1;
+    }
+    ActionEditor .field-label {
+        width: 13;
+        color: $text-muted;
+    }
+    ActionEditor .field-row:focus-within .field-label {
+        color: $text;
+        text-style: bold;
+    }
+    ActionEditor .field-row > Input, ActionEditor .field-row > Select {
+        width: 1fr;
+    }
+    ActionEditor .field-row > Input {
+        background: $boost;
+    }
+    ActionEditor #field-text {
+        width: 1fr;
+        height: 3;
+        background: $boost;
+    }
+    ActionEditor .field-error {
+        display: none;
+        color: $text-error;
+        padding-left: 13;
+        margin-top: -1;
+        margin-bottom: 1;
+    }
+    ActionEditor .field-error.-shown {
+        display: block;
+    }
+    ActionEditor .field-row.-invalid .field-label {
+        color: $text-error;
+        text-style: bold;
+    }
+    ActionEditor #action-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    ActionEditor #action-buttons Button {
+        margin-left: 1;
+        min-width: 10;
+    }
+    ActionEditor #action-summary {
+        color: $text-error;
+        width: 1fr;
+        height: 3;
+        content-align-vertical: middle;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="action_editor.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="action_editor.cancel"),
+    ]
+
+    def __init__(
+        self,
+        text: str = "",
+        fields: ActionFields | None = None,
+        *,
+        people: Iterable[str] = (),
+        units: Iterable[str] = (),
+        context: str = "",
+        title: str = "Edit action",
+    ) -> None:
+        super().__init__()
+        self._base = fields or ActionFields()
+        self._initial = action_form_values(text, self._base)
+        self._people = _unique(people)
+        self._units = _unique(units)
+        self._context_line = context
+        self._heading = title
+        self._checked: dict[str, str] = {}  # the values at the last save attempt
+
+    @classmethod
+    def for_entry(
+        cls, entry: Entry, agenda: Agenda | None = None, context: str = ""
+    ) -> ActionEditor:
+        """An editor for an action entry, suggesting the agenda's participants and groups."""
+        people: list[str] = []
+        units: list[str] = []
+        if agenda is not None:
+            people = [p.name for p in agenda.participants]
+            people += [member for group in agenda.groups for member in group.members]
+            units = [p.organisation for p in agenda.participants if p.organisation]
+            units += [group.name for group in agenda.groups]
+        return cls(entry.text, entry.action, people=people, units=units, context=context)
+
+    # -- layout -----------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(id="action-dialog"):
+            yield Label(self._heading, id="action-title", markup=False)
+            if self._context_line:
+                yield Label(self._context_line, id="action-context", markup=False)
+            with VerticalScroll(id="action-form"):
+                for name in FORM_FIELDS:
+                    with Horizontal(classes="field-row", id=f"row-{name}"):
+                        yield Label(FIELD_LABELS[name], classes="field-label")
+                        yield self._field_widget(name)
+                    yield Static("", classes="field-error", id=f"error-{name}", markup=False)
+            with Horizontal(id="action-buttons"):
+                yield Static("", id="action-summary", markup=False)
+                yield Button("Save", variant="primary", id="action-save")
+                yield Button("Cancel", id="action-cancel")
+        yield Footer()
+
+    def _field_widget(self, name: str) -> Widget:
+        value = self._initial[name]
+        widget_id = f"field-{name}"
+        if name == "text":
+            area = TextArea(value, id=widget_id, soft_wrap=True, tab_behavior="focus", compact=True)
+            area.placeholder = _PLACEHOLDERS["text"]
+            return area
+        if name in _SELECT_OPTIONS:
+            allow_blank = name == "timeframe"
+            return Select(
+                _SELECT_OPTIONS[name],
+                id=widget_id,
+                value=value if value else Select.NULL,
+                allow_blank=allow_blank,
+                prompt="(none)" if allow_blank else "Select",
+                compact=True,
+            )
+        suggestions: Sequence[str] = ()
+        if name == "owner":
+            suggestions = self._people
+        elif name == "unit":
+            suggestions = self._units
+        elif name == "partners" and self._units:
+            return Input(
+                value,
+                id=widget_id,
+                placeholder=_PLACEHOLDERS[name],
+                suggester=ListItemSuggester(self._units),
+                compact=True,
+            )
+        elif name == "status":
+            suggestions = [status.label for status in ActionStatus]
+        return Input(
+            value,
+            id=widget_id,
+            placeholder=_PLACEHOLDERS.get(name, ""),
+            suggester=SuggestFromList(suggestions, case_sensitive=False) if suggestions else None,
+            compact=True,
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#field-text", TextArea).focus()
+
+    # -- reading and checking ---------------------------------------------------------
+    def form_values(self) -> dict[str, str]:
+        """What is typed/selected in the form now, as strings."""
+        values: dict[str, str] = {}
+        for name in FORM_FIELDS:
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, TextArea):
+                values[name] = widget.text
+            elif isinstance(widget, Select):
+                values[name] = "" if widget.value is Select.NULL else str(widget.value)
+            elif isinstance(widget, Input):
+                values[name] = widget.value
+        return values
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each message under its field (and clear the others)."""
+        for name in FORM_FIELDS:
+            message = errors.get(name, "")
+            error = self.query_one(f"#error-{name}", Static)
+            error.update(message)
+            error.set_class(bool(message), "-shown")
+            self.query_one(f"#row-{name}").set_class(bool(message), "-invalid")
+        summary = self.query_one("#action-summary", Static)
+        if errors:
+            count = len(errors)
+            summary.update(f"{count} field{'s' if count > 1 else ''} to fix before saving")
+            first = next(name for name in FORM_FIELDS if name in errors)
+            field = self.query_one(f"#field-{first}")
+            field.focus()
+            field.scroll_visible()
+        else:
+            summary.update("")
+
+    @on(Button.Pressed, "#action-save")
+    def action_save(self) -> None:
+        """Dismiss with the edited action if the form is valid; otherwise show why not."""
+        values = self.form_values()
+        self._checked = values
+        result = validate_action_form(values, base=self._base)
+        if isinstance(result, dict):
+            self.show_errors(result)
+            return
+        self.dismiss(result)
+
+    @on(Button.Pressed, "#action-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(TextArea.Changed)
+    def _clear_error(self, event: Input.Changed | Select.Changed | TextArea.Changed) -> None:
+        """Editing a field with a problem hides its message until the next save."""
+        widget_id = event.control.id if event.control is not None else None
+        if not widget_id or not widget_id.startswith("field-"):
+            return
+        name = widget_id.removeprefix("field-")
+        error = self.query_one(f"#error-{name}", Static)
+        # compare with the checked value: a late Changed from before the save must not hide it
+        if error.has_class("-shown") and self.form_values().get(name) != self._checked.get(name):
+            error.remove_class("-shown")
+            self.query_one(f"#row-{name}").remove_class("-invalid")
+
+
+class ListItemSuggester(Suggester):
+    """Suggest a completion for the last item of a comma-separated list."""
+
+    def __init__(self, suggestions: Iterable[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._suggestions = list(suggestions)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, comma, last = value.rpartition(",")
+        typed = last.lstrip()
+        if not typed:
+            return None
+        for suggestion in self._suggestions:
+            if suggestion.casefold().startswith(typed.casefold()):
+                return value[: len(value) - len(typed)] + suggestion
+        return None
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for name in names:
+        name = name.strip()
+        if name:
+            seen.setdefault(name, None)
+    return list(seen)
