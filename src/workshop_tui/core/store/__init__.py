@@ -72,6 +72,10 @@ class Store:
         self.sessions_dir = self.data_dir / "sessions"
         try:
             self.sessions_dir.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise StoreError(
+                f"cannot use data folder {self.data_dir}: {self.sessions_dir} is not a folder"
+            ) from None
         except OSError as err:
             raise StoreError(f"cannot use data folder {self.data_dir}: {err.strerror}") from None
         if not self.sessions_dir.is_dir():

@@ -190,12 +190,18 @@ class SessionStore:
         with self.locked():
             self._refresh()
             session = self.session
-            for key, value in changes.items():
-                if not hasattr(session, key):
-                    raise AttributeError(key)
-                setattr(session, key, value)
-            session.updated = now_iso()
-            self._upsert_docs(SESSION_TABLE, [(1, session.to_dict())])
+            before = dict(vars(session))
+            try:
+                for key, value in changes.items():
+                    if not hasattr(session, key):
+                        raise AttributeError(key)
+                    setattr(session, key, value)
+                session.updated = now_iso()
+                self._upsert_docs(SESSION_TABLE, [(1, session.to_dict())])
+            except BaseException:
+                # Not saved: put the fields back, so the open store shows what is on disk.
+                vars(session).update(before)
+                raise
             self._parsed_stamp = ()
             return session
 
