@@ -463,7 +463,11 @@ class _Checker:
                 self.add(item, "a schedule item has no 'start' time, e.g. start: \"09:30\"")
                 continue
             start = self.clock_time(items["start"], "start")
-            topic = self.text(items.get("topic"), "a schedule item's topic") or ""
+            topic_node = items.get("topic")
+            if isinstance(topic_node, ScalarNode) and topic_node.tag == INT:
+                topic = str(topic_node.value)  # an id written as a plain number
+            else:
+                topic = self.text(topic_node, "a schedule item's topic") or ""
             if topic and topic not in topic_ids:
                 self.add(
                     items["topic"],

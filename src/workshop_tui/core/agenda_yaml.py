@@ -156,6 +156,15 @@ def _reader_problem(text: str, err: ReaderError, loader_class: Any) -> tuple[int
     )
 
 
+def _char_at(text: str, line: int, col: int) -> str:
+    """The character at a 1-based line and column, or ``""``."""
+    lines = text.split("\n", line)
+    if line > len(lines):
+        return ""
+    row = lines[line - 1]
+    return row[col - 1] if 0 < col <= len(row) else ""
+
+
 def _position(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of a character index."""
     index = max(0, min(index, len(text)))
@@ -189,9 +198,9 @@ def _compose(text: str, path: str) -> tuple[Node | None, list[AgendaProblem], se
             if err.context_mark is not None:
                 message += f" on line {err.context_mark.line + 1}"
             message += ")"
-        if "tab" in message:
-            message += "; indent with spaces, not tabs"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "tab" in message or _char_at(text, line, col) == "\t":
+            message += "; indent with spaces, not tabs"
         return problem(line, col, f"YAML syntax error: {message}")
     except ReaderError as err:
         return problem(*_reader_problem(text, err, loader_class=_Loader))
