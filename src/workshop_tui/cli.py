@@ -127,6 +127,49 @@ def cmd_resume(args: argparse.Namespace) -> int:
     return _launch(args, session_id=session.id, group=args.group)
 
 
+# -- merge and browser mode ----------------------------------------------------------------
+def cmd_import(args: argparse.Namespace) -> int:
+    from workshop_tui.core.merge import MergeError, import_bundles
+
+    try:
+        reports = import_bundles(_store(args), [Path(p) for p in args.bundles])
+    except MergeError as err:
+        for problem in err.problems:
+            sys.stderr.write(f"workshop-tui: {problem}\n")
+        return EXIT_ERROR
+    for report in reports:
+        _out(report.line())
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from workshop_tui import serve
+
+    store = _store(args)
+    session = store.open_session(args.session) if args.session else None
+    if args.group and session is None:
+        raise CliError("--group needs a SESSION to resume")
+    if args.group and session and args.group not in session.session.agenda.group_names:
+        raise CliError(f"group {args.group!r} is not in this session's agenda")
+    try:
+        plan = serve.plan(
+            store.data_dir,
+            host=args.host,
+            port=args.port,
+            session_id=session.id if session else "",
+            group=args.group or "",
+            public_url=args.public_url or "",
+        )
+        server = serve.make_server(plan)  # fails early when textual-serve is missing
+        serve.check_port_free(plan.host, plan.port)
+        _out(f"workshop-tui: open {plan.public_url} in a browser (Ctrl+C stops the server)")
+        sys.stdout.flush()
+        serve.run(server)
+    except serve.ServeError as err:
+        raise CliError(str(err)) from None
+    return EXIT_OK
+
+
 # -- parser -------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -171,6 +214,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("session", metavar="SESSION")
     p.add_argument("--group", metavar="G", help="lock this laptop to one group")
     p.set_defaults(handler=cmd_resume)
+
+    p = sub.add_parser(
+        "import", help="merge session bundles (export --what bundle) into this data folder"
+    )
+    p.add_argument("bundles", nargs="+", metavar="BUNDLE.json")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("serve", help="serve the app to browsers (needs workshop-tui[serve])")
+    p.add_argument(
+        "session", nargs="?", metavar="SESSION", help="session every browser tab resumes"
+    )
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this machine only)",
+    )
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--group", metavar="G", help="lock every tab to one group (with SESSION)")
+    p.add_argument(
+        "--public-url", metavar="URL", help="address browsers use, e.g. http://laptop.local:8000"
+    )
+    p.set_defaults(handler=cmd_serve)
 
     # New subcommands go above this line: a parser block and a cmd_* handler each.
     return parser
