@@ -170,6 +170,39 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- search -----------------------------------------------------------------------------
+def cmd_search(args: argparse.Namespace) -> int:
+    from workshop_tui.core.search import index_for
+    from workshop_tui.core.textnorm import words
+
+    text = " ".join(args.text)
+    if not words(text):
+        raise CliError("give at least one word to search for")
+    if args.limit < 0:
+        raise CliError("--limit must be 0 (no limit) or more")
+    index = index_for(_store(args))
+    hits = index.search(text, limit=args.limit or None)
+    for problem in index.problems:
+        sys.stderr.write(f"workshop-tui: {problem}\n")
+    if args.json:
+        _out(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not hits:
+        _out(f"no entry matches {text!r}")
+        return EXIT_OK
+    for h in hits:
+        one_line = " ".join(h.text.split())
+        _out(
+            f"{h.session_id[:8]}  {h.started[:10]}  {h.session_title} · {h.topic_title} · "
+            f"{h.group} · {h.kind}: {one_line}"
+        )
+    if args.limit and len(hits) >= args.limit:
+        sys.stderr.write(
+            f"workshop-tui: showing the first {args.limit} matches (--limit 0 shows all)\n"
+        )
+    return EXIT_OK
+
+
 # -- parser -------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -236,6 +269,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--public-url", metavar="URL", help="address browsers use, e.g. http://laptop.local:8000"
     )
     p.set_defaults(handler=cmd_serve)
+
+    p = sub.add_parser(
+        "search", help="find entries in every session (case- and accent-insensitive, all words)"
+    )
+    p.add_argument("text", nargs="+", metavar="TEXT", help="words that must all occur")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=200,
+        metavar="N",
+        help="at most N matches (0: all; default 200)",
+    )
+    p.set_defaults(handler=cmd_search)
 
     # New subcommands go above this line: a parser block and a cmd_* handler each.
     return parser

@@ -193,3 +193,23 @@ def set_followup_finished(new: SessionStore, finished: bool = True) -> None:
         state = dict(new.get_state().get("followup") or {})
         state["finished"] = finished
         new.set_state(followup=state)
+
+
+def earlier_session(new: SessionStore) -> SessionStore:
+    """The session ``new`` follows up (its ``follow_up_of``), from the same data folder.
+
+    Raises StoreError when ``new`` is not a follow-up or the earlier session is missing;
+    CorruptDataError when its file cannot be read.
+    """
+    ref = new.session.follow_up_of
+    if not ref:
+        raise StoreError(
+            f"session {new.session.title!r} does not follow up an earlier session "
+            "(start one with: workshop-tui run AGENDA --follow-up SESSION)"
+        )
+    path = new.path.with_name(f"{ref}.json")
+    if not path.is_file():
+        raise StoreError(f"the earlier session {ref} is not in this data folder")
+    earlier = SessionStore(path)
+    earlier.session  # noqa: B018 - read now so a corrupt file is reported here
+    return earlier

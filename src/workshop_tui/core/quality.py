@@ -95,16 +95,28 @@ _MONTHS = (
 ).split()
 
 
-def _phrase_pattern(phrases: Iterable[str], plural: bool) -> re.Pattern[str]:
-    suffix = r"(?:s|es|d|ed|ing|ment|ments)?" if not plural else r"(?:s|es)?"
-    alternatives = "|".join(
-        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
-    )
-    return re.compile(rf"\b(?:{alternatives}){suffix}\b")
+def _verb_form(phrase: str) -> str:
+    """Regex for a phrase whose first word (the verb) may be inflected: improve, improves,
+    improved, improving, improvement(s)."""
+    verb, *rest = phrase.split()
+    if verb.endswith("e"):
+        first = re.escape(verb[:-1]) + r"(?:e|es|ed|ing|ement|ements)"
+    else:
+        first = re.escape(verb) + r"(?:s|es|ed|ing|ment|ments)?"
+    return r"\s+".join([first, *(re.escape(w) for w in rest)])
 
 
-_VAGUE_RE = _phrase_pattern(VAGUE_PHRASES, plural=False)
-_DELIVERABLE_RE = _phrase_pattern(DELIVERABLE_NOUNS, plural=True)
+def _noun_form(phrase: str) -> str:
+    """Regex for a noun phrase, singular or plural."""
+    return r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?:s|es)?"
+
+
+def _alternatives(forms: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")\b")
+
+
+_VAGUE_RE = _alternatives(_verb_form(p) for p in VAGUE_PHRASES)
+_DELIVERABLE_RE = _alternatives(_noun_form(n) for n in DELIVERABLE_NOUNS)
 _MONTH_RE = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\b")
 
 

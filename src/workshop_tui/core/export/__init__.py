@@ -26,6 +26,7 @@ from workshop_tui.core.export import (
     actions_json,
     actions_md,
     actions_xlsx,
+    progress,
     report,
     session_bundle,
 )
@@ -74,6 +75,7 @@ for _exporter in (
     actions_json.EXPORTER,
     actions_ics.EXPORTER,
     *report.EXPORTERS,
+    *progress.EXPORTERS,
     session_bundle.EXPORTER,
 ):
     register(_exporter)

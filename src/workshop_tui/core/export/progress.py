@@ -1,0 +1,176 @@
+"""Progress report: what became of an earlier session's actions, per responsible unit.
+
+Exported from the follow-up session (``export NEW --what progress``): for each responsible
+unit (the action's unit, else its owner, else "(no unit)") the earlier session's actions
+in one section each, by the first rule that applies:
+
+1. **Done** — status done;
+2. **Dropped** — status dropped;
+3. **Overdue** — due date before today and not done: for an action carried over, the
+   due date and status of its copy in the new session count;
+4. **Moved** — in progress, or carried over into the new session;
+5. **Not reviewed** — still open, no review yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from workshop_tui.core.export.base import Exporter, ExportError, ExportOptions, Render
+from workshop_tui.core.export.markup import h, html_page, html_table, md_table, md_text
+from workshop_tui.core.followup import carried_copy, earlier_session, last_review
+from workshop_tui.core.model import ActionStatus, Entry, EntryKind
+from workshop_tui.core.store import SessionStore, StoreError
+
+SECTIONS = ("Done", "Dropped", "Overdue", "Moved", "Not reviewed")
+HEADERS = ("Action", "Owner", "Due", "Status", "Review comment", "Topic", "Group")
+NO_UNIT = "(no unit)"
+
+
+@dataclass(frozen=True)
+class ProgressItem:
+    section: str
+    unit: str
+    entry: Entry
+    status: str  # as shown: "carried over → open" for a carried action
+    due: str
+    comment: str
+
+
+def _section(status: ActionStatus, due: dt.date | None, today: dt.date) -> str:
+    if status == ActionStatus.DONE:
+        return "Done"
+    if status == ActionStatus.DROPPED:
+        return "Dropped"
+    if due is not None and due < today:
+        return "Overdue"
+    if status in (ActionStatus.IN_PROGRESS, ActionStatus.CARRIED_OVER):
+        return "Moved"
+    return "Not reviewed"
+
+
+def progress_items(new: SessionStore, earlier: SessionStore, today: dt.date) -> list[ProgressItem]:
+    """Every live action of ``earlier`` with its section, unit and latest review comment."""
+    items: list[ProgressItem] = []
+    topic_rank = {t.id: i for i, t in enumerate(earlier.session.agenda.topics)}
+    actions = sorted(
+        earlier.entries(kind=EntryKind.ACTION),
+        key=lambda e: (topic_rank.get(e.topic_id, len(topic_rank)), e.group, e.position),
+    )
+    for entry in actions:
+        fields = entry.action
+        assert fields is not None
+        status, due = fields.status, fields.due_date
+        shown_status, shown_due = status.label, fields.due
+        effective = status
+        if status == ActionStatus.CARRIED_OVER:
+            copy = carried_copy(new, earlier.id, entry.id)
+            if copy is not None and copy.action is not None:
+                due = copy.action.due_date
+                shown_due = copy.action.due
+                shown_status = f"carried over → {copy.action.status.label}"
+                if copy.action.status in (ActionStatus.DONE, ActionStatus.DROPPED):
+                    effective = copy.action.status
+        review = last_review(entry, new.id)
+        unit = " ".join((fields.unit or fields.owner).split()) or NO_UNIT
+        items.append(
+            ProgressItem(
+                section=_section(effective, due, today),
+                unit=unit,
+                entry=entry,
+                status=shown_status,
+                due=shown_due,
+                comment=(review or {}).get("comment", ""),
+            )
+        )
+    return items
+
+
+def _by_unit(items: list[ProgressItem]) -> list[tuple[str, list[ProgressItem]]]:
+    units: dict[str, list[ProgressItem]] = {}
+    for item in items:
+        units.setdefault(item.unit, []).append(item)
+    return sorted(units.items(), key=lambda kv: (kv[0] == NO_UNIT, kv[0].casefold()))
+
+
+def _cells(item: ProgressItem, topics: dict[str, str]) -> list[str]:
+    fields = item.entry.action
+    assert fields is not None
+    return [
+        item.entry.text,
+        fields.owner,
+        item.due,
+        item.status,
+        item.comment,
+        topics.get(item.entry.topic_id, item.entry.topic_id),
+        item.entry.group,
+    ]
+
+
+def render_progress(new: SessionStore, earlier: SessionStore, fmt: str, today: dt.date) -> bytes:
+    """The progress report of ``earlier``'s actions as seen from ``new``; fmt md or html."""
+    if fmt not in ("md", "html"):
+        raise ExportError(f"format {fmt!r} is not available for progress (formats: md, html)")
+    items = progress_items(new, earlier, today)
+    topics = {t.id: t.title for t in earlier.session.agenda.topics}
+    title = f"Progress — {new.session.title}"
+    since = f"Since: {earlier.session.title} ({earlier.session.started[:10]}) · as of {today.isoformat()}"
+    counts = {s: sum(1 for i in items if i.section == s) for s in SECTIONS}
+    summary = " · ".join(f"{s}: {n}" for s, n in counts.items())
+    if fmt == "md":
+        lines = [f"# {md_text(title)}", "", md_text(since), "", md_text(summary), ""]
+        if not items:
+            lines.append("_The earlier session has no actions._\n")
+        for unit, unit_items in _by_unit(items):
+            lines += [f"## {md_text(unit)}", ""]
+            for section in SECTIONS:
+                rows = [_cells(i, topics) for i in unit_items if i.section == section]
+                if rows:
+                    lines += [f"### {section} ({len(rows)})", "", md_table(HEADERS, rows)]
+        return "\n".join(lines).encode("utf-8")
+    body = [f"<h1>{h(title)}</h1>", f'<p class="meta">{h(since)}</p>', f"<p>{h(summary)}</p>"]
+    if not items:
+        body.append('<p class="muted">The earlier session has no actions.</p>')
+    for unit, unit_items in _by_unit(items):
+        body.append(f"<h2>{h(unit)}</h2>")
+        for section in SECTIONS:
+            rows = [_cells(i, topics) for i in unit_items if i.section == section]
+            if rows:
+                body.append(f"<h3>{h(section)} ({len(rows)})</h3>")
+                body.append(html_table(HEADERS, rows))
+    lang = new.session.agenda.language
+    return html_page(title, "\n".join(body), lang=lang).encode("utf-8")
+
+
+def _today(options: ExportOptions) -> dt.date:
+    return dt.date.fromisoformat(options.stamp[:10])
+
+
+def _render(fmt: str) -> Render:
+    def render(store: SessionStore, options: ExportOptions) -> bytes:
+        try:
+            earlier = earlier_session(store)
+        except StoreError as err:
+            raise ExportError(str(err)) from None
+        return render_progress(store, earlier, fmt, _today(options))
+
+    return render
+
+
+EXPORTERS = (
+    Exporter(
+        "progress",
+        "md",
+        _render("md"),
+        "md",
+        "Progress of the earlier session's actions (Markdown)",
+    ),
+    Exporter(
+        "progress",
+        "html",
+        _render("html"),
+        "html",
+        "Progress of the earlier session's actions (HTML)",
+    ),
+)
