@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workshop_tui.core.agenda import Agenda, Group, Topic
-from workshop_tui.core.merge import BUNDLE_FORMAT, bundle_from_dict, merge_entries, merge_session
+from workshop_tui.core.bundle import BUNDLE_FORMAT, parse_bundle
+from workshop_tui.core.merge import bundle_entries, merge_entries, merge_session
 from workshop_tui.core.model import Entry, EntryKind, Session
 
 AGENDA = Agenda(
@@ -111,7 +112,7 @@ def through_bundle(entries: Entries) -> Entries:
         "session": session.to_dict(),
         "entries": [e.to_dict() for e in entries.values()],
     }
-    return bundle_from_dict(data, "replica.json").entries
+    return bundle_entries(parse_bundle(data, "replica.json"))
 
 
 def canon(entries: Entries) -> dict[str, dict[str, Any]]:

@@ -26,14 +26,14 @@ from typing import Any
 
 import orjson
 
+from workshop_tui.core.bundle import Bundle, BundleError, read_bundle
 from workshop_tui.core.model import Entry, Session
 from workshop_tui.core.store import Store, StoreError
 
 __all__ = [
-    "Bundle",
     "MergeError",
     "MergeReport",
-    "bundle_from_dict",
+    "bundle_entries",
     "import_bundles",
     "load_bundles",
     "merge_bundle_into",
@@ -43,9 +43,6 @@ __all__ = [
     "validate_bundles",
 ]
 
-BUNDLE_FORMAT = "workshop-tui-session"
-BUNDLE_VERSION = 1
-
 
 class MergeError(StoreError):
     """One or more bundles cannot be imported; ``problems`` holds one ``FILE: reason`` each."""
@@ -53,15 +50,6 @@ class MergeError(StoreError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("; ".join(problems))
-
-
-@dataclass(frozen=True)
-class Bundle:
-    """A parsed, validated bundle: the session record and its entries by id."""
-
-    source: str  # the file it came from (for messages)
-    session: Session
-    entries: dict[str, Entry]
 
 
 @dataclass
@@ -140,72 +128,25 @@ def _agenda_key(session: Session) -> bytes:
     return _canonical(session.agenda.to_dict())
 
 
-def bundle_from_dict(data: Any, source: str) -> Bundle:
-    """Build a :class:`Bundle` from parsed bundle JSON; raise MergeError(``source: reason``)."""
-
-    def fail(reason: str) -> MergeError:
-        return MergeError([f"{source}: {reason}"])
-
-    if not isinstance(data, dict):
-        raise fail("is not a workshop-tui session bundle (expected a JSON object)")
-    if data.get("format") != BUNDLE_FORMAT:
-        raise fail(f"is not a workshop-tui session bundle (format {data.get('format')!r})")
-    if data.get("version") != BUNDLE_VERSION:
-        raise fail(
-            f"is bundle version {data.get('version')!r}; this workshop-tui reads version "
-            f"{BUNDLE_VERSION} (update workshop-tui on both laptops)"
-        )
-    raw_session = data.get("session")
-    if not isinstance(raw_session, dict):
-        raise fail("has no session record")
-    try:
-        session = Session.from_dict(raw_session)
-        _instant(session.updated)
-    except (KeyError, TypeError, ValueError, AttributeError) as err:
-        raise fail(f"has an invalid session record ({type(err).__name__}: {err})") from None
-    raw_entries = data.get("entries")
-    if not isinstance(raw_entries, list):
-        raise fail("has no entries list")
-    entries: dict[str, Entry] = {}
-    for number, raw in enumerate(raw_entries, 1):
-        try:
-            if not isinstance(raw, dict):
-                raise TypeError("not an object")
-            entry = Entry.from_dict(raw)
-            if not isinstance(entry.id, str) or not entry.id:
-                raise ValueError("empty id")
-            _instant(entry.updated)
-        except (KeyError, TypeError, ValueError, AttributeError) as err:
-            raise fail(f"entry {number} is invalid ({type(err).__name__}: {err})") from None
-        # A repeated id is harmless: keep the winning version, as a merge would.
-        known = entries.get(entry.id)
-        entries[entry.id] = entry if known is None else newer_entry(known, entry)
-    return Bundle(source=source, session=session, entries=entries)
+def bundle_entries(bundle: Bundle) -> dict[str, Entry]:
+    """The bundle's entries by id; a repeated id keeps its winning version (the join)."""
+    joined: dict[str, Entry] = {}
+    for entry in bundle.entries:
+        known = joined.get(entry.id)
+        joined[entry.id] = entry if known is None else newer_entry(known, entry)
+    return joined
 
 
 def load_bundles(paths: Iterable[Path | str]) -> tuple[list[Bundle], list[str]]:
     """Read bundle files; return the good bundles and one ``FILE: reason`` per bad file."""
-    from workshop_tui.core.bundle import BundleError, read_bundle
-
     bundles: list[Bundle] = []
     problems: list[str] = []
     for path in paths:
-        source = str(path)
         try:
-            data = read_bundle(Path(path))
-            bundles.append(bundle_from_dict(_as_dict(data), source))
+            bundles.append(read_bundle(Path(path)))
         except BundleError as err:
-            message = str(err)
-            problems.append(message if message.startswith(source) else f"{source}: {message}")
-        except MergeError as err:
-            problems.extend(err.problems)
+            problems.append(str(err))
     return bundles, problems
-
-
-def _as_dict(data: Any) -> Any:
-    """Accept read_bundle's result as a plain dict or an object with ``to_dict()``."""
-    to_dict = getattr(data, "to_dict", None)
-    return to_dict() if callable(to_dict) else data
 
 
 def validate_bundles(store: Store, bundles: list[Bundle]) -> list[str]:
@@ -265,16 +206,17 @@ def merge_bundle_into(store: Store, bundle: Bundle) -> MergeReport:
             report.session_updated = True
         report.title = winner.title
         current = {e.id: e for e in session_store.entries(include_deleted=True)}
-        merged = merge_entries(current, bundle.entries)
+        incoming = bundle_entries(bundle)
+        merged = merge_entries(current, incoming)
         changed: list[Entry] = []
-        for entry_id in bundle.entries:
+        for entry_id in incoming:
             before, after = current.get(entry_id), merged[entry_id]
             outcome = _classify(before, after)
             setattr(report, outcome, getattr(report, outcome) + 1)
             if before is None or before != after:
                 changed.append(after)
         session_store.save_entries(changed)  # one durable write for the whole bundle
-    report.groups = sorted({e.group for e in bundle.entries.values() if not e.deleted})
+    report.groups = sorted({e.group for e in incoming.values() if not e.deleted})
     return report
 
 

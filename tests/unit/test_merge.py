@@ -1,0 +1,280 @@
+"""Unit tests of bundle merge: the join, validation, and importing into a store."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workshop_tui.core.agenda import Agenda, Group, Topic
+from workshop_tui.core.bundle import BUNDLE_FORMAT, parse_bundle
+from workshop_tui.core.merge import (
+    MergeError,
+    bundle_entries,
+    import_bundles,
+    merge_entries,
+    merge_session,
+    newer_entry,
+)
+from workshop_tui.core.model import Entry, EntryKind, Session
+from workshop_tui.core.store import Store
+
+AGENDA = Agenda(
+    title="IPR border enforcement",
+    name="test",
+    topics=(Topic("legal", "Legal framework"), Topic("risk", "Risk analysis")),
+    groups=(Group("Group A"), Group("Group B")),
+)
+
+T0 = "2026-11-27T09:00:00.000000+00:00"
+
+
+def stamp(minute: int) -> str:
+    return f"2026-11-27T09:{minute:02d}:00.000000+00:00"
+
+
+def entry(eid: str, minute: int, text: str = "text", **fields: Any) -> Entry:
+    fields.setdefault("group", "Group A")
+    return Entry(
+        kind=fields.pop("kind", EntryKind.CHALLENGE),
+        topic_id=fields.pop("topic_id", "legal"),
+        text=text,
+        id=eid,
+        created=T0,
+        updated=stamp(minute),
+        **fields,
+    )
+
+
+def session(**fields: Any) -> Session:
+    base = {"title": "Day 1", "agenda": AGENDA, "id": "s-1", "started": T0}
+    base.update(fields)
+    return Session(**base)
+
+
+def bundle_dict(sess: Session, entries: list[Entry]) -> dict[str, Any]:
+    return {
+        "format": BUNDLE_FORMAT,
+        "version": 1,
+        "exported": T0,
+        "session": sess.to_dict(),
+        "entries": [e.to_dict() for e in entries],
+    }
+
+
+def write_bundle(path: Path, sess: Session, entries: list[Entry]) -> Path:
+    path.write_text(json.dumps(bundle_dict(sess, entries)), encoding="utf-8")
+    return path
+
+
+def as_dicts(entries: dict[str, Entry]) -> dict[str, dict[str, Any]]:
+    return {k: v.to_dict() for k, v in entries.items()}
+
+
+# -- the join -----------------------------------------------------------------------------
+def test_newer_version_wins_both_ways() -> None:
+    old, new = entry("e", 1, "old"), entry("e", 2, "new")
+    assert newer_entry(old, new).text == "new"
+    assert newer_entry(new, old).text == "new"
+
+
+def test_tie_on_updated_is_broken_the_same_way_in_both_orders() -> None:
+    a, b = entry("e", 1, "apple"), entry("e", 1, "banana")
+    assert newer_entry(a, b) is newer_entry(b, a) or newer_entry(a, b) == newer_entry(b, a)
+    assert merge_entries({"e": a}, {"e": b})["e"] == merge_entries({"e": b}, {"e": a})["e"]
+
+
+def test_tombstone_beats_older_live_version_and_undo_beats_tombstone() -> None:
+    live = entry("e", 1, "fees too high")
+    tomb = replace(live, deleted=True, updated=stamp(2))
+    assert merge_entries({"e": live}, {"e": tomb})["e"].deleted
+    assert merge_entries({"e": tomb}, {"e": live})["e"].deleted  # older bundle: no resurrection
+    undo = replace(tomb, deleted=False, updated=stamp(3))
+    assert not merge_entries({"e": tomb}, {"e": undo})["e"].deleted
+    assert not merge_entries({"e": undo}, {"e": tomb})["e"].deleted
+
+
+def test_votes_and_links_travel_with_the_winning_version() -> None:
+    a = entry("e", 1, votes={"Group A": 2}, links=["c1"])
+    b = entry("e", 2, votes={"Group A": 1}, links=["c1", "c2"])  # an un-vote and a new link
+    merged = merge_entries({"e": a}, {"e": b})["e"]
+    assert merged.votes == {"Group A": 1}
+    assert merged.links == ["c1", "c2"]
+
+
+def test_merge_entries_is_pure_and_keeps_both_sides() -> None:
+    a = {"x": entry("x", 1)}
+    b = {"y": entry("y", 2)}
+    merged = merge_entries(a, b)
+    assert set(merged) == {"x", "y"}
+    assert set(a) == {"x"} and set(b) == {"y"}
+
+
+def test_session_record_last_writer_wins() -> None:
+    early = session(title="Day 1", updated=stamp(1))
+    late = session(title="Day 1 — IPR", ended=stamp(5), updated=stamp(5))
+    assert merge_session(early, late).title == "Day 1 — IPR"
+    assert merge_session(late, early).ended == stamp(5)
+    with pytest.raises(ValueError):
+        merge_session(early, session(id="other"))
+
+
+# -- bundles ------------------------------------------------------------------------------
+def test_a_repeated_id_in_one_bundle_keeps_the_winning_version() -> None:
+    data = bundle_dict(
+        session(), [entry("e", 2, "new"), entry("e", 1, "old"), entry("e", 2, "a tie")]
+    )
+    forward = bundle_entries(parse_bundle(data, "x.json"))["e"]
+    data["entries"].reverse()
+    assert bundle_entries(parse_bundle(data, "x.json"))["e"] == forward
+    assert forward.updated == stamp(2)
+
+
+# -- importing into a store ---------------------------------------------------------------
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "data")
+
+
+def test_import_creates_the_session_then_is_idempotent(store: Store, tmp_path: Path) -> None:
+    path = write_bundle(tmp_path / "a.json", session(), [entry("e1", 1), entry("e2", 2)])
+    [report] = import_bundles(store, [path])
+    assert report.created and report.added == 2 and report.unchanged == 0
+    assert {e.id for e in store.open_session("s-1").entries()} == {"e1", "e2"}
+    [again] = import_bundles(store, [path])
+    assert not again.created
+    assert (again.added, again.updated, again.deleted, again.unchanged) == (0, 0, 0, 2)
+
+
+def test_two_scribes_merge_and_report_per_bundle(store: Store, tmp_path: Path) -> None:
+    store.add_session(session())
+    shared = entry("shared", 1, "from facilitator")
+    a = write_bundle(
+        tmp_path / "a.json",
+        session(),
+        [
+            shared,
+            entry("a1", 2, "No ex officio power"),
+            replace(shared, text="edited by A", updated=stamp(3)),
+        ],
+    )
+    b = write_bundle(
+        tmp_path / "b.json",
+        session(),
+        [shared, entry("b1", 4, "Recordation fees", group="Group B")],
+    )
+    ra, rb = import_bundles(store, [a, b])
+    assert (ra.added, ra.updated, ra.deleted, ra.unchanged) == (2, 0, 0, 0)
+    assert (rb.added, rb.updated, rb.deleted, rb.unchanged) == (1, 0, 0, 1)  # its "shared" is older
+    assert rb.groups == ["Group A", "Group B"]
+    entries = {e.id: e for e in store.open_session("s-1").entries()}
+    assert entries["shared"].text == "edited by A"
+    assert {e.group for e in entries.values()} == {"Group A", "Group B"}
+    assert "1 added" in rb.line() and "b.json" in rb.line()
+
+
+def test_deleted_entry_stays_deleted_when_an_older_bundle_is_imported(
+    store: Store, tmp_path: Path
+) -> None:
+    live = entry("e", 1, "duplicate")
+    old = write_bundle(tmp_path / "old.json", session(), [live])
+    new = write_bundle(
+        tmp_path / "new.json", session(), [replace(live, deleted=True, updated=stamp(2))]
+    )
+    import_bundles(store, [old])
+    [report] = import_bundles(store, [new])
+    assert report.deleted == 1
+    [report] = import_bundles(store, [old])
+    assert report.unchanged == 1
+    assert store.open_session("s-1").entries() == []
+    assert store.open_session("s-1").get("e").deleted
+
+
+def test_tombstone_of_an_unknown_entry_is_kept_and_guards_against_resurrection(
+    store: Store, tmp_path: Path
+) -> None:
+    live = entry("e", 1)
+    tomb = write_bundle(
+        tmp_path / "t.json", session(), [replace(live, deleted=True, updated=stamp(2))]
+    )
+    [report] = import_bundles(store, [tomb])
+    assert report.unchanged == 1 and report.added == 0
+    import_bundles(store, [write_bundle(tmp_path / "old.json", session(), [live])])
+    assert store.open_session("s-1").entries() == []
+
+
+def test_local_edits_newer_than_the_bundle_survive(store: Store, tmp_path: Path) -> None:
+    path = write_bundle(tmp_path / "a.json", session(), [entry("e", 1, "first")])
+    import_bundles(store, [path])
+    store.open_session("s-1").update_entry("e", text="edited here later")
+    [report] = import_bundles(store, [path])
+    assert report.unchanged == 1
+    assert store.open_session("s-1").get("e").text == "edited here later"
+
+
+def test_import_order_does_not_matter(tmp_path: Path) -> None:
+    base = entry("e", 1, "base")
+    bundles = [
+        write_bundle(tmp_path / "a.json", session(updated=stamp(1)), [base, entry("a", 2)]),
+        write_bundle(
+            tmp_path / "b.json",
+            session(title="Renamed", updated=stamp(6)),
+            [replace(base, deleted=True, updated=stamp(3)), entry("b", 4)],
+        ),
+        write_bundle(
+            tmp_path / "c.json",
+            session(updated=stamp(2)),
+            [replace(base, text="undo", updated=stamp(5))],
+        ),
+    ]
+    results = []
+    for n, order in enumerate(itertools.permutations(bundles)):
+        target = Store(tmp_path / f"data{n}")
+        import_bundles(target, list(order))
+        s = target.open_session("s-1")
+        results.append(
+            (s.session.to_dict(), {e.id: e.to_dict() for e in s.entries(include_deleted=True)})
+        )
+    assert all(r == results[0] for r in results)
+    assert results[0][0]["title"] == "Renamed"
+    assert results[0][1]["e"]["text"] == "undo" and not results[0][1]["e"]["deleted"]
+
+
+def test_any_bad_bundle_leaves_the_store_untouched(store: Store, tmp_path: Path) -> None:
+    good = write_bundle(tmp_path / "good.json", session(), [entry("e", 1)])
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    newer = tmp_path / "v2.json"
+    newer.write_text(json.dumps({**bundle_dict(session(), []), "version": 2}), encoding="utf-8")
+    with pytest.raises(MergeError) as info:
+        import_bundles(store, [good, bad, newer, tmp_path / "missing.json"])
+    problems = info.value.problems
+    assert len(problems) == 3
+    assert any(p.startswith(str(bad)) for p in problems)
+    assert any(p.startswith(str(newer)) and "version 2" in p for p in problems)
+    assert any(p.startswith(str(tmp_path / "missing.json")) for p in problems)
+    assert store.session_ids() == []
+
+
+def test_agenda_mismatch_is_refused(store: Store, tmp_path: Path) -> None:
+    store.add_session(session())
+    other_agenda = replace(AGENDA, topics=(Topic("legal", "Legal framework"),))
+    path = write_bundle(tmp_path / "x.json", session(agenda=other_agenda), [entry("e", 1)])
+    with pytest.raises(MergeError, match="different agenda snapshot"):
+        import_bundles(store, [path])
+    assert store.open_session("s-1").entries(include_deleted=True) == []
+
+
+def test_two_bundles_of_one_session_with_different_agendas_are_refused(
+    store: Store, tmp_path: Path
+) -> None:
+    other_agenda = replace(AGENDA, groups=(Group("Group A"),))
+    a = write_bundle(tmp_path / "a.json", session(), [entry("a", 1)])
+    b = write_bundle(tmp_path / "b.json", session(agenda=other_agenda), [entry("b", 1)])
+    with pytest.raises(MergeError, match=r"b.json: .*different agenda snapshot than in .*a.json"):
+        import_bundles(store, [a, b])
+    assert store.session_ids() == []
