@@ -65,7 +65,7 @@ async def test_bad_date_is_shown_and_kept_then_fixed_and_saved() -> None:
         assert app.screen is editor  # not dismissed
         assert app.result is NO_RESULT
         assert error_text(editor, "due") == (
-            "2026-02-31 is not a valid date: February 2026 has 28 days (use YYYY-MM-DD)"
+            "2026-02-31 is not a valid date: February 2026 has 28 days (use YYYY-MM-DD)."
         )
         assert due.value == "2026-02-31"  # what was typed stays
         assert editor.query_one("#row-due").has_class("-invalid")

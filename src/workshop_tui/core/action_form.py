@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
@@ -72,6 +73,7 @@ def check_date(text: str) -> str:
 
 
 _Choice = TypeVar("_Choice", ActionLevel, Timeframe, Priority)
+_T = TypeVar("_T")
 
 
 def _choice(text: str, enum: type[_Choice], what: str) -> _Choice:
@@ -112,40 +114,26 @@ def validate_action_form(
     if not text:
         errors["text"] = "Write the action: a concrete, measurable step."
 
-    dates: dict[str, str] = {}
-    for name in ("start", "due"):
+    def parsed(name: str, parse: Callable[[str], _T], default: _T) -> _T:
+        """``parse`` the typed value (default when empty); a ValueError becomes an error."""
+        if not value(name):
+            return default
         try:
-            dates[name] = check_date(value(name))
+            return parse(value(name))
         except ValueError as exc:
-            errors[name] = str(exc)
-            dates[name] = ""
-    if dates["start"] and dates["due"] and dates["start"] > dates["due"]:
-        errors["due"] = f"The due date {dates['due']} is before the start date {dates['start']}."
+            errors[name] = _sentence(exc)
+            return default
 
-    level = ActionLevel.INSTITUTIONAL
-    if value("level"):
-        try:
-            level = _choice(value("level"), ActionLevel, "level")
-        except ValueError as exc:
-            errors["level"] = _sentence(exc)
-    timeframe: Timeframe | None = None
-    if value("timeframe"):
-        try:
-            timeframe = _choice(value("timeframe"), Timeframe, "timeframe")
-        except ValueError as exc:
-            errors["timeframe"] = _sentence(exc)
-    priority = Priority.MEDIUM
-    if value("priority"):
-        try:
-            priority = _choice(value("priority"), Priority, "priority")
-        except ValueError as exc:
-            errors["priority"] = _sentence(exc)
-    status = ActionStatus.OPEN
-    if value("status"):
-        try:
-            status = ActionStatus.parse(value("status"))
-        except ValueError as exc:
-            errors["status"] = _sentence(exc)
+    start = parsed("start", check_date, "")
+    due = parsed("due", check_date, "")
+    if start and due and start > due:
+        errors["due"] = f"The due date {due} is before the start date {start}."
+    level = parsed("level", lambda t: _choice(t, ActionLevel, "level"), ActionLevel.INSTITUTIONAL)
+    timeframe: Timeframe | None = parsed(
+        "timeframe", lambda t: _choice(t, Timeframe, "timeframe"), None
+    )
+    priority = parsed("priority", lambda t: _choice(t, Priority, "priority"), Priority.MEDIUM)
+    status = parsed("status", ActionStatus.parse, ActionStatus.OPEN)
 
     if errors:
         return errors
@@ -155,8 +143,8 @@ def validate_action_form(
         owner=value("owner"),
         unit=value("unit"),
         level=level,
-        start=dates["start"],
-        due=dates["due"],
+        start=start,
+        due=due,
         timeframe=timeframe,
         priority=priority,
         status=status,

@@ -288,8 +288,8 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
             summary.update(f"{count} field{'s' if count > 1 else ''} to fix before saving")
             first = next(name for name in FORM_FIELDS if name in errors)
             field = self.query_one(f"#field-{first}")
-            field.focus()
-            field.scroll_visible()
+            field.focus(scroll_visible=False)
+            field.scroll_visible(animate=False)
         else:
             summary.update("")
 

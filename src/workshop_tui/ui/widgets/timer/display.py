@@ -37,6 +37,18 @@ _URGENCY_CLASSES = {
 }
 
 
+@dataclass
+class TimerMessage(Message):
+    """What every message of a :class:`TimerDisplay` carries: the display and the topic."""
+
+    timer_display: TimerDisplay
+    topic_id: str
+
+    @property
+    def control(self) -> TimerDisplay:
+        return self.timer_display
+
+
 class TimerDisplay(Static):
     """Countdown of the current topic's timer: ``Timer 04:12 / 25:00  running``.
 
@@ -71,41 +83,23 @@ class TimerDisplay(Static):
     """
 
     @dataclass
-    class Changed(Message):
+    class Changed(TimerMessage):
         """The facilitator started, paused, reset or re-timed a timer: save the bank."""
 
-        timer_display: TimerDisplay
-        topic_id: str
         timer: TopicTimer
 
-        @property
-        def control(self) -> TimerDisplay:
-            return self.timer_display
-
     @dataclass
-    class PhaseChanged(Message):
+    class PhaseChanged(TimerMessage):
         """A timer's run state or urgency changed (e.g. it entered the warning zone)."""
 
-        timer_display: TimerDisplay
-        topic_id: str
         phase: TimerPhase
         previous: TimerPhase
 
-        @property
-        def control(self) -> TimerDisplay:
-            return self.timer_display
-
     @dataclass
-    class Expired(Message):
+    class Expired(TimerMessage):
         """A running timer reached zero ("Time is up for <topic_title>")."""
 
-        timer_display: TimerDisplay
-        topic_id: str
         topic_title: str
-
-        @property
-        def control(self) -> TimerDisplay:
-            return self.timer_display
 
     def __init__(
         self,
