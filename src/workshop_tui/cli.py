@@ -170,6 +170,56 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- export -----------------------------------------------------------------------------
+DEFAULT_FORMAT = {"actions": "csv", "report": "md", "progress": "md", "bundle": "json"}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from workshop_tui.core.export import (
+        ActionFilter,
+        ExportError,
+        ExportOptions,
+        export,
+        export_to_path,
+        get_exporter,
+    )
+
+    fmt = args.format or DEFAULT_FORMAT.get(args.what, "")
+    filters = ActionFilter(
+        groups=tuple(args.group or ()),
+        topics=tuple(args.topic or ()),
+        owners=tuple(args.owner or ()),
+        units=tuple(args.unit or ()),
+        levels=tuple(args.level or ()),
+        statuses=tuple(args.status or ()),
+    )
+    try:
+        exporter = get_exporter(args.what, fmt)
+        if args.output in (None, "-"):
+            if args.split_by:
+                raise CliError(
+                    "--split-by writes one file per owner or unit: give a folder with -o DIR"
+                )
+            if exporter.binary:
+                raise CliError(f"{fmt} is a binary format: give a file name with -o FILE")
+            session = _store(args).open_session(args.session)
+            payload = export(session, args.what, fmt, ExportOptions(filters=filters))
+            sys.stdout.flush()
+            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.flush()
+            return EXIT_OK
+        paths = export_to_path(
+            _store(args), args.session, args.what, fmt, Path(args.output), filters, args.split_by
+        )
+    except ExportError as err:
+        raise CliError(str(err)) from None
+    if not paths:
+        _out("no actions match: no files written")
+    for path in paths:
+        _out(f"wrote {path}")
+    return EXIT_OK
+
+
 # -- search -----------------------------------------------------------------------------
 def cmd_search(args: argparse.Namespace) -> int:
     from workshop_tui.core.search import index_for
@@ -269,6 +319,42 @@ def build_parser() -> argparse.ArgumentParser:
         "--public-url", metavar="URL", help="address browsers use, e.g. http://laptop.local:8000"
     )
     p.set_defaults(handler=cmd_serve)
+
+    p = sub.add_parser(
+        "export",
+        help="export a session: action list (csv, xlsx, md, html, json, ics), report, bundle",
+    )
+    p.add_argument("session", metavar="SESSION", help="session id, unique id prefix, or 'latest'")
+    p.add_argument(
+        "--what",
+        default="actions",
+        help="actions (default), report (md, html) or bundle (json: the whole session)",
+    )
+    p.add_argument(
+        "--format",
+        metavar="FMT",
+        help="actions: csv (default), xlsx, md, html, json, ics; report: md (default), html",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="PATH", help="file to write ('-' or none: standard output)"
+    )
+    for flag, what in (
+        ("--group", "group"),
+        ("--topic", "topic id or title"),
+        ("--owner", "owner ('' for no owner)"),
+        ("--unit", "responsible unit"),
+        ("--level", "institutional or individual"),
+        ("--status", "open, in progress, done, dropped, carried over"),
+    ):
+        p.add_argument(
+            flag, action="append", metavar="X", help=f"only actions with this {what} (repeatable)"
+        )
+    p.add_argument(
+        "--split-by",
+        metavar="owner|unit",
+        help="one file per owner or unit in the folder given with -o DIR",
+    )
+    p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser(
         "search", help="find entries in every session (case- and accent-insensitive, all words)"

@@ -173,6 +173,15 @@ def _reason(err: BaseException) -> str:
     return _HINTS.get(code or 0) or getattr(cause, "strerror", None) or str(err)
 
 
+def _check_folder(target: Path) -> None:
+    parent = target.parent
+    if parent.is_dir():
+        return
+    if parent.exists() or any(p.is_file() for p in parent.parents):
+        raise ExportError(f"cannot write {target}: {parent} is not a folder")
+    raise ExportError(f"cannot write {target}: folder {parent} does not exist")
+
+
 def _split(
     store: SessionStore, exporter: Exporter, filters: ActionFilter, split_by: str, now: str
 ) -> list[tuple[str, bytes]]:
@@ -228,8 +237,7 @@ def export_to_path(
         if target.is_dir():
             target = target / default_filename(session_store.session, what, fmt)
         payload = exporter(session_store, ExportOptions(filters=filters, now=stamp))
-        if not target.parent.is_dir():
-            raise ExportError(f"cannot write {target}: folder {target.parent} does not exist")
+        _check_folder(target)
         try:
             atomic_write_bytes(target, payload)
         except StoreWriteError as err:
@@ -245,6 +253,7 @@ def export_to_path(
     if not target.exists():
         if not files:
             return []
+        _check_folder(target)
         try:
             target.mkdir()
         except OSError as err:

@@ -23,7 +23,7 @@ def render(store: SessionStore, options: ExportOptions) -> bytes:
     title = actions_title(session.title, options)
     body = [f'<h1 dir="auto">{h(title)}</h1>']
     meta = f"Exported {options.stamp[:16].replace('T', ' ')} UTC · {len(rows)} action(s)"
-    if filters := filter_line(options):
+    if filters := filter_line(session, options):
         meta += f" · Filter: {filters}"
     body.append(f'<p class="meta" dir="auto">{h(meta)}</p>')
     body.append(html_action_table(rows) if rows else '<p class="muted">No actions.</p>')

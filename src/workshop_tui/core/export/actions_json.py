@@ -50,7 +50,7 @@ def render(store: SessionStore, options: ExportOptions) -> bytes:
             "started": session.started,
             "ended": session.ended,
         },
-        "filters": options.filters.describe(),
+        "filters": options.filters.resolved(session).describe(),
         "actions": [action_dict(row) for row in rows],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

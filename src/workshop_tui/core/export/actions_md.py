@@ -5,6 +5,7 @@ from __future__ import annotations
 from workshop_tui.core.export.base import Exporter, ExportOptions
 from workshop_tui.core.export.markup import md_table, md_text
 from workshop_tui.core.export.rows import COLUMNS, ActionRow, action_rows
+from workshop_tui.core.model import Session
 from workshop_tui.core.store import SessionStore
 
 
@@ -13,9 +14,9 @@ def actions_title(title: str, options: ExportOptions) -> str:
     return f"Actions — {title}" + (f" — {options.subtitle}" if options.subtitle else "")
 
 
-def filter_line(options: ExportOptions) -> str:
+def filter_line(session: Session, options: ExportOptions) -> str:
     """ "topics: legal; owners: Ana" — the filter in words, empty when there is none."""
-    described = options.filters.describe().items()
+    described = options.filters.resolved(session).describe().items()
     return "; ".join(
         f"{name}: {', '.join(v or '(none)' for v in values)}" for name, values in described
     )
@@ -34,7 +35,7 @@ def render(store: SessionStore, options: ExportOptions) -> bytes:
     rows = action_rows(store, options.filters)
     lines = [f"# {md_text(actions_title(session.title, options))}", ""]
     lines += [f"Exported {options.stamp[:16].replace('T', ' ')} UTC · {len(rows)} action(s)", ""]
-    if filters := filter_line(options):
+    if filters := filter_line(session, options):
         lines += [f"Filter: {md_text(filters)}", ""]
     lines.append(md_action_table(rows) if rows else "_No actions._\n")
     return "\n".join(lines).encode("utf-8")

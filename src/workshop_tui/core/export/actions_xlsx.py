@@ -57,12 +57,19 @@ def _fill_actions(sheet: Worksheet, rows: list[ActionRow]) -> None:
                 cell.alignment = top
                 continue
             text = row.cell(column.key)
+            if not text:
+                continue
             _put_text(sheet, r, col, text)
             sheet.cell(row=r, column=col).alignment = wrap if column.kind == "long" else top
             longest = max((len(line) for line in text.split("\n")), default=0)
             widths[col - 1] = max(widths[col - 1], longest + 2)
     for col, column in enumerate(COLUMNS, 1):
-        width = min(widths[col - 1], column.width if column.kind == "long" else MAX_WIDTH)
+        if column.kind == "date":
+            width = column.width
+        elif column.kind == "long":  # wrapped: as wide as the text up to the column's width
+            width = min(max(widths[col - 1], 12), column.width)
+        else:
+            width = min(widths[col - 1], MAX_WIDTH)
         sheet.column_dimensions[get_column_letter(col)].width = max(width, 8)
     last = get_column_letter(len(COLUMNS))
     sheet.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 1)}"
@@ -85,7 +92,7 @@ def render(store: SessionStore, options: ExportOptions) -> bytes:
         ("Agenda", session.agenda.title),
         ("Exported (UTC)", options.stamp[:19].replace("T", " ")),
         ("Actions", str(len(rows))),
-        ("Filter", filter_line(options) or "(all actions)"),
+        ("Filter", filter_line(session, options) or "(all actions)"),
     ]
     for r, (label, value) in enumerate(facts, 1):
         _put_text(about, r, 1, label)
