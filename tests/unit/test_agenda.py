@@ -255,3 +255,16 @@ def test_cli_run_unknown_agenda_is_one_error(
     captured = capsys.readouterr()
     assert captured.err.startswith("no-such-agenda:1:1: no agenda file or bundled agenda named")
     assert "Traceback" not in captured.err
+
+
+def test_documented_example_is_valid() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "agenda-format.md").read_text("utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", doc, re.S)
+    example = parse_agenda_text(blocks[0], "docs/agenda-format.md")
+    assert [t.id for t in example.topics] == ["legal-framework", "risk-analysis"]
+    assert example.group_names == ["Group A", "Group B"]
+    assert example.schedule[1].start == "10:30"
+    # The second block shows the unquoted-time mistake next to the right form.
+    snippet = "title: T\ntopics: [{id: legal-framework, title: L}]\nschedule:\n" + blocks[1]
+    [problem] = validate_text(snippet)
+    assert "630" in problem.message

@@ -1,23 +1,17 @@
 """Validate a composed YAML node tree against the agenda format (``format: 1``).
 
-Works on :mod:`yaml` *nodes*, not on constructed Python objects, so every problem carries the
-line and column of the node that caused it. Nothing here constructs arbitrary objects: scalar
-values are read from ``node.value`` and checked against the tag the safe resolver gave them.
+Works on :mod:`yaml` nodes, not on constructed Python objects, so every problem carries the
+line and column of the node that caused it (see :mod:`workshop_tui.core.agenda_nodes`).
 The format is documented in ``docs/agenda-format.md``.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.error import Mark
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from workshop_tui.core.agenda import (
     FORMAT_VERSION,
@@ -27,19 +21,26 @@ from workshop_tui.core.agenda import (
     ScheduleItem,
     Topic,
 )
+from workshop_tui.core.agenda_nodes import (
+    EMPTY,
+    INT,
+    AgendaProblem,
+    NodeReader,
+    did_you_mean,
+)
 
-TAG = "tag:yaml.org,2002:"
-STR, INT, FLOAT, BOOL, NULL = (TAG + t for t in ("str", "int", "float", "bool", "null"))
-TIMESTAMP, MAP, SEQ, MERGE = (TAG + t for t in ("timestamp", "map", "seq", "merge"))
-#: Tags a node may carry; anything else (``!!python/object``, ``!!binary``, ``!custom``) is refused.
-ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MAP, SEQ})
+__all__ = ["check_tree", "slugify"]
 
 TIMEBOX_MIN, TIMEBOX_MAX = 1, 480
 MAX_DAY = 366
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 64
-TIME_RE = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
-DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def slugify(text: str) -> str:
+    """A topic id suggestion for a title: ``"Legal Framework"`` → ``"legal-framework"``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:MAX_ID_LENGTH] or "topic"
+
 
 TOP_KEYS = (
     "format",
@@ -61,205 +62,8 @@ TOPIC_KEYS = ("id", "title", "description", "questions", "timebox")
 SCHEDULE_KEYS = ("day", "start", "topic", "title")
 
 
-@dataclass(frozen=True)
-class AgendaProblem:
-    """One problem in an agenda file; ``line`` and ``col`` are 1-based."""
-
-    path: str
-    line: int
-    col: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
-
-
-class AgendaError(Exception):
-    """An agenda could not be loaded; ``problems`` lists every problem found."""
-
-    def __init__(self, problems: Iterable[AgendaProblem]) -> None:
-        self.problems: list[AgendaProblem] = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-    def __str__(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
-
-
-def describe(node: Node) -> str:
-    """What a node is, in words a facilitator understands ("a list", "a number")."""
-    if isinstance(node, MappingNode):
-        return "a mapping (key: value lines)"
-    if isinstance(node, SequenceNode):
-        return "a list"
-    return {
-        STR: "text",
-        INT: "a number",
-        FLOAT: "a number",
-        BOOL: "a yes/no value",
-        NULL: "nothing",
-        TIMESTAMP: "a date",
-    }.get(node.tag, f"a value tagged {node.tag}")
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` for the closest choice, or ``""``."""
-    options = list(choices)
-    same_case = [c for c in options if c.casefold() == word.casefold()]
-    close = same_case or difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def _short(value: object, limit: int = 24) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:MAX_ID_LENGTH] or "topic"
-
-
-class _Checker:
-    """Walks the node tree once, collecting problems; returns ``None`` for unusable values."""
-
-    def __init__(self, path: str, skip: set[int]) -> None:
-        self.path = path
-        self.problems: list[AgendaProblem] = []
-        # Nodes already reported (bad tag): don't report them a second time as "wrong type".
-        self.skip = skip
-        self._constructor = SafeConstructor()
-
-    # -- reporting ----------------------------------------------------------------------
-    def add(self, where: Node | Mark, message: str) -> None:
-        mark = where.start_mark if isinstance(where, Node) else where
-        self.problems.append(AgendaProblem(self.path, mark.line + 1, mark.column + 1, message))
-
-    def wrong_type(self, node: Node, what: str, expected: str) -> None:
-        if id(node) not in self.skip:
-            self.add(node, f"{what} must be {expected}, not {describe(node)}")
-
-    # -- shapes -------------------------------------------------------------------------
-    def mapping(self, node: Node, what: str, allowed: tuple[str, ...]) -> dict[str, Node] | None:
-        """Key → value node of a mapping; reports non-text, duplicate, merge and unknown keys."""
-        if not isinstance(node, MappingNode):
-            self.wrong_type(node, what, "a mapping (key: value lines)")
-            return None
-        items: dict[str, Node] = {}
-        for key, value in node.value:
-            if key.tag == MERGE:
-                self.add(
-                    key, "merge keys (<<) are not supported in agenda files; write the keys out"
-                )
-                continue
-            if not isinstance(key, ScalarNode) or key.tag != STR:
-                if id(key) not in self.skip:
-                    self.add(key, f"keys in {what} must be text, not {describe(key)}")
-                continue
-            name = key.value
-            if name in items:
-                self.add(key, f"duplicate key {name!r} in {what}")
-                continue
-            if name not in allowed:
-                self.add(key, f"unknown key {name!r} in {what}{did_you_mean(name, allowed)}")
-                continue
-            items[name] = value
-        return items
-
-    def sequence(self, node: Node, what: str) -> list[Node] | None:
-        if isinstance(node, SequenceNode):
-            return list(node.value)
-        if isinstance(node, ScalarNode) and node.tag == NULL:
-            return []
-        self.wrong_type(node, what, "a list (lines starting with '- ')")
-        return None
-
-    def text(self, node: Node | None, what: str) -> str | None:
-        """A text value; an empty value counts as ``""``. Numbers and booleans are refused."""
-        if node is None:
-            return None
-        if isinstance(node, ScalarNode) and node.tag == STR:
-            return str(node.value).strip()
-        if isinstance(node, ScalarNode) and node.tag == NULL:
-            return ""
-        hint = ""
-        if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT, BOOL, TIMESTAMP):
-            hint = f'; put it in quotes: "{_short(node.value)}"'
-            if node.tag == BOOL:
-                hint = f" (YAML reads yes/no/on/off/true/false as booleans){hint}"
-        if id(node) not in self.skip:
-            self.add(node, f"{what} must be text, not {describe(node)}{hint}")
-        return None
-
-    def required_text(self, items: dict[str, Node], key: str, owner: Node, what: str) -> str | None:
-        if key not in items:
-            self.add(owner, f"{what} has no {key!r}")
-            return None
-        value = self.text(items[key], f"{what} {key!r}")
-        if value == "":
-            self.add(items[key], f"{what} {key!r} is empty")
-            return None
-        return value
-
-    def integer(self, node: Node, what: str, low: int, high: int, unit: str = "") -> int | None:
-        """A whole number in ``low..high``; ``unit`` (e.g. "minutes") is used in messages."""
-        units = f" {unit}" if unit else ""
-        expected = f"a whole number{' of ' + unit if unit else ''}"
-        if not isinstance(node, ScalarNode) or node.tag != INT:
-            if isinstance(node, ScalarNode) and node.tag == FLOAT:
-                self.add(node, f"{what} must be {expected}, not {_short(node.value)}")
-            else:
-                self.wrong_type(node, what, expected)
-            return None
-        value = self.int_value(node)
-        if value is None or not low <= value <= high:
-            self.add(
-                node, f"{what} must be between {low} and {high}{units}, not {_short(node.value)}"
-            )
-            return None
-        return value
-
-    def int_value(self, node: ScalarNode) -> int | None:
-        """The value of an int-tagged scalar; ``None`` if absurdly long (bounded work)."""
-        if len(str(node.value)) > 24:
-            return None
-        try:
-            return int(self._constructor.construct_yaml_int(node))
-        except (ConstructorError, ValueError):
-            return None
-
-    def iso_date(self, node: Node, what: str) -> str | None:
-        if not isinstance(node, ScalarNode) or node.tag not in (STR, TIMESTAMP):
-            self.wrong_type(node, what, "a date like 2026-03-02")
-            return None
-        raw = str(node.value).strip()
-        try:
-            if not DATE_RE.match(raw):
-                raise ValueError
-            return date.fromisoformat(raw).isoformat()
-        except ValueError:
-            self.add(node, f"{what} {raw!r} is not a valid date; write YYYY-MM-DD, e.g. 2026-03-02")
-            return None
-
-    def clock_time(self, node: Node, what: str) -> str | None:
-        if isinstance(node, ScalarNode) and node.tag == INT and ":" in str(node.value):
-            raw = _short(node.value)
-            number = self.int_value(node)
-            read_as = f"the number {number}" if number is not None else "a number"
-            self.add(
-                node,
-                f"{what} {raw} is not quoted, so YAML reads it as {read_as} (base 60); "
-                f'write the time in quotes: "{raw}"',
-            )
-            return None
-        if isinstance(node, ScalarNode) and node.tag == STR:
-            match = TIME_RE.match(str(node.value).strip())
-            if match:
-                return f"{int(match.group(1)):02d}:{match.group(2)}"
-            self.add(
-                node, f'{what} {node.value!r} is not a time; write HH:MM in quotes, e.g. "09:30"'
-            )
-            return None
-        self.wrong_type(node, what, 'a time in quotes, e.g. "09:30"')
-        return None
+class _Checker(NodeReader):
+    """Walks the agenda's node tree once, collecting every problem."""
 
     # -- the agenda -----------------------------------------------------------------------
     def agenda(self, root: Node, name: str) -> Agenda | None:
@@ -334,7 +138,7 @@ class _Checker:
                 if items is None:
                     continue
                 name = self.required_text(items, "name", item, "a group")
-                for member in self.sequence(items.get("members", _EMPTY), "group members") or []:
+                for member in self.sequence(items.get("members", EMPTY), "group members") or []:
                     value = self.text(member, "a group member")
                     if value:
                         members.append(value)
@@ -411,7 +215,7 @@ class _Checker:
                 continue
             seen[topic_id] = items["id"]
             questions = []
-            for q in self.sequence(items.get("questions", _EMPTY), "questions") or []:
+            for q in self.sequence(items.get("questions", EMPTY), "questions") or []:
                 value = self.text(q, "a guiding question")
                 if value:
                     questions.append(value)
@@ -481,9 +285,6 @@ class _Checker:
             if start and day:
                 result.append(ScheduleItem(day, start, topic, title))
         return result
-
-
-_EMPTY = ScalarNode(NULL, "")
 
 
 def _with_participants(groups: list[Group], participants: list[Participant]) -> list[Group]:

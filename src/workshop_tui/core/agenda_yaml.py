@@ -23,14 +23,14 @@ from yaml.reader import ReaderError
 from yaml.resolver import Resolver
 
 from workshop_tui.core.agenda import Agenda
-from workshop_tui.core.agenda_validate import (
+from workshop_tui.core.agenda_nodes import (
     ALLOWED_TAGS,
     MERGE,
     TAG,
     AgendaError,
     AgendaProblem,
-    check_tree,
 )
+from workshop_tui.core.agenda_validate import check_tree
 
 try:
     from yaml import cyaml as _cyaml
