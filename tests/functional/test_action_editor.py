@@ -192,6 +192,9 @@ async def test_form_starts_with_the_action_and_suggests_people() -> None:
 
         owner = editor.query_one("#field-owner", Input)
         owner.focus()
+        await pilot.press("enter")  # Enter moves on to the next field
+        assert app.focused is editor.query_one("#field-unit", Input)
+        owner.focus()
         owner.value = ""
         await pilot.press("b", "e")
         await pilot.pause()

@@ -308,6 +308,12 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter in a one-line field moves on, like Tab (ctrl+s saves)."""
+        event.stop()
+        self.focus_next()
+
     @on(Input.Changed)
     @on(Select.Changed)
     @on(TextArea.Changed)
