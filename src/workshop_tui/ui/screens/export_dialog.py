@@ -1,0 +1,307 @@
+"""Export dialog: choose what to export, the format, action filters and the file, then write it.
+
+The dialog offers whatever :data:`workshop_tui.core.export.EXPORTERS` registers. Writing runs
+in a worker thread (:func:`workshop_tui.core.export.export_to_path`, atomic files); the
+result comes back as a notification with the written path(s), or the one-line reason, and
+the dialog stays open on an error so the path can be fixed. Dismisses with the written paths.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from workshop_tui.core.export import (
+    SPLIT_BY,
+    ActionFilter,
+    ExportError,
+    default_filename,
+    export_to_path,
+    formats_for,
+    get_exporter,
+    whats,
+)
+from workshop_tui.core.model import ActionLevel, ActionStatus
+from workshop_tui.core.store import Store, StoreError
+
+WHAT_LABELS = {
+    "actions": "Action list",
+    "report": "Session report",
+    "bundle": "Session bundle (for merging)",
+}
+
+
+class ExportDialog(ModalScreen[list[Path] | None]):
+    """Export one session (see module docstring). ``folder`` is where the file goes by default."""
+
+    DEFAULT_CSS = """
+    ExportDialog > #export-dialog {
+        width: 84;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    ExportDialog #export-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    ExportDialog .export-row {
+        height: auto;
+    }
+    ExportDialog .export-label {
+        width: 12;
+        padding-top: 1;
+        color: $text-muted;
+    }
+    ExportDialog .export-row > Select, ExportDialog .export-row > Input {
+        width: 1fr;
+    }
+    ExportDialog #export-error {
+        color: $text-error;
+        display: none;
+    }
+    ExportDialog #export-error.-shown {
+        display: block;
+    }
+    ExportDialog #export-buttons {
+        height: auto;
+        align-horizontal: right;
+        margin-top: 1;
+    }
+    ExportDialog #export-buttons Button {
+        margin-left: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export_dialog.cancel"),
+        Binding("ctrl+s", "export", "Export", id="export_dialog.export", priority=True),
+    ]
+
+    def __init__(self, store: Store, session_id: str, *, folder: Path | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.session_id = session_id
+        self.folder = folder if folder is not None else Path.cwd()
+        self.session = store.open_session(session_id).session
+        self.busy = False
+        # the last choice, to tell a default path (follows the choice) from a typed one
+        self._last_what, self._last_fmt = "actions", "csv"
+        self._last_split: str | None = None
+
+    # -- layout ----------------------------------------------------------------------------
+    def _row(self, label: str, widget: Select[str] | Input) -> Horizontal:
+        return Horizontal(Label(label, classes="export-label"), widget, classes="export-row")
+
+    def compose(self) -> ComposeResult:
+        agenda = self.session.agenda
+        what_options = [(WHAT_LABELS.get(w, w.capitalize()), w) for w in whats()]
+        with Vertical(id="export-dialog"):
+            yield Label(f"Export — {self.session.title}", id="export-title", markup=False)
+            yield self._row(
+                "Export", Select(what_options, value="actions", allow_blank=False, id="export-what")
+            )
+            yield self._row(
+                "Format",
+                Select(
+                    self._format_options("actions"),
+                    value="csv",
+                    allow_blank=False,
+                    id="export-format",
+                ),
+            )
+            yield self._row(
+                "Topic",
+                Select(
+                    [(t.title, t.id) for t in agenda.topics], prompt="All topics", id="export-topic"
+                ),
+            )
+            yield self._row(
+                "Group",
+                Select(
+                    [(g, g) for g in agenda.group_names], prompt="All groups", id="export-group"
+                ),
+            )
+            yield self._row(
+                "Status",
+                Select(
+                    [(s.label, s.value) for s in ActionStatus],
+                    prompt="Any status",
+                    id="export-status",
+                ),
+            )
+            yield self._row(
+                "Level",
+                Select(
+                    [(lv.value, lv.value) for lv in ActionLevel],
+                    prompt="Any level",
+                    id="export-level",
+                ),
+            )
+            yield self._row("Owner", Input(placeholder="any owner", id="export-owner"))
+            yield self._row(
+                "Split by",
+                Select(
+                    [(f"one file per {s}", s) for s in SPLIT_BY],
+                    prompt="one file",
+                    id="export-split",
+                ),
+            )
+            yield self._row(
+                "Save to", Input(value=str(self._default_path("actions", "csv")), id="export-path")
+            )
+            yield Static(id="export-error", markup=False)
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", variant="primary", id="export-run")
+                yield Button("Cancel", id="export-cancel")
+            yield Static("ctrl+s export · Esc cancel", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-what", Select).focus()
+
+    # -- helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def _format_options(what: str) -> list[tuple[str, str]]:
+        return [
+            (f"{fmt} — {get_exporter(what, fmt).description}", fmt) for fmt in formats_for(what)
+        ]
+
+    def _default_path(self, what: str, fmt: str, split_by: str | None = None) -> Path:
+        if split_by:
+            return (
+                self.folder
+                / f"{Path(default_filename(self.session, what, fmt)).stem}-by-{split_by}"
+            )
+        return self.folder / default_filename(self.session, what, fmt)
+
+    def _value(self, widget_id: str) -> str | None:
+        value = self.query_one(widget_id, Select).value
+        return value if isinstance(value, str) else None
+
+    def _choice(self) -> tuple[str, str, str | None]:
+        what = self._value("#export-what") or "actions"
+        fmt = self._value("#export-format") or formats_for(what)[0]
+        return what, fmt, self._value("#export-split")
+
+    def _filters(self) -> ActionFilter:
+        one = lambda widget_id: tuple(v for v in [self._value(widget_id)] if v)  # noqa: E731
+        owner = self.query_one("#export-owner", Input).value.strip()
+        return ActionFilter(
+            topics=one("#export-topic"),
+            groups=one("#export-group"),
+            statuses=one("#export-status"),
+            levels=one("#export-level"),
+            owners=(owner,) if owner else (),
+        )
+
+    def _show_error(self, message: str) -> None:
+        error = self.query_one("#export-error", Static)
+        error.update(message)
+        error.set_class(bool(message), "-shown")
+
+    def _refresh_path(self, previous: Path) -> None:
+        """Follow the format/split choice in the path unless the user typed their own."""
+        path_input = self.query_one("#export-path", Input)
+        if Path(path_input.value) == previous:
+            path_input.value = str(self._default_path(*self._choice()))
+
+    # -- events ----------------------------------------------------------------------------
+    @on(Select.Changed, "#export-what")
+    def _what_changed(self, event: Select.Changed) -> None:
+        what = str(event.value)
+        fmt_select = self.query_one("#export-format", Select)
+        old = self._default_path(self._last_what, self._last_fmt, self._last_split)
+        fmt_select.set_options(self._format_options(what))
+        fmt_select.value = formats_for(what)[0]
+        takes_filters = get_exporter(what, formats_for(what)[0]).takes_filters
+        for widget_id in (
+            "#export-topic",
+            "#export-group",
+            "#export-status",
+            "#export-level",
+            "#export-owner",
+            "#export-split",
+        ):
+            self.query_one(widget_id).disabled = not takes_filters
+        self._refresh_path(old)
+        self._remember()
+
+    @on(Select.Changed, "#export-format")
+    @on(Select.Changed, "#export-split")
+    def _format_changed(self, event: Select.Changed) -> None:
+        old = self._default_path(self._last_what, self._last_fmt, self._last_split)
+        self._refresh_path(old)
+        self._remember()
+
+    def _remember(self) -> None:
+        self._last_what, self._last_fmt, self._last_split = self._choice()
+
+    @on(Button.Pressed, "#export-run")
+    def _run_pressed(self) -> None:
+        self.action_export()
+
+    @on(Button.Pressed, "#export-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted, "#export-path")
+    def _path_submitted(self) -> None:
+        self.action_export()
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_export(self) -> None:
+        if self.busy:
+            return
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self._show_error("Give a file (or, when splitting, a folder) to save to.")
+            return
+        what, fmt, split_by = self._choice()
+        filters = self._filters() if get_exporter(what, fmt).takes_filters else ActionFilter()
+        self._show_error("")
+        self.busy = True
+        self.query_one("#export-run", Button).disabled = True
+        self._write(what, fmt, Path(raw), filters, split_by)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write(
+        self, what: str, fmt: str, path: Path, filters: ActionFilter, split_by: str | None
+    ) -> None:
+        try:
+            written = export_to_path(
+                self.store, self.session_id, what, fmt, path, filters, split_by
+            )
+        except (ExportError, StoreError) as err:
+            self.app.call_from_thread(self._failed, str(err))
+            return
+        self.app.call_from_thread(self._done, written)
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self.query_one("#export-run", Button).disabled = False
+        self._show_error(message)
+        self.app.notify(message, title="Export failed", severity="error", timeout=12)
+
+    def _done(self, written: list[Path]) -> None:
+        self.busy = False
+        if not written:
+            message = "No actions match: nothing was written."
+        elif len(written) == 1:
+            message = f"Saved {written[0]}"
+        else:
+            message = f"Saved {len(written)} files in {written[0].parent}"
+        self.app.notify(message, title="Export", timeout=10)
+        self.dismiss(written)

@@ -1,0 +1,167 @@
+"""The export dialog: choose, write in a worker, notify; errors keep the dialog open."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from textual.app import App
+from textual.widgets import Button, Input, Select, Static
+
+from workshop_tui.core.agenda import Agenda, Group, Topic
+from workshop_tui.core.model import ActionFields, ActionStatus, EntryKind
+from workshop_tui.core.store import Store
+from workshop_tui.ui.screens.export_dialog import ExportDialog
+
+AGENDA = Agenda(
+    title="Dialog workshop",
+    topics=(Topic("legal", "Legal framework"), Topic("risk", "Risk analysis")),
+    groups=(Group("Group A"), Group("Group B")),
+)
+NOT_DISMISSED = object()
+
+
+def make_store(data_dir: Path) -> tuple[Store, str]:
+    store = Store(data_dir)
+    session = store.create_session(AGENDA, title="Dialog | test")
+    session.add_entry(
+        EntryKind.ACTION,
+        "legal",
+        "Group A",
+        "=draft a procedure",
+        action=ActionFields(owner="Ana", due="2026-12-31"),
+    )
+    session.add_entry(
+        EntryKind.ACTION,
+        "risk",
+        "Group B",
+        "<b>risk</b> profiles",
+        action=ActionFields(owner="Ben", status=ActionStatus.DONE),
+    )
+    return store, session.id
+
+
+class HostApp(App[None]):
+    def __init__(self, dialog: ExportDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.result: object = NOT_DISMISSED
+
+    def on_mount(self) -> None:
+        self.push_screen(self.dialog, self._keep)
+
+    def _keep(self, result: list[Path] | None) -> None:
+        self.result = result
+
+
+async def _settle(app: App[None], pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_export_csv_with_a_filter(tmp_path: Path) -> None:
+    store, session_id = make_store(tmp_path / "data")
+    dialog = ExportDialog(store, session_id, folder=tmp_path)
+    app = HostApp(dialog)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        path_input = dialog.query_one("#export-path", Input)
+        assert path_input.value.endswith("-actions.csv")
+        assert Path(path_input.value).parent == tmp_path
+        dialog.query_one("#export-group", Select).value = "Group A"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        written = Path(path_input.value)
+        assert app.result == [written]
+        rows = list(
+            csv.DictReader(io.StringIO(written.read_text(encoding="utf-8-sig"), newline=""))
+        )
+        assert [r["Action"] for r in rows] == ["'=draft a procedure"]
+        assert any(f"Saved {written}" in n.message for n in app._notifications)
+
+
+async def test_format_and_what_choices_follow_the_registry(tmp_path: Path) -> None:
+    store, session_id = make_store(tmp_path / "data")
+    dialog = ExportDialog(store, session_id, folder=tmp_path)
+    app = HostApp(dialog)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        fmt = dialog.query_one("#export-format", Select)
+        fmt.value = "xlsx"
+        await pilot.pause()
+        assert dialog.query_one("#export-path", Input).value.endswith("-actions.xlsx")
+        dialog.query_one("#export-what", Select).value = "report"
+        await pilot.pause()
+        await pilot.pause()
+        assert fmt.value == "md"
+        assert dialog.query_one("#export-path", Input).value.endswith("-report.md")
+        assert dialog.query_one("#export-topic", Select).disabled
+        assert dialog.query_one("#export-owner", Input).disabled
+        fmt.value = "html"
+        await pilot.pause()
+        await pilot.click("#export-run")
+        await _settle(app, pilot)
+        [written] = app.result  # type: ignore[misc]
+        assert written.suffix == ".html"
+        page = written.read_text(encoding="utf-8")
+        assert "&lt;b&gt;risk&lt;/b&gt; profiles" in page and "<b>risk</b>" not in page
+
+
+async def test_a_typed_path_is_kept_and_an_error_keeps_the_dialog_open(tmp_path: Path) -> None:
+    store, session_id = make_store(tmp_path / "data")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    dialog = ExportDialog(store, session_id, folder=tmp_path)
+    app = HostApp(dialog)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        path_input = dialog.query_one("#export-path", Input)
+        path_input.value = str(blocker / "out.md")
+        dialog.query_one("#export-format", Select).value = "md"
+        await pilot.pause()
+        assert path_input.value == str(blocker / "out.md")  # typed by the user: not replaced
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert app.result is NOT_DISMISSED
+        assert app.screen is dialog
+        error = dialog.query_one("#export-error", Static)
+        assert error.has_class("-shown") and "is not a folder" in str(error.content)
+        assert any(n.severity == "error" for n in app._notifications)
+        assert not dialog.query_one("#export-run", Button).disabled
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "data"]
+
+        path_input.value = str(tmp_path / "fixed.md")
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert app.result == [tmp_path / "fixed.md"]
+
+
+async def test_split_by_owner_into_a_folder(tmp_path: Path) -> None:
+    store, session_id = make_store(tmp_path / "data")
+    dialog = ExportDialog(store, session_id, folder=tmp_path)
+    app = HostApp(dialog)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        dialog.query_one("#export-split", Select).value = "owner"
+        await pilot.pause()
+        folder = Path(dialog.query_one("#export-path", Input).value)
+        assert folder.name.endswith("-by-owner")
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert sorted(p.name for p in folder.iterdir()) == ["actions-Ana.csv", "actions-Ben.csv"]
+        assert any("Saved 2 files" in n.message for n in app._notifications)
+
+
+async def test_escape_cancels(tmp_path: Path) -> None:
+    store, session_id = make_store(tmp_path / "data")
+    dialog = ExportDialog(store, session_id, folder=tmp_path)
+    app = HostApp(dialog)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.result is None
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
