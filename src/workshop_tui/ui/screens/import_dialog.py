@@ -1,0 +1,177 @@
+"""Import dialog: merge one or more session bundles (other scribes' work) into the data folder.
+
+The paths are typed in one input (separated by spaces; quote a path that has spaces). The
+merge runs in a worker thread (:func:`workshop_tui.core.merge.import_bundles`: every file is
+validated before anything is written); the dialog then shows one line per bundle — added,
+updated, deleted, unchanged — or each bad file with its reason, and stays open so the paths
+can be fixed. Dismisses with the reports (None when nothing was imported).
+"""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from workshop_tui.core.merge import MergeError, MergeReport, import_bundles
+from workshop_tui.core.store import Store, StoreError
+
+
+def parse_paths(text: str, folder: Path) -> list[Path]:
+    """Split the typed paths (shell-style quoting); relative ones are taken from ``folder``.
+
+    Raises ValueError with a reason (an unclosed quote, or no path at all)."""
+    try:
+        words = shlex.split(text)
+    except ValueError as err:
+        raise ValueError(f"cannot read the paths: {err}") from None
+    if not words:
+        raise ValueError("Give one or more bundle files (.json), separated by spaces.")
+    return [folder / Path(word).expanduser() for word in words]
+
+
+class ImportDialog(ModalScreen[list[MergeReport] | None]):
+    """Merge bundles into ``store`` (see module docstring)."""
+
+    DEFAULT_CSS = """
+    ImportDialog > #import-dialog {
+        width: 90;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    ImportDialog #import-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    ImportDialog #import-paths {
+        width: 1fr;
+    }
+    ImportDialog #import-result {
+        height: auto;
+        margin-top: 1;
+        display: none;
+    }
+    ImportDialog #import-result.-shown {
+        display: block;
+    }
+    ImportDialog #import-result.-error {
+        color: $text-error;
+    }
+    ImportDialog #import-buttons {
+        height: auto;
+        align-horizontal: right;
+        margin-top: 1;
+    }
+    ImportDialog #import-buttons Button {
+        margin-left: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="import_dialog.close"),
+        Binding("ctrl+s", "run_import", "Import", id="import_dialog.import", priority=True),
+    ]
+
+    def __init__(self, store: Store, *, folder: Path | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.folder = folder if folder is not None else Path.cwd()
+        self.busy = False
+        self.reports: list[MergeReport] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import-dialog"):
+            yield Label("Import session bundles (merge other scribes' work)", id="import-title")
+            yield Static(
+                "Bundles come from: workshop-tui export SESSION --what bundle. "
+                "Entries merge one by one; the most recent version wins, deletions included.",
+                classes="dialog-help",
+            )
+            yield Input(placeholder="group-a.json group-b.json", id="import-paths")
+            yield Static(id="import-result", markup=False)
+            with Horizontal(id="import-buttons"):
+                yield Button("Import", variant="primary", id="import-run")
+                yield Button("Close", id="import-close")
+            yield Static("Enter or ctrl+s import · Esc close", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-paths", Input).focus()
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _show(self, message: str, *, error: bool = False) -> None:
+        result = self.query_one("#import-result", Static)
+        result.update(message)
+        result.set_class(bool(message), "-shown")
+        result.set_class(error, "-error")
+
+    # -- events ----------------------------------------------------------------------------
+    @on(Button.Pressed, "#import-run")
+    @on(Input.Submitted, "#import-paths")
+    def _run_requested(self) -> None:
+        self.action_run_import()
+
+    @on(Button.Pressed, "#import-close")
+    def _close_pressed(self) -> None:
+        self.action_close()
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_close(self) -> None:
+        if not self.busy:
+            self.dismiss(self.reports or None)
+
+    def action_run_import(self) -> None:
+        if self.busy:
+            return
+        try:
+            paths = parse_paths(self.query_one("#import-paths", Input).value, self.folder)
+        except ValueError as err:
+            self._show(str(err), error=True)
+            return
+        self.busy = True
+        self.query_one("#import-run", Button).disabled = True
+        self._show("Importing…")
+        self._merge(paths)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _merge(self, paths: list[Path]) -> None:
+        try:
+            reports = import_bundles(self.store, paths)
+        except MergeError as err:
+            self.app.call_from_thread(self._failed, err.problems)
+            return
+        except StoreError as err:  # e.g. the data folder became read-only mid-way
+            self.app.call_from_thread(self._failed, [str(err)])
+            return
+        self.app.call_from_thread(self._done, reports)
+
+    def _failed(self, problems: list[str]) -> None:
+        self.busy = False
+        self.query_one("#import-run", Button).disabled = False
+        self._show("Nothing was imported:\n" + "\n".join(problems), error=True)
+        self.app.notify(problems[0], title="Import failed", severity="error", timeout=12)
+
+    def _done(self, reports: list[MergeReport]) -> None:
+        self.busy = False
+        self.query_one("#import-run", Button).disabled = False
+        self.reports.extend(reports)
+        self._show("\n".join(report.line() for report in reports))
+        added = sum(r.added for r in reports)
+        updated = sum(r.updated for r in reports)
+        deleted = sum(r.deleted for r in reports)
+        self.app.notify(
+            f"{len(reports)} bundle(s): {added} added, {updated} updated, {deleted} deleted",
+            title="Import",
+            timeout=10,
+        )
+        self.query_one("#import-close", Button).focus()

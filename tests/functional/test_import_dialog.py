@@ -1,0 +1,134 @@
+"""The import dialog: merge bundles in a worker, show the report or each bad file's reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.widgets import Button, Input, Static
+
+from workshop_tui.core.agenda import Agenda, Group, Topic
+from workshop_tui.core.bundle import bundle_bytes
+from workshop_tui.core.merge import MergeReport
+from workshop_tui.core.model import EntryKind
+from workshop_tui.core.store import Store
+from workshop_tui.ui.screens.import_dialog import ImportDialog, parse_paths
+
+AGENDA = Agenda(
+    title="Import workshop",
+    topics=(Topic("legal", "Legal framework"),),
+    groups=(Group("Group A"), Group("Group B")),
+)
+NOT_DISMISSED = object()
+
+
+class HostApp(App[None]):
+    def __init__(self, dialog: ImportDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.result: object = NOT_DISMISSED
+
+    def on_mount(self) -> None:
+        self.push_screen(self.dialog, self._keep)
+
+    def _keep(self, result: list[MergeReport] | None) -> None:
+        self.result = result
+
+
+def scribe_bundles(tmp_path: Path) -> tuple[str, Path, Path]:
+    """A session captured on two scribes' laptops, exported as two bundles."""
+    first = Store(tmp_path / "laptop-a")
+    session = first.create_session(AGENDA, title="Day 1")
+    session.add_entry(EntryKind.CHALLENGE, "legal", "Group A", "No ex officio power")
+    second = Store(tmp_path / "laptop-b")
+    other = second.add_session(session.session)
+    other.add_entry(EntryKind.CHALLENGE, "legal", "Group B", "Recordation fees")
+    other.add_entry(EntryKind.SOLUTION, "legal", "Group B", "Waive fees for SMEs")
+    a = tmp_path / "group a.json"  # a space in the name: the input takes quoted paths
+    a.write_bytes(bundle_bytes(session))
+    b = tmp_path / "group-b.json"
+    b.write_bytes(bundle_bytes(other))
+    return session.id, a, b
+
+
+async def _settle(app: App[None], pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_import_two_bundles_shows_the_report(tmp_path: Path) -> None:
+    session_id, a, b = scribe_bundles(tmp_path)
+    target = Store(tmp_path / "facilitator")
+    dialog = ImportDialog(target, folder=tmp_path)
+    app = HostApp(dialog)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        assert app.focused is dialog.query_one("#import-paths", Input)
+        await pilot.press(*f'"{a.name}" group-b.json')
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        shown = str(dialog.query_one("#import-result", Static).content)
+        assert f"{a}: new session {session_id[:8]} 'Day 1' — 1 added" in shown
+        assert f"{b}: merged into {session_id[:8]} 'Day 1' — 2 added" in shown
+        assert any("3 added" in n.message for n in app._notifications)
+        assert app.focused is dialog.query_one("#import-close", Button)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.result, list) and [r.added for r in app.result] == [1, 2]
+    entries = Store(target.data_dir).open_session(session_id).entries()
+    assert sorted(e.group for e in entries) == ["Group A", "Group B", "Group B"]
+
+
+async def test_a_bad_file_is_reported_and_nothing_is_imported(tmp_path: Path) -> None:
+    _, a, _ = scribe_bundles(tmp_path)
+    broken = tmp_path / "broken.json"
+    broken.write_text("[1, 2", encoding="utf-8")
+    target = Store(tmp_path / "facilitator")
+    dialog = ImportDialog(target, folder=tmp_path)
+    app = HostApp(dialog)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        dialog.query_one("#import-paths", Input).value = f'"{a}" broken.json missing.json'
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        result = dialog.query_one("#import-result", Static)
+        shown = str(result.content)
+        assert shown.startswith("Nothing was imported:")
+        assert f"{broken}: is not valid JSON" in shown
+        assert f"{tmp_path / 'missing.json'}: no such file" in shown
+        assert result.has_class("-error")
+        assert not dialog.query_one("#import-run", Button).disabled  # fix the paths, try again
+        assert any(n.severity == "error" for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.result is None
+    assert target.session_ids() == []
+
+
+async def test_empty_or_unclosed_quote_is_explained_without_a_worker(tmp_path: Path) -> None:
+    dialog = ImportDialog(Store(tmp_path / "data"), folder=tmp_path)
+    app = HostApp(dialog)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Give one or more bundle files" in str(
+            dialog.query_one("#import-result", Static).content
+        )
+        dialog.query_one("#import-paths", Input).value = '"unclosed.json'
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "cannot read the paths" in str(dialog.query_one("#import-result", Static).content)
+        assert app.result is NOT_DISMISSED
+
+
+def test_parse_paths(tmp_path: Path) -> None:
+    assert parse_paths("a.json '/x y/b.json'", tmp_path) == [
+        tmp_path / "a.json",
+        Path("/x y/b.json"),
+    ]
+    assert parse_paths("~/c.json", tmp_path) == [Path("~/c.json").expanduser()]
+    with pytest.raises(ValueError):
+        parse_paths("   ", tmp_path)
