@@ -20,7 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from workshop_tui import __version__
-from workshop_tui.core.model import Entry, EntryKind, Session, now_iso
+from workshop_tui.core.model import (
+    ActionLevel,
+    ActionStatus,
+    Entry,
+    EntryKind,
+    Priority,
+    Session,
+    Timeframe,
+    now_iso,
+)
 from workshop_tui.core.store import SessionStore, StoreError
 
 BUNDLE_FORMAT = "workshop-tui-session"
@@ -275,17 +284,18 @@ _AGENDA_SCHEMA: dict[str, Any] = {
     },
 }
 
-_ACTION_SCHEMA: dict[str, Any] = {
+#: the action-plan fields (``ActionFields.to_dict()``); the action-list export reuses it
+ACTION_FIELDS_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "owner": _STR,
         "unit": _STR,
-        "level": {"enum": ["institutional", "individual"]},
+        "level": {"enum": [v.value for v in ActionLevel]},
         "start": _STR,
         "due": _STR,
-        "timeframe": {"enum": [None, "short", "medium", "long"]},
-        "priority": {"enum": ["high", "medium", "low"]},
-        "status": {"enum": ["open", "in_progress", "done", "dropped", "carried_over"]},
+        "timeframe": {"enum": [None, *(v.value for v in Timeframe)]},
+        "priority": {"enum": [v.value for v in Priority]},
+        "status": {"enum": [v.value for v in ActionStatus]},
         "indicator": _STR,
         "verification": _STR,
         "partners": _STR_LIST,
@@ -360,7 +370,7 @@ BUNDLE_SCHEMA: dict[str, Any] = {
                     "votes": {"type": "object", "additionalProperties": {"type": "integer"}},
                     "position": {"type": "number"},
                     "deleted": {"type": "boolean"},
-                    "action": {"oneOf": [{"type": "null"}, _ACTION_SCHEMA]},
+                    "action": {"oneOf": [{"type": "null"}, ACTION_FIELDS_SCHEMA]},
                 },
             },
         },

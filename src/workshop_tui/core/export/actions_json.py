@@ -10,9 +10,9 @@ import json
 from typing import Any
 
 from workshop_tui import __version__
+from workshop_tui.core.bundle import ACTION_FIELDS_SCHEMA
 from workshop_tui.core.export.base import Exporter, ExportOptions
 from workshop_tui.core.export.rows import ActionRow, action_rows
-from workshop_tui.core.model import ActionLevel, ActionStatus, Priority, Timeframe
 from workshop_tui.core.store import SessionStore
 
 ACTIONS_FORMAT = "workshop-tui-actions"
@@ -144,33 +144,9 @@ ACTIONS_SCHEMA: dict[str, Any] = {
                         "properties": {"id": _STR, "title": _STR},
                     },
                     "group": _STR,
-                    "owner": _STR,
-                    "unit": _STR,
-                    "level": {"enum": [v.value for v in ActionLevel]},
+                    **ACTION_FIELDS_SCHEMA["properties"],
                     "start": _DATE,
                     "due": _DATE,
-                    "timeframe": {"enum": [None, *(v.value for v in Timeframe)]},
-                    "priority": {"enum": [v.value for v in Priority]},
-                    "status": {"enum": [v.value for v in ActionStatus]},
-                    "indicator": _STR,
-                    "verification": _STR,
-                    "partners": {"type": "array", "items": _STR},
-                    "resources": _STR,
-                    "notes": _STR,
-                    "carried_from": {
-                        "oneOf": [
-                            {"type": "null"},
-                            {
-                                "type": "object",
-                                "required": ["session", "entry"],
-                                "properties": {"session": _STR, "entry": _STR},
-                            },
-                        ]
-                    },
-                    "reviews": {
-                        "type": "array",
-                        "items": {"type": "object", "additionalProperties": _STR},
-                    },
                     "challenges": _LINKED,
                     "solutions": _LINKED,
                     "author": _STR,
