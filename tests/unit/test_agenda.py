@@ -268,3 +268,20 @@ def test_documented_example_is_valid() -> None:
     snippet = "title: T\ntopics: [{id: legal-framework, title: L}]\nschedule:\n" + blocks[1]
     [problem] = validate_text(snippet)
     assert "630" in problem.message
+
+
+@pytest.mark.parametrize("path", GOOD + BAD, ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_pure_python_parser_finds_the_same_problems(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without libyaml (a PyYAML build without it) the same problems are found at the same
+    places; only the wording of YAML syntax errors differs."""
+    import workshop_tui.core.agenda_yaml as agenda_yaml
+
+    fast = validate_file(path)
+    monkeypatch.setattr(agenda_yaml, "_Loader", agenda_yaml._PureLoader)
+    pure = validate_file(path)
+    assert [(p.line, p.col) for p in pure] == [(p.line, p.col) for p in fast]
+    for a, b in zip(pure, fast, strict=True):
+        if not a.message.startswith("YAML syntax error"):
+            assert a.message == b.message

@@ -82,6 +82,12 @@ def _short(value: object, limit: int = 24) -> str:
 
 
 class NodeReader:
+    """Collects problems while reading nodes; each reader returns ``None`` for an unusable value.
+
+    Readers report a problem at the node's own position and never raise, so one pass over a
+    file finds every problem in it.
+    """
+
     def __init__(self, path: str, skip: set[int]) -> None:
         self.path = path
         self.problems: list[AgendaProblem] = []

@@ -65,6 +65,12 @@ SCHEDULE_KEYS = ("day", "start", "topic", "title")
 class _Checker(NodeReader):
     """Walks the agenda's node tree once, collecting every problem."""
 
+    def __init__(self, path: str, skip: set[int]) -> None:
+        super().__init__(path, skip)
+        # Every well-formed topic id, even of topics with other problems, so a schedule item
+        # that refers to such a topic is not reported as well.
+        self.topic_ids: list[str] = []
+
     # -- the agenda -----------------------------------------------------------------------
     def agenda(self, root: Node, name: str) -> Agenda | None:
         top = self.mapping(root, "the agenda", TOP_KEYS)
@@ -94,7 +100,7 @@ class _Checker(NodeReader):
             self.add(
                 root, "the agenda has no 'topics'; list at least one topic with an id and a title"
             )
-        schedule = self.schedule(top["schedule"], topics or [], fields) if "schedule" in top else []
+        schedule = self.schedule(top["schedule"], fields) if "schedule" in top else []
         if self.problems or title is None or topics is None:
             return None
         groups = _with_participants(groups, participants)
@@ -214,6 +220,7 @@ class _Checker(NodeReader):
                 )
                 continue
             seen[topic_id] = items["id"]
+            self.topic_ids.append(topic_id)
             questions = []
             for q in self.sequence(items.get("questions", EMPTY), "questions") or []:
                 value = self.text(q, "a guiding question")
@@ -247,10 +254,8 @@ class _Checker(NodeReader):
             return None
         return raw
 
-    def schedule(
-        self, node: Node, topics: list[Topic], fields: dict[str, Any]
-    ) -> list[ScheduleItem]:
-        topic_ids = [t.id for t in topics]
+    def schedule(self, node: Node, fields: dict[str, Any]) -> list[ScheduleItem]:
+        topic_ids = self.topic_ids
         max_day = MAX_DAY
         if fields.get("start_date") and fields.get("end_date"):
             span = date.fromisoformat(fields["end_date"]) - date.fromisoformat(fields["start_date"])

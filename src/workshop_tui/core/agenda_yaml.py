@@ -73,11 +73,10 @@ class _Refused(Exception):
 class _Guard:
     """Composer hooks: refuse aliases, anchors, deep nesting and huge trees; note bad tags."""
 
-    _depth = 0
-    _nodes = 0
-
     def __init__(self) -> None:
         self.bad_tags: list[Node] = []
+        self._depth = 0
+        self._nodes = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         loader: Any = self
@@ -315,7 +314,9 @@ def parse_agenda_text(text: str, path: str = "<string>", name: str = "") -> Agen
 
 def validate_file(path: str | os.PathLike[str]) -> list[AgendaProblem]:
     """Every problem in an agenda file (empty list: valid). Never raises for bad input."""
-    shown = os.fspath(path)
+    shown = os.fspath(path) or "<agenda>"
+    if not os.fspath(path).strip():
+        return [AgendaProblem(shown, 1, 1, "no file given")]
     text, problems = _read(Path(path), shown)
     if text is None:
         return problems
@@ -341,13 +342,8 @@ def _bundled_names() -> list[str]:
 
 def _unknown_name(ref: str) -> AgendaError:
     names = ", ".join(_bundled_names()) or "none"
-    return AgendaError(
-        [
-            AgendaProblem(
-                ref, 1, 1, f"no agenda file or bundled agenda named {ref!r} (bundled: {names})"
-            )
-        ]
-    )
+    message = f"no agenda file or bundled agenda named {ref!r} (bundled: {names})"
+    return AgendaError([AgendaProblem(ref or "<agenda>", 1, 1, message)])
 
 
 def bundled_agenda_path(name: str) -> Path:
@@ -376,6 +372,8 @@ def load_agenda(ref: str | os.PathLike[str]) -> Agenda:
     ``Agenda.name`` is the bundled name or the file stem. Raises :class:`AgendaError`.
     """
     shown = os.fspath(ref)
+    if not shown.strip():
+        raise _unknown_name("")
     path = Path(shown)
     if not path.is_file():
         stem = _stem(path)
