@@ -171,9 +171,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 # -- export -----------------------------------------------------------------------------
-DEFAULT_FORMAT = {"actions": "csv", "report": "md", "progress": "md", "bundle": "json"}
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from workshop_tui.core.export import (
         ActionFilter,
@@ -181,10 +178,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         ExportOptions,
         export,
         export_to_path,
+        formats_for,
         get_exporter,
     )
 
-    fmt = args.format or DEFAULT_FORMAT.get(args.what, "")
+    fmt = args.format or next(iter(formats_for(args.what)), "")  # the first registered format
     filters = ActionFilter(
         groups=tuple(args.group or ()),
         topics=tuple(args.topic or ()),
@@ -328,12 +326,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--what",
         default="actions",
-        help="actions (default), report (md, html) or bundle (json: the whole session)",
+        help="actions (default), report, progress or bundle (json: the whole session)",
     )
     p.add_argument(
         "--format",
         metavar="FMT",
-        help="actions: csv (default), xlsx, md, html, json, ics; report: md (default), html",
+        help="actions: csv (default), xlsx, md, html, json, ics; report, progress: md (default), html",
     )
     p.add_argument(
         "-o", "--output", metavar="PATH", help="file to write ('-' or none: standard output)"
