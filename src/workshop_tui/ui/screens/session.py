@@ -63,16 +63,32 @@ class SessionScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "app.help", "Help", id="session.help"),
         Binding(
-            "left_square_bracket", "group(-1)", "Prev group", id="session.group_prev", show=False
+            "left_square_bracket,alt+left",
+            "group(-1)",
+            "Prev group",
+            id="session.group_prev",
+            show=False,
         ),
         Binding(
-            "right_square_bracket", "group(1)", "Group", key_display="[ ]", id="session.group_next"
+            "right_square_bracket,alt+right",
+            "group(1)",
+            "Group",
+            key_display="[ ]",
+            id="session.group_next",
         ),
         Binding(
-            "left_curly_bracket", "topic(-1)", "Prev topic", id="session.topic_prev", show=False
+            "left_curly_bracket,alt+up",
+            "topic(-1)",
+            "Prev topic",
+            id="session.topic_prev",
+            show=False,
         ),
         Binding(
-            "right_curly_bracket", "topic(1)", "Topic", key_display="{ }", id="session.topic_next"
+            "right_curly_bracket,alt+down",
+            "topic(1)",
+            "Topic",
+            key_display="{ }",
+            id="session.topic_next",
         ),
         Binding("t", "focus_topics", "Topics list", id="session.focus_topics", show=False),
         Binding(

@@ -140,7 +140,10 @@ class EntryPane(Vertical):
             "read-only: this session has ended" if self.read_only else f"+ add {self.noun} (Enter)"
         )
         yield CaptureInput(
-            placeholder=placeholder, id=f"input-{self.kind.value}", classes="capture-input"
+            placeholder=placeholder,
+            id=f"input-{self.kind.value}",
+            classes="capture-input",
+            select_on_focus=False,  # focusing must never let the next key replace typed text
         )
 
     def on_mount(self) -> None:

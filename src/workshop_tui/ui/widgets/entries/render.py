@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 
 from workshop_tui.core.model import VOTABLE_KINDS, Entry, EntryKind
@@ -23,14 +24,24 @@ def action_summary(entry: Entry) -> str:
     return " · ".join(parts)
 
 
-def entry_prompt(entry: Entry, labels: dict[str, str], backlinks: list[Entry], voter: str) -> Text:
-    """The option prompt for an entry.
+def entry_prompt(entry: Entry, labels: dict[str, str], backlinks: list[Entry], voter: str) -> Table:
+    """The option prompt: the label, then the body with a hanging indent."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(
+        Text(labels.get(entry.id, "?"), "bold"), entry_body(entry, labels, backlinks, voter)
+    )
+    return grid
+
+
+def entry_body(entry: Entry, labels: dict[str, str], backlinks: list[Entry], voter: str) -> Text:
+    """An entry's text with its votes, links and (for an action) owner · due · status.
 
     ``labels`` numbers the entries of the topic × group (``C1``, ``S2``); ``backlinks`` are
     the entries that link to this one (shown as ``← S1``); ``voter`` is the current group.
     """
-    label = labels.get(entry.id, "?")
-    text = Text.assemble((label, "bold"), " ", entry.text)
+    text = Text(entry.text)
     extras: list[tuple[str, str]] = []
     if entry.kind in VOTABLE_KINDS and entry.vote_count:
         mine = entry.votes.get(voter, 0)
@@ -46,7 +57,7 @@ def entry_prompt(entry: Entry, labels: dict[str, str], backlinks: list[Entry], v
         text.append("  ")
         text.append(chunk, style)
     if entry.kind == EntryKind.ACTION:
-        text.append("\n   ")
+        text.append("\n")
         text.append(action_summary(entry), "dim")
     return text
 

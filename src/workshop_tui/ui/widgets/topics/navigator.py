@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
@@ -62,19 +63,20 @@ class TopicNavigator(OptionList):
             if topic.id == self.current:
                 self.highlighted = index
 
-    def _prompt(self, number: int, topic: Topic) -> Text:
+    def _prompt(self, number: int, topic: Topic) -> Table:
         counts = self.counts.get(topic.id, TopicCounts())
         is_current = topic.id == self.current
-        marker = "▶" if is_current else " "
-        text = Text.assemble(
-            (f"{marker}{number} ", "bold" if is_current else ""),
-            (topic.title, "bold" if is_current else ""),
-        )
-        text.append(
-            f"\n   {topic.timebox}′  C{counts.challenges} S{counts.solutions} A{counts.actions}",
+        style = "bold" if is_current else ""
+        body = Text(topic.title, style)
+        body.append(
+            f"\n{topic.timebox}′ C{counts.challenges} S{counts.solutions} A{counts.actions}",
             "dim",
         )
-        return text
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(f"{'▶' if is_current else ' '}{number}", style), body)
+        return grid
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,341 @@
+"""Action list: every action of a session in one table, with filters, sorting, inline status
+changes, quality warnings and a jump to the challenge or solution an action comes from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Select, Static
+
+from workshop_tui.core.capture import Capture, CaptureError
+from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, EntryKind
+from workshop_tui.core.quality import check_session
+from workshop_tui.core.store import SessionStore, StoreError
+from workshop_tui.ui.commands import PaletteCommand
+from workshop_tui.ui.screens.navigation import open_entry
+from workshop_tui.ui.screens.plenary import today_of
+from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
+
+#: the order the status key cycles through
+STATUS_CYCLE = (
+    ActionStatus.OPEN,
+    ActionStatus.IN_PROGRESS,
+    ActionStatus.DONE,
+    ActionStatus.DROPPED,
+)
+SORTS = ("due", "priority", "owner")
+FILTERS = ("group", "topic", "owner", "unit", "level", "status")
+NONE = "\x00none"  # the "(none)" choice for owner / unit
+
+
+def next_status(status: ActionStatus) -> ActionStatus:
+    if status not in STATUS_CYCLE:
+        return ActionStatus.OPEN
+    return STATUS_CYCLE[(STATUS_CYCLE.index(status) + 1) % len(STATUS_CYCLE)]
+
+
+def sort_key(how: str, topic_rank: dict[str, int]) -> Any:
+    """Sort key for the action list; ties fall back to agenda order."""
+
+    def base(e: Entry) -> tuple[int, str, float]:
+        return (topic_rank.get(e.topic_id, 99), e.group, e.position)
+
+    def key(e: Entry) -> tuple[Any, ...]:
+        fields = e.action
+        assert fields is not None
+        if how == "priority":
+            return (fields.priority.rank, fields.due or "9999", *base(e))
+        if how == "owner":
+            return (fields.owner == "", fields.owner.casefold(), fields.due or "9999", *base(e))
+        return (fields.due == "", fields.due, fields.priority.rank, *base(e))
+
+    return key
+
+
+class ActionsScreen(Screen[None]):
+    """All actions of one session (see module docstring)."""
+
+    DEFAULT_CSS = """
+    ActionsScreen #actions-title { height: 1; background: $panel; padding: 0 1; }
+    ActionsScreen #action-filters { height: auto; }
+    ActionsScreen #action-filters Select { width: 1fr; }
+    ActionsScreen #actions-table { height: 1fr; }
+    ActionsScreen #action-detail { height: auto; max-height: 5; background: $panel; padding: 0 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "cycle_status", "Status", id="actions.cycle_status"),
+        Binding("o", "cycle_sort", "Sort", id="actions.cycle_sort"),
+        Binding("e", "edit", "Edit", id="actions.edit"),
+        Binding("enter", "jump", "Go to source", id="actions.jump", show=False),
+        Binding("f", "focus_filters", "Filters", id="actions.filters"),
+        Binding("c", "clear_filters", "Clear filters", id="actions.clear_filters", show=False),
+        Binding("escape,q", "close", "Back", id="actions.close"),
+    ]
+
+    def __init__(
+        self, store: SessionStore, *, read_only: bool = False, today: dt.date | None = None
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.capture = Capture(store)
+        self.read_only = read_only
+        self._today = today
+        self.agenda = store.session.agenda
+        self.sort = "due"
+        self.shown: list[Entry] = []
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or today_of(self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="actions-title")
+        with Horizontal(id="action-filters"):
+            for name in FILTERS:
+                yield Select[str]([], prompt=f"{name}: all", id=f"filter-{name}", compact=True)
+        yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="action-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill_filters()
+        self.refresh_table()
+        self.query_one("#actions-table", DataTable).focus()
+
+    # -- data ------------------------------------------------------------------------------
+    def _actions(self) -> list[Entry]:
+        return self.store.entries(kind=EntryKind.ACTION)
+
+    def _fill_filters(self) -> None:
+        actions = self._actions()
+        owners = sorted({e.action.owner for e in actions if e.action}, key=str.casefold)
+        units = sorted({e.action.unit for e in actions if e.action}, key=str.casefold)
+        choices: dict[str, list[tuple[str, str]]] = {
+            "group": [(g, g) for g in self.agenda.group_names],
+            "topic": [(f"{i}. {t.title}", t.id) for i, t in enumerate(self.agenda.topics, 1)],
+            "owner": [(o or "(no owner)", o or NONE) for o in owners],
+            "unit": [(u or "(no unit)", u or NONE) for u in units],
+            "level": [(lv.value, lv.value) for lv in ActionLevel],
+            "status": [(s.label, s.value) for s in ActionStatus],
+        }
+        for name, options in choices.items():
+            select = self.query_one(f"#filter-{name}", Select)
+            value = select.value
+            with self.prevent(Select.Changed):
+                select.set_options(options)
+                if value != Select.NULL and value in {v for _, v in options}:
+                    select.value = value
+
+    def filters(self) -> dict[str, str]:
+        """The active filters: name → chosen value."""
+        found: dict[str, str] = {}
+        for name in FILTERS:
+            value = self.query_one(f"#filter-{name}", Select).value
+            if value != Select.NULL and isinstance(value, str):
+                found[name] = value
+        return found
+
+    def _matches(self, entry: Entry, chosen: dict[str, str]) -> bool:
+        fields = entry.action
+        assert fields is not None
+        values = {
+            "group": entry.group,
+            "topic": entry.topic_id,
+            "owner": fields.owner or NONE,
+            "unit": fields.unit or NONE,
+            "level": fields.level.value,
+            "status": fields.status.value,
+        }
+        return all(values[name] == value for name, value in chosen.items())
+
+    def refresh_table(self, keep: str | None = None) -> None:
+        try:
+            actions = self._actions()
+            warnings = check_session(self.store, self.today)
+        except StoreError as err:
+            self.notify(str(err), title="Cannot read the session", severity="error", timeout=12)
+            return
+        table = self.query_one("#actions-table", DataTable)
+        if keep is None and table.row_count and table.cursor_row >= 0:
+            keep = self._selected_id()
+        chosen = self.filters()
+        topic_rank = {t.id: i for i, t in enumerate(self.agenda.topics)}
+        self.shown = sorted(
+            (e for e in actions if self._matches(e, chosen)), key=sort_key(self.sort, topic_rank)
+        )
+        number = {t.id: i for i, t in enumerate(self.agenda.topics, 1)}
+        table.clear(columns=True)
+        table.add_columns(
+            "Status", "Due", "Prio", "Owner", "Unit", "T", "Group", "Action", "Warnings"
+        )
+        for entry in self.shown:
+            fields = entry.action
+            assert fields is not None
+            found = warnings.get(entry.id, [])
+            table.add_row(
+                _status_text(fields.status),
+                fields.due or (fields.timeframe.value if fields.timeframe else "—"),
+                fields.priority.value,
+                fields.owner or "—",
+                fields.unit or "—",
+                str(number.get(entry.topic_id, "?")),
+                entry.group,
+                " ".join(entry.text.split()),
+                Text(", ".join(w.code for w in found), "red") if found else Text("ok", "green"),
+                key=entry.id,
+            )
+        ids = [e.id for e in self.shown]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep))
+        filt = " · ".join(f"{k}={'(none)' if v == NONE else v}" for k, v in chosen.items())
+        title = Text.assemble(
+            (f"Actions · {self.store.session.title}", "bold"),
+            f" · {len(self.shown)} of {len(actions)} · sorted by {self.sort}",
+        )
+        if filt:
+            title.append(f" · {filt}", "italic")
+        if self.read_only:
+            title.append("  READ-ONLY", "bold reverse")
+        self.query_one("#actions-title", Static).update(title)
+        self._show_detail()
+
+    def _selected_id(self) -> str | None:
+        table = self.query_one("#actions-table", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return str(row_key.value) if row_key.value else None
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#action-detail", Static)
+        entry_id = self._selected_id()
+        if entry_id is None:
+            detail.update("No actions match." if self.filters() else "No actions yet.")
+            return
+        entry = self.store.get(entry_id)
+        fields = entry.action
+        assert fields is not None
+        text = Text(" ".join(entry.text.split()), "bold")
+        text.append(f"\nIndicator: {fields.indicator or '—'} · level {fields.level.value}")
+        for warning in check_session(self.store, self.today).get(entry_id, []):
+            text.append(f"\n⚠ {warning.message}", "red")
+        detail.update(text)
+
+    # -- actions ---------------------------------------------------------------------------
+    @on(DataTable.RowHighlighted, "#actions-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    @on(Select.Changed)
+    def _filter_changed(self, event: Select.Changed) -> None:
+        self.refresh_table()
+
+    @on(DataTable.RowSelected, "#actions-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_jump()
+
+    def action_cycle_status(self) -> None:
+        entry_id = self._selected_id()
+        if entry_id is None:
+            return
+        if self.read_only:
+            self.notify("This session has ended: it is read-only.", severity="warning")
+            return
+        entry = self.store.get(entry_id)
+        assert entry.action is not None
+        status = next_status(entry.action.status)
+        if self._save(entry, replace(entry.action, status=status)):
+            self.notify(f"Status: {status.label}", timeout=2)
+
+    def _save(self, entry: Entry, fields: Any, text: str | None = None) -> bool:
+        try:
+            self.capture.set_action(entry.id, fields, text=text)
+        except (CaptureError, StoreError) as err:
+            self.notify(f"Not saved: {err}", severity="error", timeout=12)
+            return False
+        self._fill_filters()
+        self.refresh_table(keep=entry.id)
+        return True
+
+    def action_edit(self) -> None:
+        entry_id = self._selected_id()
+        if entry_id is None:
+            return
+        if self.read_only:
+            self.notify("This session has ended: it is read-only.", severity="warning")
+            return
+        entry = self.store.get(entry_id)
+
+        def saved(result: ActionEditResult | None) -> None:
+            if result is not None:
+                self._save(entry, result.fields, text=result.text)
+
+        context = f"{self.agenda.topic(entry.topic_id).title} · {entry.group}"
+        self.app.push_screen(ActionEditor.for_entry(entry, self.agenda, context=context), saved)
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.refresh_table()
+
+    def action_jump(self) -> None:
+        """Open the session at the challenge/solution the action comes from (else the action)."""
+        entry_id = self._selected_id()
+        if entry_id is None:
+            return
+        entry = self.store.get(entry_id)
+        target = entry.id
+        for link in entry.links:
+            try:
+                source = self.store.get(link)
+            except KeyError:
+                continue
+            if not source.deleted:
+                target = source.id
+                break
+        open_entry(self.app, self.store.id, entry_id=target, read_only=self.read_only)
+
+    def action_focus_filters(self) -> None:
+        self.query_one("#filter-group", Select).focus()
+
+    def action_clear_filters(self) -> None:
+        with self.prevent(Select.Changed):
+            for name in FILTERS:
+                self.query_one(f"#filter-{name}", Select).clear()
+        self.refresh_table()
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        return [
+            PaletteCommand(f"Sort actions by {how}", "key o cycles", _sorter(self, how))
+            for how in SORTS
+        ] + [PaletteCommand("Clear action filters", "key c", self.action_clear_filters)]
+
+
+def _status_text(status: ActionStatus) -> Text:
+    style = {
+        ActionStatus.OPEN: "",
+        ActionStatus.IN_PROGRESS: "yellow",
+        ActionStatus.DONE: "green",
+        ActionStatus.DROPPED: "dim",
+        ActionStatus.CARRIED_OVER: "cyan",
+    }[status]
+    return Text(status.label, style)
+
+
+def _sorter(screen: ActionsScreen, how: str) -> Any:
+    def run() -> None:
+        screen.sort = how
+        screen.refresh_table()
+
+    return run

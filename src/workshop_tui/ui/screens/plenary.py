@@ -1,0 +1,295 @@
+"""Plenary (report-back) screen: the topic × group grid, groups side by side, charts and
+the action quality warnings of one session.
+
+* Grid: challenges/solutions/actions per cell ("C/S/A"); a cell without an action is marked
+  "!" and a topic without any action "⚠". Enter on a cell opens the session at that topic
+  and group.
+* Side by side: one column per group for one topic; near-duplicates across groups
+  (:mod:`workshop_tui.core.similarity`) carry "≈".
+* Charts: entries per topic and per group, actions by status and by level (plotext bars).
+* Quality: every action with its warnings (:mod:`workshop_tui.core.quality`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual_plotext import PlotextPlot
+
+from workshop_tui.core.model import EntryKind
+from workshop_tui.core.plenary import build_grid, chart_data
+from workshop_tui.core.quality import check_session, grid_gaps
+from workshop_tui.core.similarity import duplicate_partners
+from workshop_tui.core.store import SessionStore, StoreError
+from workshop_tui.ui.commands import PaletteCommand
+from workshop_tui.ui.screens.navigation import open_entry
+
+KIND_HEADINGS = (
+    (EntryKind.CHALLENGE, "Challenges"),
+    (EntryKind.SOLUTION, "Solutions"),
+    (EntryKind.ACTION, "Actions"),
+)
+
+
+def today_of(app: Any) -> dt.date:
+    """The app's injected date (tests fix it), else the real one."""
+    today = getattr(app, "today", None)
+    return today() if callable(today) else dt.date.today()
+
+
+class PlenaryScreen(Screen[None]):
+    """Report-back views of one session (see module docstring)."""
+
+    DEFAULT_CSS = """
+    PlenaryScreen #plenary-title { height: 1; background: $panel; padding: 0 1; }
+    PlenaryScreen #plenary-tabs { height: 1fr; }
+    PlenaryScreen #plenary-tabs > ContentSwitcher { height: 1fr; }
+    PlenaryScreen TabPane { height: 1fr; padding: 0; }
+    PlenaryScreen #plenary-grid { height: 1fr; }
+    PlenaryScreen #quality { height: 1fr; }
+    PlenaryScreen #quality-detail { height: auto; max-height: 6; background: $panel; padding: 0 1; }
+    PlenaryScreen #side-title { height: 1; padding: 0 1; text-style: bold; }
+    PlenaryScreen #side-columns { height: 1fr; }
+    PlenaryScreen .side-column { width: 1fr; border: round $primary-muted; padding: 0 1; }
+    PlenaryScreen #charts { grid-size: 2 2; height: 1fr; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("g", "show_tab('tab-grid')", "Grid", id="plenary.grid"),
+        Binding("s", "show_tab('tab-side')", "Side by side", id="plenary.side"),
+        Binding("c", "show_tab('tab-charts')", "Charts", id="plenary.charts"),
+        Binding("w", "show_tab('tab-quality')", "Warnings", id="plenary.quality"),
+        Binding(
+            "left_curly_bracket", "topic(-1)", "Prev topic", id="plenary.topic_prev", show=False
+        ),
+        Binding(
+            "right_curly_bracket", "topic(1)", "Topic", key_display="{ }", id="plenary.topic_next"
+        ),
+        Binding("r", "reload", "Refresh", id="plenary.reload", show=False),
+        Binding("escape,q", "close", "Back", id="plenary.close"),
+    ]
+
+    def __init__(self, store: SessionStore, *, today: dt.date | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self._today = today
+        self.agenda = store.session.agenda
+        self.topic_id = self.agenda.topics[0].id
+        self.warnings: dict[str, list[Any]] = {}
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or today_of(self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="plenary-title")
+        with TabbedContent(initial="tab-grid", id="plenary-tabs"):
+            with TabPane("Grid", id="tab-grid"):
+                yield DataTable(id="plenary-grid", cursor_type="cell", zebra_stripes=True)
+            with TabPane("Side by side", id="tab-side"):
+                yield Static(id="side-title")
+                with Horizontal(id="side-columns"):
+                    for index, group in enumerate(self.agenda.group_names):
+                        column = VerticalScroll(
+                            Static(id=f"side-text-{index}"), classes="side-column"
+                        )
+                        column.border_title = group
+                        yield column
+            with TabPane("Charts", id="tab-charts"):
+                with Grid(id="charts"):
+                    for name in ("topics", "groups", "status", "level"):
+                        yield PlotextPlot(id=f"chart-{name}")
+            with TabPane("Quality", id="tab-quality"):
+                yield DataTable(id="quality", cursor_type="row", zebra_stripes=True)
+                yield Static(id="quality-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_reload()
+        self.query_one("#plenary-grid", DataTable).focus()
+
+    # -- drawing ---------------------------------------------------------------------------
+    def action_reload(self) -> None:
+        try:
+            self._draw()
+        except StoreError as err:
+            self.notify(str(err), title="Cannot read the session", severity="error", timeout=12)
+
+    def _draw(self) -> None:
+        grid = build_grid(self.store)
+        gaps = grid_gaps(self.store)
+        warnings = check_session(self.store, self.today)
+        flagged = sum(1 for w in warnings.values() if w)
+        self.query_one("#plenary-title", Static).update(
+            Text.assemble(
+                (f"Plenary · {self.store.session.title}", "bold"),
+                f" · {len(gaps.cells)} cells without action · {flagged} actions with warnings",
+            )
+        )
+        self._draw_grid(grid, set(gaps.cells), set(gaps.topics))
+        self._draw_side()
+        self._draw_charts()
+        self._draw_quality(warnings)
+
+    def _draw_grid(
+        self, grid: Any, empty_cells: set[tuple[str, str]], empty_topics: set[str]
+    ) -> None:
+        table = self.query_one("#plenary-grid", DataTable)
+        cursor = table.cursor_coordinate
+        table.clear(columns=True)
+        table.add_column("Topic", key="topic")
+        for index, group in enumerate(grid.groups):
+            table.add_column(group, key=f"g{index}")
+        table.add_column("Actions", key="total")
+        for topic_id, title in grid.topics:
+            label = Text(title)
+            if topic_id in empty_topics:
+                label = Text.assemble(("⚠ ", "bold red"), title)
+            cells: list[Any] = [label]
+            for group in grid.groups:
+                cell = grid.cell(topic_id, group)
+                if (topic_id, group) in empty_cells:
+                    cells.append(Text.assemble(cell.label, (" !", "bold red")))
+                else:
+                    cells.append(Text(cell.label))
+            cells.append(Text(str(grid.topic_actions(topic_id)), justify="right"))
+            table.add_row(*cells, key=topic_id)
+        if table.row_count:
+            table.cursor_coordinate = table.validate_cursor_coordinate(cursor)
+
+    def _draw_side(self) -> None:
+        topic = self.agenda.topic(self.topic_id)
+        number = [t.id for t in self.agenda.topics].index(topic.id) + 1
+        self.query_one("#side-title", Static).update(
+            f"{number}/{len(self.agenda.topics)} {topic.title}   ({{ }} other topic · ≈ near-duplicate in another group)"
+        )
+        entries = self.store.entries(topic_id=self.topic_id, kind=[k for k, _ in KIND_HEADINGS])
+        partners = duplicate_partners(entries)
+        for index, group in enumerate(self.agenda.group_names):
+            text = Text()
+            for kind, heading in KIND_HEADINGS:
+                mine = [e for e in entries if e.group == group and e.kind == kind]
+                text.append(f"{heading} ({len(mine)})\n", "bold")
+                if not mine:
+                    text.append("  —\n", "dim")
+                for entry in mine:
+                    dup = entry.id in partners
+                    text.append("≈ " if dup else "• ", "bold yellow" if dup else "")
+                    text.append(" ".join(entry.text.split()) + "\n", "yellow" if dup else "")
+            self.query_one(f"#side-text-{index}", Static).update(text)
+
+    def _draw_charts(self) -> None:
+        data = chart_data(self.store)
+        series = {
+            "topics": ("Entries per topic", data.topic_labels, data.topic_counts),
+            "groups": ("Entries per group", data.group_labels, data.group_counts),
+            "status": ("Actions by status", data.status_labels, data.status_counts),
+            "level": ("Actions by level", data.level_labels, data.level_counts),
+        }
+        for name, (title, labels, values) in series.items():
+            widget = self.query_one(f"#chart-{name}", PlotextPlot)
+            plt = widget.plt
+            plt.clear_data()
+            plt.clear_figure()
+            plt.title(title)
+            plt.bar(labels, values)
+            widget.refresh()
+
+    def _draw_quality(self, warnings: dict[str, list[Any]]) -> None:
+        self.warnings = warnings
+        table = self.query_one("#quality", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Topic", "Group", "Warnings", "Action")
+        number = {t.id: i for i, t in enumerate(self.agenda.topics, 1)}
+        groups = self.agenda.group_names
+        actions = sorted(
+            (self.store.get(i) for i in warnings),
+            key=lambda e: (
+                number.get(e.topic_id, 99),
+                groups.index(e.group) if e.group in groups else 99,
+                e.position,
+            ),
+        )
+        for entry in actions:
+            found = warnings[entry.id]
+            codes = Text(", ".join(w.code for w in found), "red") if found else Text("ok", "green")
+            topic = f"{number.get(entry.topic_id, '?')}"
+            table.add_row(topic, entry.group, codes, " ".join(entry.text.split()), key=entry.id)
+        self._show_quality_detail(actions[0].id if actions else None)
+
+    def _show_quality_detail(self, entry_id: str | None) -> None:
+        detail = self.query_one("#quality-detail", Static)
+        if entry_id is None:
+            detail.update("No actions yet.")
+            return
+        found = self.warnings.get(entry_id, [])
+        text = Text(" ".join(self.store.get(entry_id).text.split()), "bold")
+        for warning in found:
+            text.append(f"\n ⚠ {warning.message}", "red")
+        if not found:
+            text.append("\n ✓ no warnings", "green")
+        detail.update(text)
+
+    # -- interaction -----------------------------------------------------------------------
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        focus = {"tab-grid": "#plenary-grid", "tab-quality": "#quality"}.get(tab)
+        if focus:
+            self.query_one(focus).focus()
+
+    def action_topic(self, delta: int) -> None:
+        ids = [t.id for t in self.agenda.topics]
+        self.topic_id = ids[(ids.index(self.topic_id) + delta) % len(ids)]
+        self._draw_side()
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    @on(DataTable.CellHighlighted, "#plenary-grid")
+    def _cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        if event.cell_key.row_key.value:
+            self.topic_id = str(event.cell_key.row_key.value)
+            self._draw_side()
+
+    @on(DataTable.CellSelected, "#plenary-grid")
+    def _cell_selected(self, event: DataTable.CellSelected) -> None:
+        topic_id = str(event.cell_key.row_key.value)
+        column = str(event.cell_key.column_key.value)
+        groups = self.agenda.group_names
+        group = groups[int(column[1:])] if column.startswith("g") else groups[0]
+        open_entry(self.app, self.store.id, topic_id=topic_id, group=group)
+
+    @on(DataTable.RowHighlighted, "#quality")
+    def _quality_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value:
+            self._show_quality_detail(str(event.row_key.value))
+
+    @on(DataTable.RowSelected, "#quality")
+    def _quality_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            open_entry(self.app, self.store.id, entry_id=str(event.row_key.value))
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        return [
+            PaletteCommand(
+                f"Plenary side by side: {t.title}", "groups side by side", _side(self, t.id)
+            )
+            for t in self.agenda.topics
+        ]
+
+
+def _side(screen: PlenaryScreen, topic_id: str) -> Any:
+    def run() -> None:
+        screen.topic_id = topic_id
+        screen._draw_side()
+        screen.action_show_tab("tab-side")
+
+    return run

@@ -1,0 +1,449 @@
+"""The session screen with Pilot: every test checks both what is shown and what is stored."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+from session_fixtures import (
+    AGENDA,
+    Notes,
+    capture,
+    new_app,
+    new_session,
+    pane_texts,
+    screen_of,
+    select,
+    shown_lines,
+    type_text,
+)
+from textual.widgets import Input, Static, Tabs
+
+from workshop_tui.core.model import EntryKind, now_iso
+from workshop_tui.core.store import SessionStore, Store, StoreWriteError
+from workshop_tui.ui.widgets.action_form import ActionEditor
+from workshop_tui.ui.widgets.entries import LinkPicker
+from workshop_tui.ui.widgets.topics import TopicNavigator
+
+SIZE = (120, 40)
+C, S, A, P, N = (
+    EntryKind.CHALLENGE,
+    EntryKind.SOLUTION,
+    EntryKind.ACTION,
+    EntryKind.PARKING,
+    EntryKind.NOTE,
+)
+
+
+def stored(data_dir: Path, session_id: str, **filters: object) -> list[str]:
+    """Texts stored for the filters (a fresh Store: what another process would read)."""
+    return [e.text for e in Store(data_dir).open_session(session_id).entries(**filters)]  # type: ignore[arg-type]
+
+
+async def test_capture_in_every_pane_for_two_groups_and_two_topics(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        for topic in ("legal", "risk"):
+            for group in ("Group A", "Group B"):
+                screen.set_topic(topic)
+                screen.set_group(group)
+                await pilot.pause()
+                for kind in (C, S, A, P, N):
+                    await capture(pilot, kind, f"{kind.value} {topic} {group}")
+        # what the screen shows now: topic risk, Group B
+        assert screen.topic_id == "risk" and screen.group == "Group B"
+        for kind in (C, S, A, P, N):
+            assert pane_texts(app, kind) == [f"{kind.value} risk Group B"]
+        assert shown_lines(app, C)[0].startswith("C1 challenge risk Group B")
+        navigator = screen.query_one(TopicNavigator)
+        assert navigator.counts["legal"].challenges == 1 and navigator.counts["risk"].actions == 1
+        # switching back shows that topic × group's own entries only
+        await pilot.press("escape", "left_curly_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert (screen.topic_id, screen.group) == ("legal", "Group A")
+        assert pane_texts(app, S) == ["solution legal Group A"]
+    for topic in ("legal", "risk"):
+        for group in ("Group A", "Group B"):
+            for kind in (C, S, A, P, N):
+                assert stored(tmp_path, session_id, topic_id=topic, group=group, kind=kind) == [
+                    f"{kind.value} {topic} {group}"
+                ]
+
+
+async def test_unicode_text_is_shown_and_stored(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    text = "Kurangnya koordinasi 协调不足 連携不足 🚢📦"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        field = screen_of(app).pane(C).capture_input
+        field.value = text  # pasted
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pane_texts(app, C) == [text]
+        assert text in shown_lines(app, C)[0]
+    assert stored(tmp_path, session_id, kind=C) == [text]
+
+
+async def test_edit_in_place(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await capture(pilot, C, "Slow release", typed=True)
+        await select(pilot, C, 0)
+        await pilot.press("e")
+        pane = screen_of(app).pane(C)
+        assert app.focused is pane.capture_input and pane.capture_input.value == "Slow release"
+        assert "editing" in str(pane.border_subtitle)
+        await type_text(pilot, " of goods")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pane_texts(app, C) == ["Slow release of goods"]
+        assert pane.editing is None and pane.capture_input.value == ""
+        # Escape cancels an edit without saving
+        await select(pilot, C, 0)
+        await pilot.press("enter")
+        await type_text(pilot, "XX")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pane_texts(app, C) == ["Slow release of goods"]
+    assert stored(tmp_path, session_id, kind=C) == ["Slow release of goods"]
+
+
+async def test_delete_and_undo_two_levels(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for text in ("first", "second", "third"):
+            await capture(pilot, C, text)
+        await select(pilot, C, 0)
+        await pilot.press("x")  # delete "first"
+        await pilot.pause()
+        await select(pilot, C, 0)
+        await pilot.press("e")
+        await type_text(pilot, "!")
+        await pilot.press("enter")  # "second" -> "second!"
+        await pilot.pause()
+        await select(pilot, C, 1)
+        await pilot.press("delete")  # delete "third"
+        await pilot.pause()
+        assert pane_texts(app, C) == ["second!"]
+        assert stored(tmp_path, session_id, kind=C) == ["second!"]
+        tombstones = Store(tmp_path).open_session(session_id).entries(kind=C, include_deleted=True)
+        assert sorted(e.text for e in tombstones if e.deleted) == ["first", "third"]
+
+        await pilot.press("ctrl+z")  # brings "third" back
+        await pilot.pause()
+        assert pane_texts(app, C) == ["second!", "third"]
+        assert stored(tmp_path, session_id, kind=C) == ["second!", "third"]
+        await pilot.press("ctrl+z")  # restores the previous text
+        await pilot.pause()
+        assert pane_texts(app, C) == ["second", "third"]
+        await pilot.press("ctrl+z")  # brings "first" back
+        await pilot.pause()
+        assert pane_texts(app, C) == ["first", "second", "third"]
+        assert shown_lines(app, C)[0].startswith("C1 first")
+    assert stored(tmp_path, session_id, kind=C) == ["first", "second", "third"]
+
+
+async def test_reorder_with_shift_and_ctrl_arrows(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for text in ("one", "two", "three"):
+            await capture(pilot, S, text)
+        await select(pilot, S, 0)
+        await pilot.press("shift+down", "shift+down")
+        await pilot.pause()
+        assert pane_texts(app, S) == ["two", "three", "one"]
+        assert screen_of(app).pane(S).highlighted_id is not None
+        await pilot.press("ctrl+up")
+        await pilot.pause()
+        assert pane_texts(app, S) == ["two", "one", "three"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert pane_texts(app, S) == ["two", "three", "one"]
+    assert stored(tmp_path, session_id, kind=S) == ["two", "three", "one"]
+
+
+async def test_link_solution_to_challenge_visible_both_ways(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await capture(pilot, C, "No ex officio powers")
+        await capture(pilot, C, "Weak recordation")
+        await capture(pilot, S, "Amend the customs code")
+        await select(pilot, S, 0)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LinkPicker)
+        await pilot.press("down", "enter")  # tick C2
+        await pilot.pause()
+        await pilot.press("up", "space")  # tick C1
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert shown_lines(app, S) == ["S1 Amend the customs code  → C2 C1"]
+        assert shown_lines(app, C) == ["C1 No ex officio powers  ← S1", "C2 Weak recordation  ← S1"]
+        session = Store(tmp_path).open_session(session_id)
+        solution = session.entries(kind=S)[0]
+        challenges = session.entries(kind=C)
+        assert solution.links == [challenges[1].id, challenges[0].id]
+        # untick C2 again: saved at once
+        await select(pilot, S, 0)
+        await pilot.press("l", "down", "enter", "escape")
+        await pilot.pause()
+        assert shown_lines(app, C)[1] == "C2 Weak recordation"
+    assert Store(tmp_path).open_session(session_id).entries(kind=S)[0].links == [challenges[0].id]
+
+
+async def test_link_action_to_solution_and_challenge(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await capture(pilot, C, "Backlog")
+        await capture(pilot, S, "Hire staff")
+        await capture(pilot, A, "Request budget")
+        await select(pilot, A, 0)
+        await pilot.press("l")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, LinkPicker)
+        assert [c.text for c in picker.candidates] == ["Hire staff", "Backlog"]
+        await pilot.press("enter", "down", "enter", "escape")
+        await pilot.pause()
+        assert "→ S1 C1" in shown_lines(app, A)[0]
+        assert shown_lines(app, S) == ["S1 Hire staff  ← A1"]
+        assert shown_lines(app, C) == ["C1 Backlog  ← A1"]
+    action = Store(tmp_path).open_session(session_id).entries(kind=A)[0]
+    assert len(action.links) == 2
+
+
+async def test_action_editor_bad_then_good_input(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await capture(pilot, A, "Draft a recordation procedure")
+        await select(pilot, A, 0)
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ActionEditor)
+        editor.query_one("#field-owner", Input).value = "Amina Diallo"
+        editor.query_one("#field-due", Input).value = "2026-02-31"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor  # refused: the form stays open with the typed text
+        assert editor.query_one("#field-due", Input).value == "2026-02-31"
+        assert "28 days" in str(editor.query_one("#error-due", Static).content)
+        assert Store(tmp_path).open_session(session_id).entries(kind=A)[0].action.due == ""  # type: ignore[union-attr]
+        editor.query_one("#field-due", Input).value = "2026-03-31"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen_of(app)
+        line = shown_lines(app, A)[0]
+        assert "Amina Diallo · due 2026-03-31 · open" in line
+    action = Store(tmp_path).open_session(session_id).entries(kind=A)[0]
+    assert action.action is not None
+    assert (action.action.owner, action.action.due) == ("Amina Diallo", "2026-03-31")
+
+
+async def test_dot_voting_budget_and_sort(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path, votes_per_group=3)
+    app = new_app(tmp_path, session_id=session_id)
+    notes = Notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await capture(pilot, C, "alpha")
+        await capture(pilot, C, "beta")
+        await select(pilot, C, 1)
+        await pilot.press("v", "v")
+        await select(pilot, C, 0)
+        await pilot.press("v")
+        await pilot.pause()
+        votes = screen_of(app).query_one("#votes-left", Static)
+        assert "votes 0/3" in str(votes.content)
+        await pilot.press("v")  # budget spent: refused
+        await pilot.pause()
+        assert any("used all 3 votes" in m for m in notes.messages("warning"))
+        assert [e.vote_count for e in Store(tmp_path).open_session(session_id).entries(kind=C)] == [
+            1,
+            2,
+        ]
+        await pilot.press("s")  # sort by votes
+        await pilot.pause()
+        assert pane_texts(app, C) == ["beta", "alpha"]
+        assert shown_lines(app, C)[0] == "C2 beta  ●●2"
+        assert "votes" in str(screen_of(app).pane(C).border_title)
+        await select(pilot, C, 0)
+        await pilot.press("V", "V")  # remove beta's two votes
+        await pilot.pause()
+        assert pane_texts(app, C) == ["alpha", "beta"]
+        assert "votes 2/3" in str(votes.content)
+        # Group B has its own budget
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "Group B: votes 3/3" in str(votes.content)
+    entries = Store(tmp_path).open_session(session_id).entries(kind=C)
+    assert [(e.text, e.votes) for e in entries] == [("alpha", {"Group A": 1}), ("beta", {})]
+
+
+async def test_quit_and_resume_restore_topic_group_pane_and_entries(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.focused is screen_of(app).pane(C).capture_input  # empty pane: ready to type
+        await pilot.press("alt+down", "alt+right")  # work while typing
+        await capture(pilot, S, "Joint risk profiles")
+        await capture(pilot, C, "No shared database")
+        await pilot.press("escape", "2", "o")  # solutions pane, show parking/notes
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    state = Store(tmp_path).open_session(session_id).get_state()
+    assert (state["topic"], state["group"], state["pane"]) == ("risk", "Group B", "solution")
+
+    again = new_app(tmp_path, session_id=session_id)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(again)
+        assert (screen.topic_id, screen.group, screen.current_kind) == ("risk", "Group B", S)
+        assert screen.query_one("#extra-panes").display is True
+        assert pane_texts(again, S) == ["Joint risk profiles"]
+        assert pane_texts(again, C) == ["No shared database"]
+        assert again.focused is screen.pane(S).entry_list
+        tabs = screen.query_one("#group-tabs", Tabs)
+        assert tabs.active == "group-1"
+
+
+async def test_read_only_session_refuses_capture_and_edits(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    store = Store(tmp_path).open_session(session_id)
+    store.add_entry(C, "legal", "Group A", "Old challenge")
+    store.update_session(ended=now_iso())
+    app = new_app(tmp_path)
+    notes = Notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_session(session_id, read_only=True)
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.read_only
+        assert "READ-ONLY" in str(screen.query_one("#bar-title", Static).content)
+        assert screen.pane(C).capture_input.disabled
+        await select(pilot, C, 0)
+        for key in ("i", "e", "x", "v", "ctrl+z"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert len([m for m in notes.messages("warning") if "read-only" in m]) == 5
+        assert pane_texts(app, C) == ["Old challenge"]
+    entries = Store(tmp_path).open_session(session_id).entries(include_deleted=True)
+    assert [(e.text, e.deleted, e.votes) for e in entries] == [("Old challenge", False, {})]
+
+
+async def test_write_error_keeps_the_typed_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    notes = Notes(app)
+
+    def refuse(self: SessionStore, *args: object, **kwargs: object) -> None:
+        raise StoreWriteError(self.path, OSError(errno.ENOSPC, "No space left on device"))
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(SessionStore, "add_entry", refuse)
+        await capture(pilot, C, "Important point")
+        pane = screen_of(app).pane(C)
+        assert pane.capture_input.value == "Important point"
+        assert app.focused is pane.capture_input
+        errors = notes.messages("error")
+        assert errors and "disk is full" in errors[0]
+        assert pane_texts(app, C) == []
+        monkeypatch.undo()
+        await pilot.press("enter")  # retry once the disk has room
+        await pilot.pause()
+        assert pane.capture_input.value == ""
+        assert pane_texts(app, C) == ["Important point"]
+    assert stored(tmp_path, session_id, kind=C) == ["Important point"]
+
+
+async def test_locked_group_cannot_switch(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id, group="Group B")
+    notes = Notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.group == "Group B"
+        tabs = screen.query_one("#group-tabs", Tabs)
+        assert tabs.disabled and "locked" in str(tabs.active_tab.label)  # type: ignore[union-attr]
+        await capture(pilot, C, "Scribe B")
+        await pilot.press("escape", "right_square_bracket")
+        await pilot.pause()
+        assert screen.group == "Group B"
+        assert any("locked to Group B" in m for m in notes.messages("warning"))
+    assert stored(tmp_path, session_id, group="Group B") == ["Scribe B"]
+    assert stored(tmp_path, session_id, group="Group A") == []
+
+
+async def test_entries_written_by_another_process_appear(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await capture(pilot, C, "mine")
+        other = Store(tmp_path).open_session(session_id)  # a second scribe's process
+        other.add_entry(C, "legal", "Group A", "theirs")
+        screen_of(app)._check_disk()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane_texts(app, C) == ["mine", "theirs"]
+
+
+async def test_topic_navigator_and_description_toggle(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        info = screen.query_one("#topic-info-text", Static)
+        assert "Which TRIPS obligations are met?" in str(info.content)
+        await pilot.press("escape", "t", "down", "enter")
+        await pilot.pause()
+        assert screen.topic_id == "risk"
+        assert "Targeting shipments." in str(info.content)
+        await pilot.press("escape", "d")
+        await pilot.pause()
+        assert screen.query_one("#topic-info").display is False
+    assert Store(tmp_path).open_session(session_id).get_state()["show_info"] is False
+
+
+async def test_small_terminal_hides_description_but_keeps_panes(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.query_one("#topic-info").display is False
+        for kind in (C, S, A):
+            region = screen.pane(kind).capture_input.region
+            assert region.height == 1 and region.bottom <= 23, (kind, region)
+        await pilot.press("escape", "d")
+        await pilot.pause()
+        assert screen.query_one("#topic-info").display is True
+        assert AGENDA.topics[0].title in str(screen.query_one("#topic-info-text", Static).content)
