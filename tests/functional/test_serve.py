@@ -88,7 +88,9 @@ def server(data_dir: Path) -> Iterator[tuple[int, str, subprocess.Popen[bytes]]]
             proc.stdout.close()
 
 
-def test_serve_answers_with_the_textual_serve_page(server: tuple[int, str, subprocess.Popen[bytes]]) -> None:
+def test_serve_answers_with_the_textual_serve_page(
+    server: tuple[int, str, subprocess.Popen[bytes]],
+) -> None:
     port, _, proc = server
     page = wait_for_page(f"http://127.0.0.1:{port}/", proc, STARTUP_TIMEOUT_S)
     assert "textual.js" in page and "textual-terminal" in page
@@ -132,13 +134,24 @@ def test_app_command_runs_this_python_on_the_same_data_dir(tmp_path: Path) -> No
     command = serve.app_command(tmp_path / "my data", "abc-123", "Group A")
     argv = shlex.split(command)
     assert argv[:3] == [sys.executable, "-m", "workshop_tui"]
-    assert argv[3:] == ["--data-dir", str(tmp_path / "my data"), "resume", "abc-123", "--group", "Group A"]
+    assert argv[3:] == [
+        "--data-dir",
+        str(tmp_path / "my data"),
+        "resume",
+        "abc-123",
+        "--group",
+        "Group A",
+    ]
     assert shlex.split(serve.app_command(tmp_path))[3:] == ["--data-dir", str(tmp_path)]
 
 
 def test_plan_binds_localhost_by_default_and_names_a_wildcard_host(tmp_path: Path) -> None:
     local = serve.plan(tmp_path)
-    assert (local.host, local.port, local.public_url) == ("127.0.0.1", 8000, "http://127.0.0.1:8000")
+    assert (local.host, local.port, local.public_url) == (
+        "127.0.0.1",
+        8000,
+        "http://127.0.0.1:8000",
+    )
     everywhere = serve.plan(tmp_path, host="0.0.0.0", port=8123)
     assert everywhere.public_url == f"http://{socket.gethostname()}:8123"
     given = serve.plan(tmp_path, host="0.0.0.0", public_url="http://laptop.local:8000/")
@@ -174,3 +187,63 @@ def test_unknown_session_or_group_is_refused_before_serving(
     assert "Group Z" in capsys.readouterr().err
     assert main(["--data-dir", str(data_dir), "serve", "--group", "Group A"]) == 1
     assert "needs a SESSION" in capsys.readouterr().err
+
+
+class Tab:
+    """A browser tab, as textual-serve's page drives it: a websocket to one app process."""
+
+    def __init__(self, ws) -> None:  # type: ignore[no-untyped-def]
+        self.ws = ws
+        self.screen = ""  # everything the app has drawn so far (escape codes included)
+
+    async def type(self, text: str) -> None:
+        await self.ws.send_json(["stdin", text])
+
+    async def wait_for(self, text: str, timeout: float) -> bool:
+        import aiohttp
+
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while text not in self.screen and loop.time() < deadline:
+            try:
+                message = await self.ws.receive(timeout=deadline - loop.time())
+            except TimeoutError:
+                break
+            if message.type == aiohttp.WSMsgType.TEXT:
+                self.screen += message.data
+            elif message.type == aiohttp.WSMsgType.BINARY:
+                self.screen += message.data.decode("utf-8", errors="replace")
+            elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
+                break
+        return text in self.screen
+
+
+async def test_two_tabs_capture_into_one_session_and_see_each_other(
+    data_dir: Path, server: tuple[int, str, subprocess.Popen[bytes]]
+) -> None:
+    import aiohttp
+
+    port, session_id, proc = server
+    await asyncio.to_thread(wait_for_page, f"http://127.0.0.1:{port}/", proc, STARTUP_TIMEOUT_S)
+    url = f"ws://127.0.0.1:{port}/ws?width=120&height=36"
+    async with aiohttp.ClientSession() as client:
+        async with client.ws_connect(url) as ws1, client.ws_connect(url) as ws2:
+            one, two = Tab(ws1), Tab(ws2)
+            assert await one.wait_for("Serve test", STARTUP_TIMEOUT_S), one.screen[-2000:]
+            assert await two.wait_for("Serve test", STARTUP_TIMEOUT_S), two.screen[-2000:]
+            await one.type("Fees from tab one\r")
+            await two.type("Seizures from tab two\r")
+            store = Store(data_dir).open_session(session_id)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + 10
+            while len(store.entries()) < 2 and loop.time() < deadline:
+                await asyncio.sleep(0.05)  # polling another process's file, not the UI
+            assert len(store.entries()) == 2
+            # both captures are saved: each tab shows the other's within a couple of seconds
+            # (the app polls the session file every 1.5 s)
+            saved = loop.time()
+            assert await one.wait_for("Seizures from tab two", 10), one.screen[-3000:]
+            assert await two.wait_for("Fees from tab one", 10), two.screen[-3000:]
+            assert loop.time() - saved < 5
+    texts = sorted(e.text for e in Store(data_dir).open_session(session_id).entries())
+    assert texts == ["Fees from tab one", "Seizures from tab two"]
