@@ -10,6 +10,7 @@ so the difference is process start → first screen mounted, imports included.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import resource
 import sys
@@ -20,7 +21,13 @@ REPORTED: list[bool] = []
 
 
 async def _report_and_exit(pilot: Any) -> None:
-    # Let the first screen (and any screen pushed from on_mount) finish mounting and paint.
+    # Interactive = the first screen (and any screen pushed from on_mount) is mounted and the
+    # data it loads in workers (e.g. the sessions list) is on screen.
+    await pilot.pause()
+    try:
+        await asyncio.wait_for(pilot.app.workers.wait_for_complete(), timeout=30)
+    except TimeoutError:
+        print(json.dumps({"warning": "workers still running after 30 s"}), file=sys.stderr)
     await pilot.pause()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"t_ready": time.time(), "rss_mb": rss_mb}), flush=True)
