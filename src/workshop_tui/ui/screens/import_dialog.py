@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 from workshop_tui.core.merge import MergeError, MergeReport, import_bundles
 from workshop_tui.core.store import Store, StoreError
@@ -41,19 +41,6 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
     """Merge bundles into ``store`` (see module docstring)."""
 
     DEFAULT_CSS = """
-    ImportDialog > #import-dialog {
-        width: 90;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: thick $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    ImportDialog #import-title {
-        text-style: bold;
-        margin-bottom: 1;
-    }
     ImportDialog #import-paths {
         width: 1fr;
     }
@@ -71,9 +58,8 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
     ImportDialog #import-buttons {
         height: auto;
         align-horizontal: right;
-        margin-top: 1;
     }
-    ImportDialog #import-buttons Button {
+    ImportDialog #import-close {
         margin-left: 1;
     }
     """
@@ -91,8 +77,8 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
         self.reports: list[MergeReport] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="import-dialog"):
-            yield Label("Import session bundles (merge other scribes' work)", id="import-title")
+        with Vertical(id="import-dialog", classes="dialog") as panel:
+            panel.border_title = "Import session bundles (merge other scribes' work)"
             yield Static(
                 "Bundles come from: workshop-tui export SESSION --what bundle. "
                 "Entries merge one by one; the most recent version wins, deletions included.",
