@@ -132,7 +132,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from workshop_tui.core.merge import MergeError, import_bundles
 
     try:
-        reports = import_bundles(_store(args), [Path(p) for p in args.bundles])
+        reports = import_bundles(
+            _store(args), [Path(p) for p in args.bundles], into=args.into or ""
+        )
     except MergeError as err:
         for problem in err.problems:
             sys.stderr.write(f"workshop-tui: {problem}\n")
@@ -300,6 +302,11 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="merge session bundles (export --what bundle) into this data folder"
     )
     p.add_argument("bundles", nargs="+", metavar="BUNDLE.json")
+    p.add_argument(
+        "--into",
+        metavar="SESSION",
+        help="merge the bundles' entries into this session (when each scribe started their own)",
+    )
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("serve", help="serve the app to browsers (needs workshop-tui[serve])")

@@ -21,7 +21,7 @@ from workshop_tui.core.merge import (
     newer_entry,
 )
 from workshop_tui.core.model import Entry, EntryKind, Session
-from workshop_tui.core.store import Store
+from workshop_tui.core.store import Store, StoreError
 
 AGENDA = Agenda(
     title="IPR border enforcement",
@@ -277,4 +277,56 @@ def test_two_bundles_of_one_session_with_different_agendas_are_refused(
     b = write_bundle(tmp_path / "b.json", session(agenda=other_agenda), [entry("b", 1)])
     with pytest.raises(MergeError, match=r"b.json: .*different agenda snapshot than in .*a.json"):
         import_bundles(store, [a, b])
+    assert store.session_ids() == []
+
+
+# -- --into: scribes who each started their own session -----------------------------------
+def test_into_merges_entries_of_other_sessions_and_keeps_the_target_record(
+    store: Store, tmp_path: Path
+) -> None:
+    store.add_session(session(title="Facilitator's session"))
+    a = write_bundle(tmp_path / "a.json", session(id="s-a", title="A's own"), [entry("a1", 1)])
+    b = write_bundle(
+        tmp_path / "b.json",
+        session(id="s-b", title="B's own", updated=stamp(9)),
+        [entry("b1", 2, group="Group B"), replace(entry("b2", 3), deleted=True)],
+    )
+    ra, rb = import_bundles(store, [a, b], into="s-")  # a unique prefix works too
+    assert (ra.session_id, ra.title, ra.created, ra.added) == (
+        "s-1",
+        "Facilitator's session",
+        False,
+        1,
+    )
+    assert (rb.added, rb.unchanged) == (1, 1)
+    assert store.session_ids() == ["s-1"]
+    target = store.open_session("s-1")
+    assert target.session.title == "Facilitator's session"
+    assert {e.id for e in target.entries()} == {"a1", "b1"}
+    assert target.get("b2").deleted
+    again = import_bundles(store, [b, a], into="s-1")
+    assert all(r.added == r.updated == r.deleted == 0 for r in again)
+
+
+def test_into_refuses_topics_or_groups_the_target_agenda_lacks(
+    store: Store, tmp_path: Path
+) -> None:
+    store.add_session(session())
+    other = replace(AGENDA, topics=(Topic("training", "IPR training"),), groups=(Group("Group D"),))
+    path = write_bundle(
+        tmp_path / "x.json",
+        session(id="s-x", agenda=other),
+        [entry("x1", 1, topic_id="training", group="Group D")],
+    )
+    with pytest.raises(
+        MergeError, match=r"x.json: has entries for topic 'training', group 'Group D'"
+    ):
+        import_bundles(store, [path], into="s-1")
+    assert store.open_session("s-1").entries(include_deleted=True) == []
+
+
+def test_into_an_unknown_session_is_an_error(store: Store, tmp_path: Path) -> None:
+    path = write_bundle(tmp_path / "a.json", session(), [entry("a1", 1)])
+    with pytest.raises(StoreError, match="no session matches"):
+        import_bundles(store, [path], into="nope")
     assert store.session_ids() == []

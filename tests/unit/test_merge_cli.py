@@ -76,3 +76,20 @@ def test_errors_name_each_file_exit_1_and_write_nothing(
     assert captured.err.startswith(f"workshop-tui: {bad}: is not valid JSON")
     assert "Traceback" not in captured.err
     assert Store(target).session_ids() == []
+
+
+def test_into_rescues_scribes_who_started_their_own_sessions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    facilitator = Store(tmp_path / "facilitator")
+    target = facilitator.create_session(AGENDA, title="Plenary").id
+    scribe = Store(tmp_path / "scribe")
+    own = scribe.create_session(AGENDA, title="Group A laptop")
+    own.add_entry(EntryKind.CHALLENGE, "risk", "Group A", "No risk profiles for toys")
+    bundle = export(scribe, own.id, tmp_path / "a.json")
+    data = ["--data-dir", str(facilitator.data_dir)]
+    assert main([*data, "import", str(bundle), "--into", target[:8]]) == 0
+    assert f"merged into {target[:8]} 'Plenary' — 1 added" in capsys.readouterr().out
+    assert facilitator.session_ids() == [target]
+    assert main([*data, "import", str(bundle), "--into", "nope"]) == 1
+    assert "no session matches 'nope'" in capsys.readouterr().err

@@ -149,9 +149,14 @@ def load_bundles(paths: Iterable[Path | str]) -> tuple[list[Bundle], list[str]]:
     return bundles, problems
 
 
-def validate_bundles(store: Store, bundles: list[Bundle]) -> list[str]:
+def validate_bundles(store: Store, bundles: list[Bundle], *, into: str = "") -> list[str]:
     """Problems that forbid importing: a session whose agenda snapshot differs (between the
-    bundles, or from the session already in this store), or an unreadable stored session."""
+    bundles, or from the session already in this store), or an unreadable stored session.
+
+    With ``into`` (a stored session id) the bundles' entries go into that session instead;
+    their topics and groups must then exist in its agenda."""
+    if into:
+        return _validate_into(store, bundles, into)
     problems: list[str] = []
     first_of: dict[str, Bundle] = {}
     for bundle in bundles:
@@ -172,8 +177,27 @@ def validate_bundles(store: Store, bundles: list[Bundle]) -> list[str]:
             if _agenda_key(stored) != _agenda_key(bundle.session):
                 problems.append(
                     f"{bundle.source}: session {sid[:8]} ({stored.title!r}) exists here with a "
-                    "different agenda snapshot; it cannot be merged"
+                    "different agenda snapshot; it cannot be merged (use --into SESSION to "
+                    "merge its entries into a session whose agenda has the same topics and groups)"
                 )
+    return problems
+
+
+def _validate_into(store: Store, bundles: list[Bundle], into: str) -> list[str]:
+    target = store.open_session(into).session  # StoreError when missing or unreadable
+    topics = {t.id for t in target.agenda.topics}
+    groups = set(target.agenda.group_names)
+    problems: list[str] = []
+    for bundle in bundles:
+        entries = bundle.entries
+        bad_topics = sorted({e.topic_id for e in entries if e.topic_id not in topics})
+        bad_groups = sorted({e.group for e in entries if e.group not in groups})
+        missing = [f"topic {t!r}" for t in bad_topics] + [f"group {g!r}" for g in bad_groups]
+        if missing:
+            problems.append(
+                f"{bundle.source}: has entries for {', '.join(missing)}, which the agenda of "
+                f"session {target.id[:8]} ({target.title!r}) does not have"
+            )
     return problems
 
 
@@ -187,24 +211,29 @@ def _classify(before: Entry | None, after: Entry) -> str:
     return "deleted" if was_live else "unchanged"
 
 
-def merge_bundle_into(store: Store, bundle: Bundle) -> MergeReport:
-    """Merge one validated bundle into ``store`` (creating the session if new)."""
-    sid = bundle.session.id
-    created = not store.has_session(sid)
+def merge_bundle_into(store: Store, bundle: Bundle, *, into: str = "") -> MergeReport:
+    """Merge one validated bundle into ``store`` (creating the session if new).
+
+    With ``into`` (a stored session id) only the bundle's entries are merged, into that
+    session; its session record is left alone."""
+    sid = into or bundle.session.id
+    created = not into and not store.has_session(sid)
     session_store = store.add_session(bundle.session) if created else store.open_session(sid)
     report = MergeReport(
         source=bundle.source, session_id=sid, title=bundle.session.title, created=created
     )
     with session_store.locked():
         stored_session = session_store.session
-        if _agenda_key(stored_session) != _agenda_key(bundle.session):
-            # Re-checked under the lock: another process may have replaced the session.
-            raise MergeError([f"{bundle.source}: the stored session's agenda snapshot differs"])
-        winner = merge_session(stored_session, bundle.session)
-        if winner is not stored_session and winner.to_dict() != stored_session.to_dict():
-            session_store.write_session(winner)
-            report.session_updated = True
-        report.title = winner.title
+        report.title = stored_session.title
+        if not into:
+            if _agenda_key(stored_session) != _agenda_key(bundle.session):
+                # Re-checked under the lock: another process may have replaced the session.
+                raise MergeError([f"{bundle.source}: the stored session's agenda snapshot differs"])
+            winner = merge_session(stored_session, bundle.session)
+            if winner.to_dict() != stored_session.to_dict():
+                session_store.write_session(winner)
+                report.session_updated = True
+            report.title = winner.title
         current = {e.id: e for e in session_store.entries(include_deleted=True)}
         incoming = bundle_entries(bundle)
         merged = merge_entries(current, incoming)
@@ -220,13 +249,18 @@ def merge_bundle_into(store: Store, bundle: Bundle) -> MergeReport:
     return report
 
 
-def import_bundles(store: Store, paths: Iterable[Path | str]) -> list[MergeReport]:
+def import_bundles(
+    store: Store, paths: Iterable[Path | str], *, into: str = ""
+) -> list[MergeReport]:
     """Read and validate every bundle, then merge them in order; one report per bundle.
 
+    ``into`` (a session id, unique prefix or ``latest``) merges every bundle's entries into
+    that stored session — for scribes who each started their own session by mistake.
     Raises :class:`MergeError` listing every bad file before anything is written.
     """
+    target = store.resolve(into) if into else ""
     bundles, problems = load_bundles(paths)
-    problems += validate_bundles(store, bundles)
+    problems += validate_bundles(store, bundles, into=target)
     if problems:
         raise MergeError(problems)
-    return [merge_bundle_into(store, bundle) for bundle in bundles]
+    return [merge_bundle_into(store, bundle, into=target) for bundle in bundles]
