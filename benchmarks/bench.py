@@ -203,6 +203,10 @@ def measure_startup(empty_dir: Path, history_dir: Path, repeats: int) -> tuple[l
             if args[0] == "workshop":
                 rss = max(rss, child_rss)
     b, a, h = median_ms(bare), median_ms(app_empty), median_ms(app_history)
+    try:  # not timed: the memory of an app process that has searched the whole history
+        rss = max(rss, startup_once("workshop", str(history_dir), "--then-search")[1])
+    except RuntimeError as err:
+        print(f"app + search RSS not measured: {err}", file=sys.stderr)
     return [
         Figure(
             "startup_ms_bare",
@@ -438,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
         startup, app_rss = measure_startup(empty_dir, history_dir, repeats["startup"])
         figures += startup
         info["peak_rss_mb_by_phase"] = dict(
-            rss, search_child=round(search_rss, 1), app_startup_child=round(app_rss, 1)
+            rss, search_child=round(search_rss, 1), app_child=round(app_rss, 1)
         )
         peak = max(own_rss(), search_rss, app_rss)
         figures.append(
@@ -448,7 +452,8 @@ def main(argv: list[str] | None = None) -> int:
                 "MB",
                 "<= 250",
                 f"max of this process ({own_rss():.0f}), the search process ({search_rss:.0f}) "
-                f"and the app start-up ({app_rss:.0f}); the stock TinyDB process is excluded",
+                f"and the app after start-up + a whole-history search ({app_rss:.0f}); "
+                "the stock TinyDB process is excluded",
             )
         )
     finally:

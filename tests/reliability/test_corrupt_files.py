@@ -76,12 +76,21 @@ def _two_sessions(store: Store) -> tuple[str, str]:
     return good.id, bad.id
 
 
+#: the app launches `_run_cli` intercepted, newest last
+LAUNCHES: list[dict[str, object]] = []
+
+
 def _run_cli(
     argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> tuple[int, str, str]:
-    launched: list[dict] = []
+    LAUNCHES.clear()
+
+    def record_launch(args: object, **options: object) -> int:
+        LAUNCHES.append(options)
+        return 0
+
     # Never start the TUI here: a resume that gets past the store records the launch instead.
-    monkeypatch.setattr(cli, "_launch", lambda args, **options: launched.append(options) or 0)
+    monkeypatch.setattr(cli, "_launch", record_launch)
     code = cli.main(argv)
     out, err = capsys.readouterr()
     return code, out, err
@@ -139,6 +148,7 @@ def test_damaged_session_file(
     # every other session still opens, captures and resumes
     code, out, err = _run_cli([*data_dir, "resume", good[:8]], capsys, monkeypatch)
     assert code == 0, err
+    assert [launch["session_id"] for launch in LAUNCHES] == [good]
     reopened = Store(store.data_dir).open_session(good)
     reopened.add_entry(EntryKind.SOLUTION, "legal", "Group A", "draft a recordation form")
     assert len(Store(store.data_dir).open_session(good).entries()) == 2
@@ -179,6 +189,7 @@ def test_damaged_catalog(
     for session in (good, other):
         code, out, err = _run_cli([*data_dir, "resume", session], capsys, monkeypatch)
         assert code == 0, err
+        assert [launch["session_id"] for launch in LAUNCHES] == [session]
     Store(store.data_dir).open_session(good).add_entry(
         EntryKind.ACTION, "legal", "Group A", "draft a recordation form"
     )
