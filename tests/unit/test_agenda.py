@@ -22,6 +22,7 @@ from workshop_tui.core.agenda_yaml import (
     AgendaProblem,
     bundled_agenda_path,
     bundled_agendas,
+    dump_agenda,
     load_agenda,
     parse_agenda_text,
     validate_file,
@@ -285,3 +286,11 @@ def test_pure_python_parser_finds_the_same_problems(
     for a, b in zip(pure, fast, strict=True):
         if not a.message.startswith("YAML syntax error"):
             assert a.message == b.message
+
+
+@pytest.mark.parametrize("name", [name for name, _ in bundled_agendas()])
+def test_dump_agenda_reads_back_equal(name: str) -> None:
+    agenda = load_agenda(name)
+    text = dump_agenda(agenda)
+    assert validate_text(text) == []
+    assert parse_agenda_text(text, name=name) == agenda

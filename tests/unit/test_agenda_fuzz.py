@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop_tui.core.agenda import Agenda
+from workshop_tui.core.agenda import Agenda, Group, Participant, ScheduleItem, Topic
 from workshop_tui.core.agenda_yaml import (
     MAX_FILE_BYTES,
     AgendaError,
     bundled_agenda_path,
+    dump_agenda,
     load_agenda,
     parse_agenda_text,
     validate_file,
@@ -229,3 +230,80 @@ def test_deep_nesting_is_refused() -> None:
     for text in ("[" * 100_000, "a:\n" + "".join(" " * i + "- \n" for i in range(1, 500))):
         with pytest.raises(AgendaError, match="nest"):
             parse_agenda_text(text)
+
+
+# -- any valid agenda survives dump_agenda -> parse_agenda_text --------------------------------
+words = (
+    st.text(
+        alphabet=st.characters(whitelist_categories=("L", "N", "P", "S", "Zs")),
+        min_size=1,
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
+
+
+@st.composite
+def agendas(draw: st.DrawFn) -> Agenda:
+    topic_ids = draw(st.lists(slugs, min_size=1, max_size=4, unique=True))
+    topics = tuple(
+        Topic(
+            topic_id,
+            draw(words),
+            draw(st.lists(words, max_size=3).map("\n".join)),
+            tuple(draw(st.lists(words, max_size=3))),
+            draw(st.integers(1, 480)),
+        )
+        for topic_id in topic_ids
+    )
+    people = draw(st.lists(words, max_size=6, unique=True))
+    group_names = draw(st.lists(words, min_size=1, max_size=3, unique=True))
+    participants = tuple(
+        Participant(
+            name, draw(st.one_of(st.just(""), words)), draw(st.sampled_from(["", *group_names]))
+        )
+        for name in people
+    )
+    groups = tuple(
+        Group(name, tuple(p.name for p in participants if p.group == name)) for name in group_names
+    )
+    start_date = end_date = ""
+    days = 30
+    if draw(st.booleans()):
+        start = draw(st.dates(date(2000, 1, 1), date(2099, 12, 1)))
+        days = draw(st.integers(1, 10))
+        start_date, end_date = start.isoformat(), (start + timedelta(days=days - 1)).isoformat()
+    schedule = []
+    for _ in range(draw(st.integers(0, 5))):
+        topic = draw(st.sampled_from(["", *topic_ids]))
+        schedule.append(
+            ScheduleItem(
+                draw(st.integers(1, days)),
+                f"{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}",
+                topic,
+                draw(words) if not topic else draw(st.one_of(st.just(""), words)),
+            )
+        )
+    return Agenda(
+        title=draw(words),
+        topics=topics,
+        groups=groups,
+        organiser=draw(st.one_of(st.just(""), words)),
+        venue=draw(st.one_of(st.just(""), words)),
+        start_date=start_date,
+        end_date=end_date,
+        description=draw(st.lists(words, max_size=3).map("\n".join)),
+        language=draw(st.sampled_from(["en", "fr", "no", "yes", "on", "1", "null"])),
+        participants=participants,
+        schedule=tuple(schedule),
+        name="generated",
+    )
+
+
+@FUZZ
+@given(agendas())
+def test_dumped_agenda_reads_back_equal(agenda: Agenda) -> None:
+    TRIED[0] += 1
+    assert parse_agenda_text(dump_agenda(agenda), name="generated") == agenda

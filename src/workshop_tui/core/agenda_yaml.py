@@ -46,6 +46,7 @@ __all__ = [
     "AgendaProblem",
     "bundled_agenda_path",
     "bundled_agendas",
+    "dump_agenda",
     "load_agenda",
     "parse_agenda_text",
     "validate_file",
@@ -295,6 +296,35 @@ def _read(path: Path, shown: str) -> tuple[str | None, list[AgendaProblem]]:
     if len(data) > MAX_FILE_BYTES:  # it grew while we looked
         return problem("the file is too large (an agenda is at most 1 MiB)")
     return _decode(data, shown)
+
+
+def dump_agenda(agenda: Agenda) -> str:
+    """The agenda as format-1 YAML that :func:`parse_agenda_text` reads back to an equal agenda.
+
+    For saving a session's agenda snapshot as a file to edit and reuse. Empty optional values
+    are left out; times are quoted. ``Agenda.name`` is not written (it comes from the file name).
+    """
+
+    def compact(item: dict[str, Any]) -> dict[str, Any]:
+        return {key: value for key, value in item.items() if value not in ("", [], None)}
+
+    data: dict[str, Any] = {"format": agenda.format, "title": agenda.title}
+    for key in ("organiser", "venue"):
+        if getattr(agenda, key):
+            data[key] = getattr(agenda, key)
+    if agenda.start_date:
+        data["dates"] = {"start": agenda.start_date, "end": agenda.end_date or agenda.start_date}
+    if agenda.description:
+        data["description"] = agenda.description
+    data["language"] = agenda.language
+    data["groups"] = [compact(group.to_dict()) for group in agenda.groups]
+    if agenda.participants:
+        data["participants"] = [compact(p.to_dict()) for p in agenda.participants]
+    data["topics"] = [compact(topic.to_dict()) for topic in agenda.topics]
+    if agenda.schedule:
+        data["schedule"] = [compact(item.to_dict()) for item in agenda.schedule]
+    text: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return text
 
 
 def validate_text(text: str, path: str = "<string>", name: str = "") -> list[AgendaProblem]:
