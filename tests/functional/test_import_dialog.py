@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from workshop_tui.core.agenda import Agenda, Group, Topic
 from workshop_tui.core.bundle import bundle_bytes
@@ -132,3 +132,24 @@ def test_parse_paths(tmp_path: Path) -> None:
     assert parse_paths("~/c.json", tmp_path) == [Path("~/c.json").expanduser()]
     with pytest.raises(ValueError):
         parse_paths("   ", tmp_path)
+
+
+async def test_from_a_session_the_bundles_can_go_into_it(tmp_path: Path) -> None:
+    _, a, _ = scribe_bundles(tmp_path)  # a bundle of another session
+    target = Store(tmp_path / "facilitator")
+    mine = target.create_session(AGENDA, title="Plenary").id
+    dialog = ImportDialog(target, folder=tmp_path, session_id=mine)
+    app = HostApp(dialog)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        dialog.query_one("#import-paths", Input).value = f'"{a}"'
+        dialog.query_one("#import-into", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert f"merged into {mine[:8]} 'Plenary' — 1 added" in str(
+            dialog.query_one("#import-result", Static).content
+        )
+    assert target.session_ids() == [mine]
+    assert [e.text for e in Store(target.data_dir).open_session(mine).entries()] == [
+        "No ex officio power"
+    ]

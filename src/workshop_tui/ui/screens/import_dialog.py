@@ -5,6 +5,9 @@ merge runs in a worker thread (:func:`workshop_tui.core.merge.import_bundles`: e
 validated before anything is written); the dialog then shows one line per bundle — added,
 updated, deleted, unchanged — or each bad file with its reason, and stays open so the paths
 can be fixed. Dismisses with the reports (None when nothing was imported).
+
+Opened from a session (``session_id``), a checkbox offers to merge the bundles' entries into
+that session even when they come from other sessions (``import --into``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from workshop_tui.core.merge import MergeError, MergeReport, import_bundles
 from workshop_tui.core.store import Store, StoreError
@@ -69,10 +72,11 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
         Binding("ctrl+s", "run_import", "Import", id="import_dialog.import", priority=True),
     ]
 
-    def __init__(self, store: Store, *, folder: Path | None = None) -> None:
+    def __init__(self, store: Store, *, folder: Path | None = None, session_id: str = "") -> None:
         super().__init__()
         self.store = store
         self.folder = folder if folder is not None else Path.cwd()
+        self.session_id = session_id
         self.busy = False
         self.reports: list[MergeReport] = []
 
@@ -85,6 +89,12 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
                 classes="dialog-help",
             )
             yield Input(placeholder="group-a.json group-b.json", id="import-paths")
+            if self.session_id:
+                title = self.store.open_session(self.session_id).session.title
+                yield Checkbox(
+                    f"Merge into this session ({title}) even if the bundles come from other sessions",
+                    id="import-into",
+                )
             yield Static(id="import-result", markup=False)
             with Horizontal(id="import-buttons"):
                 yield Button("Import", variant="primary", id="import-run")
@@ -127,12 +137,15 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
         self.busy = True
         self.query_one("#import-run", Button).disabled = True
         self._show("Importing…")
-        self._merge(paths)
+        into = ""
+        if self.session_id and self.query_one("#import-into", Checkbox).value:
+            into = self.session_id
+        self._merge(paths, into)
 
     @work(thread=True, exclusive=True, group="import")
-    def _merge(self, paths: list[Path]) -> None:
+    def _merge(self, paths: list[Path], into: str) -> None:
         try:
-            reports = import_bundles(self.store, paths)
+            reports = import_bundles(self.store, paths, into=into)
         except MergeError as err:
             self.app.call_from_thread(self._failed, err.problems)
             return
