@@ -165,3 +165,34 @@ async def test_escape_cancels(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.result is None
         assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+async def test_opened_over_the_session_screen_of_the_real_app(tmp_path: Path) -> None:
+    from workshop_tui.ui.app import WorkshopApp
+    from workshop_tui.ui.screens.export_dialog import open_export_dialog
+    from workshop_tui.ui.screens.session import SessionScreen
+
+    store, session_id = make_store(tmp_path / "data")
+    app = WorkshopApp(store=store, session_id=session_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        session_screen = app.screen
+        assert isinstance(session_screen, SessionScreen)
+        open_export_dialog(session_screen, session_id, folder=tmp_path)
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-what", Select).value = "bundle"
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is session_screen
+        [bundle] = list(tmp_path.glob("*-bundle.json"))
+        assert '"workshop-tui-session"' in bundle.read_text(encoding="utf-8")
+
+        open_export_dialog(session_screen, "no-such-session")
+        await pilot.pause()
+        assert app.screen is session_screen
+        assert any("no session matches" in n.message for n in app._notifications)

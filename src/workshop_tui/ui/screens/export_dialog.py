@@ -9,13 +9,13 @@ the dialog stays open on an error so the path can be fixed. Dismisses with the w
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.core.export import (
@@ -305,3 +305,20 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             message = f"Saved {len(written)} files in {written[0].parent}"
         self.app.notify(message, title="Export", timeout=10)
         self.dismiss(written)
+
+
+def open_export_dialog(screen: Screen[Any], session_id: str, *, folder: Path | None = None) -> None:
+    """Open the export dialog for ``session_id`` over ``screen`` (the session screen's
+    ``ctrl+e``); when the session cannot be read, a notification says why instead."""
+    store = getattr(screen.app, "store", None)
+    if not isinstance(store, Store):
+        screen.notify(
+            "Export needs the workshop data folder.", title="Cannot export", severity="error"
+        )
+        return
+    try:
+        dialog = ExportDialog(store, session_id, folder=folder)
+    except StoreError as err:
+        screen.notify(str(err), title="Cannot export", severity="error", timeout=12)
+        return
+    screen.app.push_screen(dialog)
