@@ -294,3 +294,26 @@ def test_dump_agenda_reads_back_equal(name: str) -> None:
     text = dump_agenda(agenda)
     assert validate_text(text) == []
     assert parse_agenda_text(text, name=name) == agenda
+
+
+def test_unusable_paths_are_problems_not_exceptions(tmp_path: Path) -> None:
+    for ref in ("x" * 5000, "a\x00b", "/dev/null", str(tmp_path)):
+        problems = validate_file(ref)
+        assert len(problems) == 1 and PROBLEM_LINE.match(str(problems[0])), ref
+        with pytest.raises(AgendaError):
+            load_agenda(ref)
+
+
+def test_control_characters_never_reach_the_terminal() -> None:
+    [problem] = validate_file("evil\x1b[2J.yaml")
+    assert str(problem) == "evil\\x1b[2J.yaml:1:1: no such file"
+    text = 'title: T\ngroups: ["\\e[31mred"]\nparticipants: [{name: a, group: b}]\ntopics: [{id: a, title: A}]\n'
+    [problem] = validate_text(text)
+    assert "\x1b" not in str(problem) and "\\x1b[31mred" in str(problem)
+
+
+def test_home_directory_is_expanded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "mine.yaml").write_text("title: Mine\ntopics: [{id: a, title: A}]\n", "utf-8")
+    assert load_agenda("~/mine.yaml").name == "mine"
+    assert validate_file("~/mine.yaml") == []

@@ -28,6 +28,13 @@ TIME_RE = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"
+
+
 @dataclass(frozen=True)
 class AgendaProblem:
     """One problem in an agenda file; ``line`` and ``col`` are 1-based."""
@@ -38,7 +45,8 @@ class AgendaProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        # Control characters (a file name or YAML "\e" escape) must not reach the terminal.
+        return _CONTROL.sub(_escape, f"{self.path}:{self.line}:{self.col}: {self.message}")
 
 
 class AgendaError(Exception):

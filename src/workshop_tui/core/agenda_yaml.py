@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.resources
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -275,20 +276,33 @@ def _byte_position(data: bytes, index: int) -> tuple[int, int]:
     return line, col
 
 
+def _stat(path: Path) -> os.stat_result | str:
+    """The file's status, or why there is none ("no such file", the OS error)."""
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return "no such file"
+    except (OSError, ValueError) as err:  # too long, NUL byte in the name, permission, ...
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        return f"cannot read the file: {reason}"
+
+
 def _read(path: Path, shown: str) -> tuple[str | None, list[AgendaProblem]]:
     def problem(message: str) -> tuple[None, list[AgendaProblem]]:
         return None, [AgendaProblem(shown, 1, 1, message)]
 
+    status = _stat(path)
+    if isinstance(status, str):
+        return problem(status)
+    if stat.S_ISDIR(status.st_mode):
+        return problem("is a directory, not an agenda file")
+    if not stat.S_ISREG(status.st_mode):
+        return problem("not a regular file")  # a device or pipe could block or never end
+    if status.st_size > MAX_FILE_BYTES:
+        return problem(
+            f"the file is too large ({status.st_size} bytes; an agenda is at most 1 MiB)"
+        )
     try:
-        if path.is_dir():
-            return problem("is a directory, not an agenda file")
-        if not path.exists():
-            return problem("no such file")
-        if not path.is_file():
-            return problem("not a regular file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return problem(f"the file is too large ({size} bytes; an agenda is at most 1 MiB)")
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as err:
@@ -347,7 +361,7 @@ def validate_file(path: str | os.PathLike[str]) -> list[AgendaProblem]:
     shown = os.fspath(path) or "<agenda>"
     if not os.fspath(path).strip():
         return [AgendaProblem(shown, 1, 1, "no file given")]
-    text, problems = _read(Path(path), shown)
+    text, problems = _read(Path(path).expanduser(), shown)
     if text is None:
         return problems
     return _text_problems(text, shown, _stem(Path(path)))[1]
@@ -404,17 +418,18 @@ def load_agenda(ref: str | os.PathLike[str]) -> Agenda:
     shown = os.fspath(ref)
     if not shown.strip():
         raise _unknown_name("")
-    path = Path(shown)
-    if not path.is_file():
+    path = Path(shown).expanduser()
+    status = _stat(path)
+    is_file = not isinstance(status, str) and stat.S_ISREG(status.st_mode)
+    if not is_file and Path(shown).name == shown:  # a bare name: a bundled agenda?
         stem = _stem(path)
-        if path.name == shown and stem in _bundled_names():
-            data = (_bundled_dir() / f"{stem}.yaml").read_bytes()
-            bundled = str(bundled_agenda_path(stem))
-            text, problems = _decode(data, bundled)
+        if stem in _bundled_names():
+            bundled = bundled_agenda_path(stem)
+            text, problems = _decode(bundled.read_bytes(), str(bundled))
             if text is None:
                 raise AgendaError(problems)
-            return parse_agenda_text(text, bundled, stem)
-        if not path.exists() and path.name == shown:
+            return parse_agenda_text(text, str(bundled), stem)
+        if status == "no such file":
             raise _unknown_name(shown)
     text, problems = _read(path, shown)
     if text is None:
