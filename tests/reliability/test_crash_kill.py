@@ -65,7 +65,9 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_entry(tmp_path: Path) -
         acked += ids
         latest_edit.update(edits)
 
-        orjson.loads(session_path.read_bytes())  # never torn: always valid JSON
+        raw = orjson.loads(session_path.read_bytes())  # never torn: always valid JSON
+        raw_ids = [doc["id"] for doc in raw["entries"].values()]
+        assert len(raw_ids) == len(set(raw_ids)), "an entry was stored twice"
         interrupted_writes += bool(temp_files(store))
         fresh = Store(data_dir)  # cleans temp files whose writer is dead
         assert temp_files(fresh) == [], "a stale temp file survived Store()"
@@ -75,7 +77,11 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_entry(tmp_path: Path) -
         assert not missing, f"{len(missing)} acknowledged entries lost, e.g. {missing[:3]}"
         for entry_id, text in latest_edit.items():
             assert by_id[entry_id].text == text, "an acknowledged edit was lost"
-        assert len(by_id) == len(set(by_id))
+
+        # The parent's long-open store sees the child's entries and writes on top of them
+        # (its cache must notice the file changed, not overwrite it with a stale copy).
+        assert {e.id for e in session.entries()} == set(by_id)
+        acked.append(session.add_entry(EntryKind.NOTE, "legal", "Group B", "facilitator").id)
 
     final = Store(data_dir).open_session(session.id).entries()
     print(
@@ -83,4 +89,4 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_entry(tmp_path: Path) -
         f"{len(latest_edit)} edits checked after every kill, {len(final)} entries in the session, "
         f"{interrupted_writes} kills left a half-written temp file (cleaned)"
     )
-    assert len(acked) > KILLS  # the children really captured between the kills
+    assert len(acked) > 2 * KILLS  # the children really captured between the kills
