@@ -56,7 +56,7 @@ __all__ = [
 
 DEFAULT_AGENDA = "ipr-border-enforcement"
 MAX_FILE_BYTES = 1024 * 1024
-#: Deeper nesting than this is refused (the agenda format needs 4 levels).
+#: Deeper nesting than this is refused (the agenda format needs 5 levels).
 MAX_DEPTH = 32
 #: More nodes than this is refused (the IPR agenda has ~700); bounds the time spent.
 MAX_NODES = 50_000
