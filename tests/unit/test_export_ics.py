@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 from export_sample import A1_TEXT, CJK, LONG_INDICATOR, NOW, Sample, build
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from workshop_tui.core.export import ExportOptions, export
 from workshop_tui.core.export.actions_ics import escape_text, fold
+from workshop_tui.core.export.markup import plain
 
 
 @pytest.fixture
@@ -84,3 +87,16 @@ def test_no_dated_actions_gives_an_empty_calendar(sample: Sample) -> None:
     calendar = Calendar.from_ical(export(sample.session, "actions", "ics"))
     assert calendar.walk("VTODO") == []
     assert str(calendar["VERSION"]) == "2.0"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_any_text_survives_escaping_and_folding(text: str) -> None:
+    line = fold("SUMMARY:" + escape_text(text))
+    assert all(len(part.encode("utf-8")) <= 75 for part in line.split("\r\n"))
+    body = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VTODO\r\nUID:1\r\n"
+        f"DTSTAMP:20260101T000000Z\r\n{line}\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+    )
+    todo = Calendar.from_ical(body.encode("utf-8")).walk("VTODO")[0]
+    assert str(todo["SUMMARY"]) == plain(text)

@@ -19,10 +19,12 @@ from export_sample import (
     build,
 )
 from html_read import assert_self_contained, read_page
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from workshop_tui.core.export import ActionFilter, ExportOptions, export
-from workshop_tui.core.export.markup import md_text
+from workshop_tui.core.export.markup import md_text, plain
 from workshop_tui.core.export.rows import COLUMNS
 
 HEADERS = [c.header for c in COLUMNS]
@@ -120,3 +122,19 @@ def test_html_page_shows_the_filter(sample: Sample) -> None:
     page = read_page(export(sample.session, "actions", "html", options).decode("utf-8"))
     assert "Filter: topics: legal; owners: (none)" in "".join(page.text)
     assert [r[-1] for r in page.tables[0][1:]] == [sample.ids["a3"]]
+
+
+#: characters with a meaning in Markdown or HTML, plus line breaks and other scripts
+MARKUP_CHARS = list("ab |\\`*_[]<>~&#;-+=.!()0123456789\n\r\t é中ש")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(MARKUP_CHARS), max_size=30))
+def test_any_text_renders_as_typed_in_a_cell_and_a_list_item(text: str) -> None:
+    expected = stripped(plain(text))
+    page = read_page(render_md(f"- {md_text(text)}\n\n| h |\n|---|\n| {md_text(text)} |\n"))
+    assert_self_contained(page)
+    cell = page.tables[0][1][0] if len(page.tables[0]) > 1 else ""
+    assert cell.strip() == expected.strip()
+    if expected.strip():
+        assert page.items == [expected]
