@@ -7,8 +7,10 @@ what the other tabs captured.
 
 from __future__ import annotations
 
+import os
 import shlex
 import socket
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +41,8 @@ def app_command(data_dir: Path, session_id: str = "", group: str = "") -> str:
         argv += ["resume", session_id]
         if group:
             argv += ["--group", group]
-    return shlex.join(argv)
+    # textual-serve runs the command through the shell: quote for the one it will use
+    return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
 
 
 def plan(
