@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from typing import ClassVar
@@ -11,6 +12,7 @@ from textual.binding import Binding, BindingType
 
 from workshop_tui.core.store import SessionStore, Store, StoreError
 from workshop_tui.ui.commands import WorkshopCommands
+from workshop_tui.ui.screens.navigation import REVIEW_BINDINGS, ReviewActions
 
 #: a clock returns monotonic seconds; tests inject a fake one (timers read it)
 Clock = Callable[[], float]
@@ -19,7 +21,7 @@ LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 
 
-class WorkshopApp(App[int]):
+class WorkshopApp(ReviewActions, App[int]):
     """Workshop facilitation app.
 
     ``store`` is injected (tests pass a store on a temp dir). With ``session_id`` the session
@@ -36,6 +38,7 @@ class WorkshopApp(App[int]):
         Binding("f1", "help", "Help", id="app.help"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", id="app.toggle_theme", show=False),
     ]
+    BINDINGS = [*BINDINGS, *REVIEW_BINDINGS]  # plenary, actions, sessions, search, follow-up
 
     def __init__(
         self,
@@ -43,12 +46,15 @@ class WorkshopApp(App[int]):
         session_id: str | None = None,
         group: str | None = None,
         clock: Clock | None = None,
+        today: Callable[[], dt.date] | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.initial_session_id = session_id
         self.locked_group = group
         self.clock: Clock = clock or time.monotonic
+        #: today's date for due-date checks; tests inject a fixed one
+        self.today: Callable[[], dt.date] = today or dt.date.today
 
     def on_mount(self) -> None:
         from workshop_tui.ui.screens.start import StartScreen
@@ -73,6 +79,8 @@ class WorkshopApp(App[int]):
         self.push_screen(
             SessionScreen(session_store, group=group, read_only=read_only, clock=self.clock)
         )
+        if not read_only:
+            self.start_followup_if_due(session_store)
 
     # -- actions ---------------------------------------------------------------------------
     def action_help(self) -> None:

@@ -175,7 +175,7 @@ class ActionsScreen(Screen[None]):
         number = {t.id: i for i, t in enumerate(self.agenda.topics, 1)}
         table.clear(columns=True)
         table.add_columns(
-            "Status", "Due", "Prio", "Owner", "Unit", "T", "Group", "Action", "Warnings"
+            "Status", "Due", "Prio", "Owner", "Unit", "T", "Group", "Warnings", "Action"
         )
         for entry in self.shown:
             fields = entry.action
@@ -189,8 +189,8 @@ class ActionsScreen(Screen[None]):
                 fields.unit or "—",
                 str(number.get(entry.topic_id, "?")),
                 entry.group,
-                " ".join(entry.text.split()),
                 Text(", ".join(w.code for w in found), "red") if found else Text("ok", "green"),
+                " ".join(entry.text.split()),
                 key=entry.id,
             )
         ids = [e.id for e in self.shown]

@@ -62,3 +62,115 @@ def open_entry(
     # Messages to a screen run after its mount handler: the screen restores its saved
     # place first, then moves here.
     screen.call_later(go_there)
+
+
+# -- app-level keys for the review screens -------------------------------------------------
+def _review_bindings() -> list[Any]:
+    from textual.binding import Binding
+
+    return [
+        Binding(
+            "f2",
+            "plenary",
+            "Plenary",
+            id="app.plenary",
+            show=False,
+            tooltip="Grid, groups side by side, charts, warnings",
+        ),
+        Binding(
+            "f3",
+            "action_list",
+            "Action list",
+            id="app.action_list",
+            show=False,
+            tooltip="All actions: filter, sort, status",
+        ),
+        Binding(
+            "f4",
+            "sessions",
+            "Sessions",
+            id="app.sessions",
+            show=False,
+            tooltip="Browse past sessions",
+        ),
+        Binding(
+            "f5,ctrl+f",
+            "search",
+            "Search",
+            id="app.search",
+            show=False,
+            tooltip="Search all sessions",
+        ),
+        Binding(
+            "f6",
+            "follow_up",
+            "Follow-up",
+            id="app.follow_up",
+            show=False,
+            tooltip="Review the earlier session's actions",
+        ),
+    ]
+
+
+#: added to the app's BINDINGS: the plenary, action list, sessions, search and follow-up keys
+REVIEW_BINDINGS = _review_bindings()
+
+
+class ReviewActions:
+    """App actions opening the review screens (mixed into the app class)."""
+
+    def _session_or_warn(self) -> SessionStore | None:
+        store = current_session(self)
+        if store is None:
+            self.notify("Open a session first.", severity="warning")  # type: ignore[attr-defined]
+        return store
+
+    def _is_read_only(self) -> bool:
+        from workshop_tui.ui.screens.session import SessionScreen
+
+        for screen in reversed(self.screen_stack):  # type: ignore[attr-defined]
+            if isinstance(screen, SessionScreen):
+                return bool(screen.read_only)
+        return False
+
+    def action_plenary(self) -> None:
+        from workshop_tui.ui.screens.plenary import PlenaryScreen
+
+        store = self._session_or_warn()
+        if store is not None:
+            self.push_screen(PlenaryScreen(store))  # type: ignore[attr-defined]
+
+    def action_action_list(self) -> None:
+        from workshop_tui.ui.screens.actions import ActionsScreen
+
+        store = self._session_or_warn()
+        if store is not None:
+            self.push_screen(ActionsScreen(store, read_only=self._is_read_only()))  # type: ignore[attr-defined]
+
+    def action_sessions(self) -> None:
+        from workshop_tui.ui.screens.review import SessionsScreen
+
+        self.push_screen(SessionsScreen())  # type: ignore[attr-defined]
+
+    def action_search(self) -> None:
+        from workshop_tui.ui.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen())  # type: ignore[attr-defined]
+
+    def action_follow_up(self) -> None:
+        from workshop_tui.ui.screens.followup import start_followup
+
+        store = self._session_or_warn()
+        if store is None:
+            return
+        if self._is_read_only():
+            self.notify("This session has ended: it is read-only.", severity="warning")  # type: ignore[attr-defined]
+            return
+        start_followup(self, store, force=True)
+
+    def start_followup_if_due(self, store: SessionStore) -> None:
+        """Show the follow-up review over a session that follows up an unfinished one."""
+        from workshop_tui.ui.screens.followup import start_followup
+
+        if store.session.follow_up_of:
+            start_followup(self, store)

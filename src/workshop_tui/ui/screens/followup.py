@@ -1,0 +1,241 @@
+"""Follow-up review: go one by one through the earlier session's open actions and record
+what became of each (done, in progress, dropped, carried over) with a comment.
+
+Shown when a session that follows up an earlier one is opened, until the facilitator
+finishes it (key f). Escape closes it for now; it comes back the next time the session is
+opened. Every review is saved at once (:func:`workshop_tui.core.followup.record_review`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workshop_tui.core.followup import (
+    REVIEW_STATUSES,
+    earlier_session,
+    followup_finished,
+    last_review,
+    record_review,
+    review_queue,
+    set_followup_finished,
+)
+from workshop_tui.core.model import ActionStatus, Entry
+from workshop_tui.core.store import SessionStore, StoreError
+from workshop_tui.ui.screens.plenary import today_of
+
+STATUS_KEYS = {
+    "1": ActionStatus.DONE,
+    "2": ActionStatus.IN_PROGRESS,
+    "3": ActionStatus.DROPPED,
+    "4": ActionStatus.CARRIED_OVER,
+}
+
+
+class FollowUpScreen(Screen[None]):
+    """Review the earlier session's open actions one by one (see module docstring)."""
+
+    DEFAULT_CSS = """
+    FollowUpScreen #followup-title { height: 1; background: $panel; padding: 0 1; }
+    FollowUpScreen #followup-card { height: 1fr; border: round $primary; padding: 0 1; }
+    FollowUpScreen #followup-comment { margin: 0 0; }
+    FollowUpScreen #followup-status { height: 6; border: round $primary-muted; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "review('done')", "Done", id="followup.done"),
+        Binding("2", "review('in_progress')", "In progress", id="followup.in_progress"),
+        Binding("3", "review('dropped')", "Dropped", id="followup.dropped"),
+        Binding("4", "review('carried_over')", "Carry over", id="followup.carried_over"),
+        Binding("n,right", "move(1)", "Next", id="followup.next"),
+        Binding("p,left", "move(-1)", "Prev", id="followup.prev", show=False),
+        Binding("c", "focus_comment", "Comment", id="followup.comment", show=False),
+        Binding("f", "finish", "Finish", id="followup.finish"),
+        Binding("escape", "later", "Later", id="followup.later"),
+    ]
+
+    def __init__(
+        self, new: SessionStore, earlier: SessionStore, *, today: dt.date | None = None
+    ) -> None:
+        super().__init__()
+        self.new = new
+        self.earlier = earlier
+        self._today = today
+        self.queue: list[Entry] = review_queue(new, earlier)
+        pending = [i for i, e in enumerate(self.queue) if last_review(e, new.id) is None]
+        self.index = pending[0] if pending else 0
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or today_of(self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="followup-title")
+        yield VerticalScroll(Static(id="followup-text"), id="followup-card")
+        yield Input(
+            placeholder="comment (optional), then choose the status below", id="followup-comment"
+        )
+        yield OptionList(
+            *[
+                Option(f"{key}  {status.label}", id=status.value)
+                for key, status in STATUS_KEYS.items()
+            ],
+            id="followup-status",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+        self.query_one("#followup-status", OptionList).focus()
+
+    # -- drawing -----------------------------------------------------------------------------
+    @property
+    def current(self) -> Entry | None:
+        return self.queue[self.index] if self.queue else None
+
+    def _show(self) -> None:
+        reviewed = sum(1 for e in self.queue if last_review(e, self.new.id) is not None)
+        earlier = self.earlier.session
+        title = Text.assemble(
+            ("Follow-up", "bold"),
+            f" of {earlier.title} ({earlier.started[:10]})",
+            f" · {reviewed}/{len(self.queue)} reviewed",
+        )
+        entry = self.current
+        if entry is not None:
+            title.append(f" · action {self.index + 1} of {len(self.queue)}")
+        self.query_one("#followup-title", Static).update(title)
+        card = self.query_one("#followup-text", Static)
+        comment = self.query_one("#followup-comment", Input)
+        if entry is None or entry.action is None:
+            card.update(
+                "The earlier session has no open actions: nothing to review. Press f to finish."
+            )
+            return
+        fields = entry.action
+        agenda = earlier.agenda
+        topic = next((t.title for t in agenda.topics if t.id == entry.topic_id), entry.topic_id)
+        text = Text(" ".join(entry.text.split()) + "\n", "bold")
+        text.append(
+            f"{topic} · {entry.group} · {fields.level.value} · priority {fields.priority.value}\n",
+            "dim",
+        )
+        text.append(f"Owner: {fields.owner or '—'}   Unit: {fields.unit or '—'}\n")
+        due = fields.due_date
+        text.append(f"Due: {fields.due or (fields.timeframe.value if fields.timeframe else '—')}")
+        if due is not None and due < self.today and fields.status.is_open:
+            text.append("  OVERDUE", "bold red")
+        text.append(f"\nIndicator: {fields.indicator or '—'}\n")
+        text.append("Status now: ")
+        text.append(fields.status.label, "bold")
+        mine = last_review(entry, self.new.id)
+        if mine is not None:
+            text.append("  (reviewed in this session)", "green")
+        if fields.reviews:
+            text.append("\nReview history:", "bold")
+            for review in fields.reviews:
+                note = f": {review.get('comment')}" if review.get("comment") else ""
+                text.append(
+                    f"\n  {review.get('at', '')[:10]} {review.get('status', '').replace('_', ' ')}{note}"
+                )
+        card.update(text)
+        comment.value = (mine or {}).get("comment", "")
+
+    # -- actions -----------------------------------------------------------------------------
+    def action_review(self, status: str) -> None:
+        entry = self.current
+        if entry is None:
+            return
+        comment = self.query_one("#followup-comment", Input).value
+        try:
+            result = record_review(self.new, self.earlier, entry.id, status, comment)
+        except (StoreError, ValueError) as err:
+            self.notify(f"Not saved: {err}", severity="error", timeout=12)
+            return
+        self.queue[self.index] = result.origin
+        label = ActionStatus(status).label
+        extra = " — a copy is now an open action of this session" if result.carried else ""
+        self.notify(f"{label}{extra}", timeout=3)
+        pending = [i for i, e in enumerate(self.queue) if last_review(e, self.new.id) is None]
+        after = [i for i in pending if i > self.index] or pending
+        if after:
+            self.index = after[0]
+        self._show()
+        self.query_one("#followup-status", OptionList).focus()
+        if not pending:
+            self.notify("All actions reviewed: press f to finish.", timeout=5)
+
+    @on(OptionList.OptionSelected, "#followup-status")
+    def _status_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.action_review(event.option.id)
+
+    @on(Input.Submitted, "#followup-comment")
+    def _comment_done(self) -> None:
+        self.query_one("#followup-status", OptionList).focus()
+
+    def action_move(self, delta: int) -> None:
+        if self.queue:
+            self.index = (self.index + delta) % len(self.queue)
+            self._show()
+
+    def action_focus_comment(self) -> None:
+        self.query_one("#followup-comment", Input).focus()
+
+    def action_finish(self) -> None:
+        try:
+            set_followup_finished(self.new)
+        except StoreError as err:
+            self.notify(f"Not saved: {err}", severity="error", timeout=12)
+            return
+        self.dismiss()
+
+    def action_later(self) -> None:
+        if self.focused is self.query_one("#followup-comment", Input):
+            self.query_one("#followup-status", OptionList).focus()
+            return
+        self.dismiss()
+
+
+def followup_screen_for(new: SessionStore, *, force: bool = False) -> FollowUpScreen | None:
+    """The follow-up screen for ``new`` when it follows up a session and the review is not
+    finished (``force``: even when finished). None otherwise."""
+    if not new.session.follow_up_of:
+        return None
+    if not force and followup_finished(new):
+        return None
+    return FollowUpScreen(new, earlier_session(new))
+
+
+def start_followup(app: Any, new: SessionStore, *, force: bool = False) -> None:
+    """Push the follow-up review over the session screen when it is due (errors notified)."""
+    try:
+        screen = followup_screen_for(new, force=force)
+    except StoreError as err:
+        app.notify(str(err), title="Follow-up", severity="warning", timeout=10)
+        return
+    if screen is None:
+        if force:
+            app.notify("This session does not follow up an earlier one.", severity="warning")
+        return
+
+    def closed(_: object = None) -> None:
+        from workshop_tui.ui.screens.session import SessionScreen
+
+        for below in app.screen_stack:
+            if isinstance(below, SessionScreen) and below.store is new:
+                below.refresh_all()  # carried-over actions appear at once
+
+    app.push_screen(screen, closed)
+
+
+__all__ = ["REVIEW_STATUSES", "FollowUpScreen", "followup_screen_for", "start_followup"]
