@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.app import App
+from textual.app import App, ComposeResult
+from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Static
 
 from workshop_tui.core.agenda import Agenda, Group, Topic
@@ -13,7 +14,7 @@ from workshop_tui.core.bundle import bundle_bytes
 from workshop_tui.core.merge import MergeReport
 from workshop_tui.core.model import EntryKind
 from workshop_tui.core.store import Store
-from workshop_tui.ui.screens.import_dialog import ImportDialog, parse_paths
+from workshop_tui.ui.screens.import_dialog import ImportDialog, open_import_dialog, parse_paths
 
 AGENDA = Agenda(
     title="Import workshop",
@@ -153,3 +154,62 @@ async def test_from_a_session_the_bundles_can_go_into_it(tmp_path: Path) -> None
     assert [e.text for e in Store(target.data_dir).open_session(mine).entries()] == [
         "No ex officio power"
     ]
+
+
+class ListScreen(Screen[None]):
+    """Stands in for the start/session screen: counts redraws from the store."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.redraws = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("sessions")
+
+    def refresh_all(self) -> None:
+        self.redraws += 1
+
+
+class StoreApp(App[None]):
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.list_screen = ListScreen()
+
+    def on_mount(self) -> None:
+        self.push_screen(self.list_screen)
+
+
+async def test_open_import_dialog_redraws_the_screen_after_an_import(tmp_path: Path) -> None:
+    session_id, a, _ = scribe_bundles(tmp_path)
+    app = StoreApp(Store(tmp_path / "facilitator"))
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        open_import_dialog(app.list_screen, folder=tmp_path)
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        assert not dialog.query("#import-into")  # no current session: no "into" choice
+        await pilot.press("escape")  # nothing imported: no redraw
+        await pilot.pause()
+        assert app.list_screen.redraws == 0
+        open_import_dialog(app.list_screen, folder=tmp_path)
+        await pilot.pause()
+        app.screen.query_one("#import-paths", Input).value = f'"{a}"'
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.list_screen
+        assert app.list_screen.redraws == 1
+    assert Store(tmp_path / "facilitator").session_ids() == [session_id]
+
+
+async def test_open_import_dialog_without_a_store_notifies(tmp_path: Path) -> None:
+    app = App[None]()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        open_import_dialog(app.screen)
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportDialog)
+        assert any("Import needs the workshop data folder" in n.message for n in app._notifications)

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Static
 
 from workshop_tui.core.merge import MergeError, MergeReport, import_bundles
@@ -174,3 +174,32 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
             timeout=10,
         )
         self.query_one("#import-close", Button).focus()
+
+
+def open_import_dialog(
+    screen: Screen[Any], session_id: str = "", *, folder: Path | None = None
+) -> None:
+    """Open the import dialog over ``screen`` (a start-screen key, or the session screen's
+    command with ``session_id``). After an import the screen is redrawn from the store:
+    its ``refresh_all()`` or ``action_reload()`` is called — this process wrote the file, so
+    the screen's poll for other processes' changes would not notice."""
+    store = getattr(screen.app, "store", None)
+    if not isinstance(store, Store):
+        screen.notify(
+            "Import needs the workshop data folder.", title="Cannot import", severity="error"
+        )
+        return
+    try:
+        dialog = ImportDialog(store, folder=folder, session_id=session_id)
+    except StoreError as err:
+        screen.notify(str(err), title="Cannot import", severity="error", timeout=12)
+        return
+
+    def imported(reports: list[MergeReport] | None) -> None:
+        if not reports:
+            return
+        redraw = getattr(screen, "refresh_all", None) or getattr(screen, "action_reload", None)
+        if callable(redraw):
+            redraw()
+
+    screen.app.push_screen(dialog, imported)
