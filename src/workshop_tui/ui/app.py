@@ -34,9 +34,23 @@ class WorkshopApp(ReviewActions, App[int]):
     COMMANDS = App.COMMANDS | {WorkshopCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-        Binding("f1", "help", "Help", id="app.help"),
-        Binding("ctrl+t", "toggle_theme", "Light/dark", id="app.toggle_theme", show=False),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            id="app.quit",
+            priority=True,
+            tooltip="Quit (everything is already saved)",
+        ),
+        Binding("f1", "help", "Help", id="app.help", tooltip="Show/close this list of keys"),
+        Binding(
+            "ctrl+t",
+            "toggle_theme",
+            "Light/dark",
+            id="app.toggle_theme",
+            show=False,
+            tooltip="Switch between the light and dark theme",
+        ),
     ]
     BINDINGS = [*BINDINGS, *REVIEW_BINDINGS]  # plenary, actions, sessions, search, follow-up
 

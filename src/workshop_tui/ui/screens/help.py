@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
@@ -14,15 +14,17 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 #: section titles for the classes that define bindings (others use their class name)
+#: (listed in this order; other classes after them, the app's own keys last)
 SECTION_TITLES = {
-    "WorkshopApp": "Everywhere",
     "SessionScreen": "Session screen",
     "StartScreen": "Start screen",
     "EntryList": "In a pane's list (the selected entry)",
     "CaptureInput": "In a pane's input",
     "TopicNavigator": "In the topics list",
     "LinkPicker": "Link picker",
+    "WorkshopApp": "Everywhere",
 }
+_ORDER = list(SECTION_TITLES)
 
 
 def binding_sections(screen: Screen[object]) -> list[tuple[str, list[Binding]]]:
@@ -38,6 +40,11 @@ def binding_sections(screen: Screen[object]) -> list[tuple[str, list[Binding]]]:
             continue
         seen_classes.add(cls)
         nodes.append(widget)
+    nodes.sort(
+        key=lambda n: (
+            _ORDER.index(type(n).__name__) if type(n).__name__ in _ORDER else len(_ORDER) - 1
+        )
+    )
     nodes.append(screen.app)
     sections: list[tuple[str, list[Binding]]] = []
     for node in nodes:
@@ -60,8 +67,6 @@ def _own_bindings(node: DOMNode) -> list[Binding]:
 
 
 def _key_text(app_screen: Screen[object], binding: Binding) -> str:
-    if binding.key_display:
-        return binding.key_display
     return " / ".join(
         app_screen.app.get_key_display(Binding(key, "")) for key in binding.key.split(",")
     )
@@ -92,6 +97,9 @@ class HelpScreen(ModalScreen[None]):
                             Text(_key_text(self.target, binding), "bold"), binding.description
                         )
                     yield Static(table, classes="help-table")
+                if isinstance(self.app, App):
+                    yield Label(Text("Command palette", "bold"), classes="help-section")
+                    yield Static(f"{self.app.COMMAND_PALETTE_BINDING}  every command by name")
             yield Label("Esc closes · ctrl+p: every command by name", classes="dialog-help")
 
     def action_close(self) -> None:

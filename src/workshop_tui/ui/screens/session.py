@@ -53,6 +53,8 @@ PANE_KEYS = {
 }
 #: below this terminal height the topic description starts hidden (toggle with "d")
 COMPACT_HEIGHT = 30
+#: below this terminal width the topic navigator gets narrower
+NARROW_WIDTH = 100
 POLL_SECONDS = 1.5
 READ_ONLY_MESSAGE = "This session has ended: it is read-only."
 
@@ -61,13 +63,14 @@ class SessionScreen(Screen[None]):
     """Facilitation screen for one session (see module docstring)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "app.help", "Help", id="session.help"),
+        Binding("question_mark", "app.help", "Help", id="session.help", show=False),
         Binding(
             "left_square_bracket,alt+left",
             "group(-1)",
             "Prev group",
             id="session.group_prev",
             show=False,
+            tooltip="Previous group",
         ),
         Binding(
             "right_square_bracket,alt+right",
@@ -75,6 +78,7 @@ class SessionScreen(Screen[None]):
             "Group",
             key_display="[ ]",
             id="session.group_next",
+            tooltip="Next group",
         ),
         Binding(
             "left_curly_bracket,alt+up",
@@ -82,6 +86,7 @@ class SessionScreen(Screen[None]):
             "Prev topic",
             id="session.topic_prev",
             show=False,
+            tooltip="Previous topic",
         ),
         Binding(
             "right_curly_bracket,alt+down",
@@ -89,26 +94,106 @@ class SessionScreen(Screen[None]):
             "Topic",
             key_display="{ }",
             id="session.topic_next",
-        ),
-        Binding("t", "focus_topics", "Topics list", id="session.focus_topics", show=False),
-        Binding(
-            "1", "focus_pane('challenge')", "Challenges", id="session.focus_challenges", show=False
+            tooltip="Next topic",
         ),
         Binding(
-            "2", "focus_pane('solution')", "Solutions", id="session.focus_solutions", show=False
+            "t",
+            "focus_topics",
+            "Topics",
+            id="session.focus_topics",
+            show=False,
+            tooltip="Go to the topics list",
         ),
-        Binding("3", "focus_pane('action')", "Actions", id="session.focus_actions", show=False),
         Binding(
-            "4", "focus_pane('parking')", "Parking lot", id="session.focus_parking", show=False
+            "1",
+            "focus_pane('challenge')",
+            "Challenges",
+            id="session.focus_challenges",
+            show=False,
+            tooltip="Go to the Challenges pane",
         ),
-        Binding("5", "focus_pane('note')", "Notes", id="session.focus_notes", show=False),
-        Binding("o", "toggle_extra", "Parking/notes", id="session.toggle_extra", show=False),
-        Binding("d", "toggle_info", "Description", id="session.toggle_info", show=False),
-        Binding("p", "timer('toggle')", "Timer start/pause", id="session.timer_toggle", show=False),
-        Binding("R,shift+r", "timer('reset')", "Timer reset", id="session.timer_reset", show=False),
-        Binding("m", "timer('set')", "Timer set minutes", id="session.timer_set", show=False),
-        Binding("ctrl+z", "undo", "Undo", id="session.undo"),
-        Binding("q", "quit", "Quit", id="session.quit"),
+        Binding(
+            "2",
+            "focus_pane('solution')",
+            "Solutions",
+            id="session.focus_solutions",
+            show=False,
+            tooltip="Go to the Solutions pane",
+        ),
+        Binding(
+            "3",
+            "focus_pane('action')",
+            "Actions",
+            id="session.focus_actions",
+            show=False,
+            tooltip="Go to the Actions pane",
+        ),
+        Binding(
+            "4",
+            "focus_pane('parking')",
+            "Parking lot",
+            id="session.focus_parking",
+            show=False,
+            tooltip="Go to the parking lot",
+        ),
+        Binding(
+            "5",
+            "focus_pane('note')",
+            "Notes",
+            id="session.focus_notes",
+            show=False,
+            tooltip="Go to the facilitator notes",
+        ),
+        Binding(
+            "o",
+            "toggle_extra",
+            "Parking/notes",
+            id="session.toggle_extra",
+            show=False,
+            tooltip="Show/hide the parking lot and notes",
+        ),
+        Binding(
+            "d",
+            "toggle_info",
+            "Description",
+            id="session.toggle_info",
+            show=False,
+            tooltip="Show/hide the topic description and guiding questions",
+        ),
+        Binding(
+            "p",
+            "timer('toggle')",
+            "Timer",
+            id="session.timer_toggle",
+            show=False,
+            tooltip="Start/pause the topic timer",
+        ),
+        Binding(
+            "R,shift+r",
+            "timer('reset')",
+            "Timer reset",
+            id="session.timer_reset",
+            show=False,
+            tooltip="Reset the topic timer",
+        ),
+        Binding(
+            "m",
+            "timer('set')",
+            "Timer length",
+            id="session.timer_set",
+            show=False,
+            tooltip="Set the topic timer's length",
+        ),
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            id="session.undo",
+            tooltip="Undo the last change (several levels)",
+        ),
+        Binding(
+            "q", "quit", "Quit", id="session.quit", tooltip="Quit (everything is already saved)"
+        ),
     ]
 
     def __init__(
@@ -200,6 +285,7 @@ class SessionScreen(Screen[None]):
         self._apply_toggles()
 
     def _apply_toggles(self) -> None:
+        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
         show_info = (
             self.show_info if self.show_info is not None else self.app.size.height >= COMPACT_HEIGHT
         )
@@ -412,6 +498,11 @@ class SessionScreen(Screen[None]):
         self._apply_toggles()
         self.save_state()
 
+    def action_close_session(self) -> None:
+        self.save_state()
+        if len(self.app.screen_stack) > 1:
+            self.dismiss(None)
+
     def action_quit(self) -> None:
         self.save_state()
         self.app.exit()
@@ -587,7 +678,13 @@ class SessionScreen(Screen[None]):
 
     # -- command palette ---------------------------------------------------------------
     def palette_commands(self) -> list[PaletteCommand]:
-        commands: list[PaletteCommand] = []
+        commands: list[PaletteCommand] = [
+            PaletteCommand(
+                "Close session (back to the start screen)",
+                "everything is already saved",
+                self.action_close_session,
+            )
+        ]
         for number, topic in enumerate(self.agenda.topics, 1):
             commands.append(
                 PaletteCommand(
@@ -629,9 +726,6 @@ class SessionScreen(Screen[None]):
                 )
             )
         return commands
-
-    def focused_pane(self) -> EntryPane:
-        return self.pane(self.current_kind)
 
 
 def _bind(function: Callable[[Any], Any], argument: Any) -> Callable[[], Any]:

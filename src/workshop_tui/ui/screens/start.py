@@ -60,12 +60,32 @@ class StartScreen(Screen[None]):
     """Choose an agenda to start a session, or a session to resume or review."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "app.help", "Help", id="start.help"),
-        Binding("n", "focus('#agendas')", "Agendas", id="start.focus_agendas"),
-        Binding("s", "focus('#sessions')", "Sessions", id="start.focus_sessions"),
-        Binding("o", "focus('#agenda-path')", "Open file", id="start.open_file"),
-        Binding("r", "reload", "Refresh", id="start.reload"),
-        Binding("q", "app.quit", "Quit", id="start.quit"),
+        Binding("question_mark", "app.help", "Help", id="start.help", show=False),
+        Binding(
+            "n",
+            "focus('#agendas')",
+            "Agendas",
+            id="start.focus_agendas",
+            tooltip="Go to the agendas (Enter starts a session)",
+        ),
+        Binding(
+            "s",
+            "focus('#sessions')",
+            "Sessions",
+            id="start.focus_sessions",
+            tooltip="Go to the sessions (Enter resumes or reviews)",
+        ),
+        Binding(
+            "o",
+            "focus('#agenda-path')",
+            "Open file",
+            id="start.open_file",
+            tooltip="Type the path of an agenda file",
+        ),
+        Binding(
+            "r", "reload", "Refresh", id="start.reload", tooltip="Re-read agendas and sessions"
+        ),
+        Binding("q", "app.quit", "Quit", id="start.quit", tooltip="Quit"),
     ]
 
     def __init__(self) -> None:

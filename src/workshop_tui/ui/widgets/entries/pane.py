@@ -45,16 +45,73 @@ class EntryList(OptionList):
     """The entries of a pane; keys act on the highlighted entry."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "request('edit')", "Edit", id="entry.edit"),
-        Binding("enter", "request('open')", "Edit/open", id="entry.open", show=False),
-        Binding("x,delete", "request('delete')", "Delete", id="entry.delete"),
-        Binding("v", "request('vote')", "Vote", id="entry.vote"),
-        Binding("V,shift+v", "request('unvote')", "Unvote", id="entry.unvote", show=False),
-        Binding("l", "request('link')", "Link", id="entry.link"),
-        Binding("a", "request('action')", "Action fields", id="entry.action_fields", show=False),
-        Binding("s", "request('sort')", "Sort by votes", id="entry.sort", show=False),
         Binding(
-            "ctrl+up,shift+up", "request('move_up')", "Move up", id="entry.move_up", show=False
+            "e",
+            "request('edit')",
+            "Edit",
+            id="entry.edit",
+            tooltip="Edit the entry's text in the input",
+        ),
+        Binding(
+            "enter",
+            "request('open')",
+            "Open",
+            id="entry.open",
+            show=False,
+            tooltip="Edit the text (an action: its fields)",
+        ),
+        Binding(
+            "x,delete",
+            "request('delete')",
+            "Delete",
+            id="entry.delete",
+            tooltip="Delete the entry (ctrl+z undoes)",
+        ),
+        Binding(
+            "v",
+            "request('vote')",
+            "Vote",
+            id="entry.vote",
+            tooltip="Give one of the group's dot votes",
+        ),
+        Binding(
+            "V,shift+v",
+            "request('unvote')",
+            "Unvote",
+            id="entry.unvote",
+            show=False,
+            tooltip="Take one of the group's votes back",
+        ),
+        Binding(
+            "l",
+            "request('link')",
+            "Link",
+            id="entry.link",
+            tooltip="Link to the challenges/solutions it answers",
+        ),
+        Binding(
+            "a",
+            "request('action')",
+            "Action fields",
+            id="entry.action_fields",
+            show=False,
+            tooltip="Edit owner, due date, status, ... of an action",
+        ),
+        Binding(
+            "s",
+            "request('sort')",
+            "Sort by votes",
+            id="entry.sort",
+            show=False,
+            tooltip="Sort the pane by votes (toggle)",
+        ),
+        Binding(
+            "ctrl+up,shift+up",
+            "request('move_up')",
+            "Move up",
+            id="entry.move_up",
+            show=False,
+            tooltip="Move the entry up",
         ),
         Binding(
             "ctrl+down,shift+down",
@@ -62,8 +119,16 @@ class EntryList(OptionList):
             "Move down",
             id="entry.move_down",
             show=False,
+            tooltip="Move the entry down",
         ),
-        Binding("i", "request('capture')", "Add", id="entry.capture", show=False),
+        Binding(
+            "i",
+            "request('capture')",
+            "Add",
+            id="entry.capture",
+            show=False,
+            tooltip="Type a new entry in the pane's input",
+        ),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -90,7 +155,14 @@ class CaptureInput(Input):
     """Quick capture: Enter saves the text as a new entry (or the edited text)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave", "Cancel/back to list", id="capture.leave", show=False),
+        Binding(
+            "escape",
+            "leave",
+            "Back",
+            id="capture.leave",
+            show=False,
+            tooltip="Cancel an edit / back to the list (Enter saves)",
+        ),
     ]
 
     def action_leave(self) -> None:
@@ -152,7 +224,9 @@ class EntryPane(Vertical):
     # -- accessors ---------------------------------------------------------------------
     @property
     def noun(self) -> str:
-        return "note" if self.kind == EntryKind.NOTE else self.kind.label.lower()
+        return {EntryKind.NOTE: "note", EntryKind.PARKING: "parking-lot item"}.get(
+            self.kind, self.kind.label.lower()
+        )
 
     @property
     def entry_list(self) -> EntryList:
@@ -214,7 +288,7 @@ class EntryPane(Vertical):
             title += " ↓votes"
         self.border_title = title
         if self.editing:
-            self.border_subtitle = "editing: Enter saves, Esc cancels"
+            self.border_subtitle = "editing · Esc cancels"
         else:
             self.border_subtitle = ""
 
