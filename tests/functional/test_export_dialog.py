@@ -196,3 +196,23 @@ async def test_opened_over_the_session_screen_of_the_real_app(tmp_path: Path) ->
         await pilot.pause()
         assert app.screen is session_screen
         assert any("no session matches" in n.message for n in app._notifications)
+
+
+async def test_ctrl_e_on_the_session_screen_opens_the_dialog_even_while_typing(
+    tmp_path: Path,
+) -> None:
+    from workshop_tui.ui.app import WorkshopApp
+    from workshop_tui.ui.screens.session import SessionScreen
+
+    store, session_id = make_store(tmp_path / "data")
+    app = WorkshopApp(store=store, session_id=session_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert isinstance(app.focused, Input)  # the capture input of the current pane
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)

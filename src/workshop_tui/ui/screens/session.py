@@ -194,6 +194,15 @@ class SessionScreen(Screen[None]):
         Binding(
             "q", "quit", "Quit", id="session.quit", tooltip="Quit (everything is already saved)"
         ),
+        Binding(
+            "ctrl+e",
+            "export",
+            "Export",
+            id="session.export",
+            show=False,
+            priority=True,  # also while typing in a capture input (its ctrl+e = End key)
+            tooltip="Export actions (csv, xlsx, md, html, json, ics), the report or a bundle",
+        ),
     ]
 
     def __init__(
@@ -506,6 +515,11 @@ class SessionScreen(Screen[None]):
     def action_quit(self) -> None:
         self.save_state()
         self.app.exit()
+
+    def action_export(self) -> None:
+        from workshop_tui.ui.screens.export_dialog import open_export_dialog
+
+        open_export_dialog(self, self.store.id)
 
     @on(TopicNavigator.TopicChosen)
     def _topic_chosen(self, event: TopicNavigator.TopicChosen) -> None:
