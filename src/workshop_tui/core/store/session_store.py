@@ -160,15 +160,16 @@ class SessionStore:
 
     # -- writing -----------------------------------------------------------------------
     def _upsert_docs(self, table_name: str, docs: list[tuple[int, dict[str, Any]]]) -> None:
-        table = self._db.table(table_name)
-
-        def updater(raw: dict[int, Any]) -> None:
-            for doc_id, doc in docs:
-                raw[doc_id] = doc
-
-        # One read-modify-write for any number of documents (Table.upsert writes once per doc).
-        table._update_table(updater)
-        table.clear_cache()
+        # One read-modify-write for any number of documents (Table.upsert writes once per
+        # doc), straight on the storage's data: Table._update_table would also turn every doc
+        # id of the table into an int and back, ~0.9 ms of a capture into 2,000 entries.
+        # On a failed write the storage drops its (mutated) cache, as it did before.
+        data = self._storage.read() or {}
+        table = data.setdefault(table_name, {})
+        for doc_id, doc in docs:
+            table[str(doc_id)] = doc
+        self._storage.write(data)
+        self._db.table(table_name).clear_cache()
 
     def _entry_doc_id(self, entry: Entry) -> int:
         data = self._storage.read() or {}
