@@ -1,12 +1,13 @@
 """Benchmark: durable capture, start-up, listing, search and export against a large history.
 
-    python benchmarks/bench.py [--json PATH] [--quick]
+    python benchmarks/bench.py [--json PATH] [--quick] [--keep DIR]
 
 Builds a synthetic history in a temp dir (1,000 past sessions × 200 entries; ``--quick``:
-100 × 200) and measures, side by side in one run, every figure in ``FIGURES``. Prints a
-table (figure, value, target, pass/fail) and, with ``--json``, writes the same figures.
-Each figure is a median of several repeats. Exit status 0 even when a target is missed:
-the table is the result. See docs/benchmarks.md.
+100 × 200) and measures every figure side by side in one run: capture, stock TinyDB,
+listing, search, exports, start-up, peak RSS. Prints a table (figure, value, target,
+pass/fail) and, with ``--json``, writes the same figures with their samples. Each figure is
+a median of several repeats. Exit status 0 even when a target is missed: the table is the
+result. What each figure measures: docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -105,6 +106,7 @@ def machine() -> dict[str, Any]:
 
 # -- capture ----------------------------------------------------------------------------
 def big_session(store: Store, entries: int, rng: random.Random) -> SessionStore:
+    """The session being captured into: ``entries`` entries already there."""
     session_store = store.create_session(sample_agenda(), title="Live workshop")
     start = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
     session_store.save_entries(make_entries(rng, entries, start))
