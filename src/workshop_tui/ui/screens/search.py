@@ -45,6 +45,7 @@ class SearchScreen(Screen[None]):
         self.initial_query = query
         self.hits: list[SearchHit] = []
         self._debounce: Timer | None = None
+        self._focus_results = False
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -74,9 +75,8 @@ class SearchScreen(Screen[None]):
     def _submitted(self, event: Input.Submitted) -> None:
         if self._debounce is not None:
             self._debounce.stop()
+        self._focus_results = True  # once the results are in
         self.run_search(event.value)
-        if self.query_one("#search-results", DataTable).row_count:
-            self.query_one("#search-results", DataTable).focus()
 
     def run_search(self, text: str) -> None:
         if not words(text):
@@ -119,6 +119,9 @@ class SearchScreen(Screen[None]):
         else:
             more = f" (first {LIMIT})" if len(hits) >= LIMIT else ""
             status.update(f"{len(hits)} match(es){more} · Enter opens the entry in its session")
+        if self._focus_results and hits:
+            table.focus()
+        self._focus_results = False
         for problem in problems:
             self.notify(
                 problem, title="A session file could not be read", severity="error", timeout=12

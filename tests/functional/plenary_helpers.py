@@ -1,0 +1,31 @@
+"""Shared helpers for the plenary / actions / review / search / follow-up Pilot tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+
+import plenary_sample  # noqa: E402
+from plenary_sample import EARLIER_ID, NEW_ID, TODAY  # noqa: E402
+
+from workshop_tui.core.store import Store  # noqa: E402
+from workshop_tui.ui.app import WorkshopApp  # noqa: E402
+from workshop_tui.ui.screens.session import SessionScreen  # noqa: E402
+
+__all__ = ["EARLIER_ID", "NEW_ID", "TODAY", "make_app", "plenary_sample", "session_screen"]
+
+
+def make_app(
+    data_dir: Path, *, follow_up: bool = False, session_id: str | None = NEW_ID, **options: Any
+) -> WorkshopApp:
+    """The sample data (earlier + current session) and an app on it with today fixed."""
+    plenary_sample.build(data_dir, follow_up=follow_up)
+    return WorkshopApp(store=Store(data_dir), session_id=session_id, today=lambda: TODAY, **options)
+
+
+def session_screen(app: WorkshopApp) -> SessionScreen:
+    assert isinstance(app.screen, SessionScreen), type(app.screen)
+    return app.screen

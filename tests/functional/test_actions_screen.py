@@ -1,0 +1,106 @@
+"""Action list: rows, filters, sorting, inline status, jump to source, read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plenary_helpers import EARLIER_ID, NEW_ID, make_app, session_screen
+from rich.text import Text
+from textual.widgets import DataTable, Select
+
+from workshop_tui.core.model import ActionStatus, EntryKind
+from workshop_tui.core.store import Store
+from workshop_tui.ui.screens.actions import ActionsScreen
+
+
+def column(table: DataTable, index: int) -> list[str]:
+    out = []
+    for row in range(table.row_count):
+        value = table.get_cell_at((row, index))  # type: ignore[arg-type]
+        out.append(value.plain if isinstance(value, Text) else str(value))
+    return out
+
+
+async def test_list_filter_sort_and_status(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ActionsScreen)
+        table = screen.query_one("#actions-table", DataTable)
+        # sorted by due date: dated first, then timeframe-only, then none
+        assert column(table, 1) == ["2026-04-30", "2026-09-30", "short", "—"]
+        assert column(table, 7) == [
+            "overdue",
+            "ok",
+            "no-indicator, vague",
+            "no-owner, no-due, no-indicator, vague, unlinked",
+        ]
+        await pilot.press("o")  # sort by priority
+        await pilot.pause()
+        assert column(table, 2) == ["high", "medium", "medium", "low"]
+        await pilot.press("o")  # by owner: people first, no owner last
+        await pilot.pause()
+        assert column(table, 3) == ["Ana", "Chen", "Eli", "—"]
+        # filter by unit, then by group as well
+        screen.query_one("#filter-unit", Select).value = "Legal department"
+        await pilot.pause()
+        assert column(table, 3) == ["Ana", "—"]
+        screen.query_one("#filter-group", Select).value = "Group B"
+        await pilot.pause()
+        assert column(table, 8) == ["Improve cooperation with the courts"]
+        await pilot.press("c")  # clear filters
+        await pilot.pause()
+        assert table.row_count == 4
+        # inline status: space cycles open → in progress → done, saved at once
+        await pilot.press("space")
+        await pilot.pause()
+        entry_id = str(table.coordinate_to_cell_key(table.cursor_coordinate)[0].value)
+        assert (
+            Store(tmp_path).open_session(NEW_ID).get(entry_id).action.status
+            == ActionStatus.IN_PROGRESS
+        )  # type: ignore[union-attr]
+        await pilot.press("space")
+        await pilot.pause()
+        assert Store(tmp_path).open_session(NEW_ID).get(entry_id).action.status == ActionStatus.DONE  # type: ignore[union-attr]
+        # the cursor stayed on the row it was on when the filters were cleared
+        assert column(table, 8)[table.cursor_row] == "Improve cooperation with the courts"
+        screen.query_one("#filter-status", Select).value = "done"
+        await pilot.pause()
+        assert column(table, 8) == ["Improve cooperation with the courts"]
+        assert str(table.coordinate_to_cell_key(table.cursor_coordinate)[0].value) == entry_id
+
+
+async def test_enter_jumps_to_the_source_solution(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # "Draft an amendment …" comes from solution S1
+        await pilot.pause()
+        await pilot.pause()
+        session = session_screen(app)
+        assert (session.topic_id, session.group) == ("legal", "Group A")
+        pane = session.pane(EntryKind.SOLUTION)
+        assert pane.highlighted_id == "20260003-so"
+        assert app.focused is pane.entry_list
+
+
+async def test_read_only_session_refuses_status_change(tmp_path: Path) -> None:
+    app = make_app(tmp_path, session_id=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.open_session(EARLIER_ID, read_only=True)
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ActionsScreen) and screen.read_only
+        before = Store(tmp_path).open_session(EARLIER_ID).entries(kind=EntryKind.ACTION)
+        await pilot.press("space")
+        await pilot.pause()
+        assert Store(tmp_path).open_session(EARLIER_ID).entries(kind=EntryKind.ACTION) == before
+        assert any("read-only" in n.message for n in app._notifications)

@@ -1,0 +1,111 @@
+"""Plenary screen: grid counts and flags, cell → session, side by side, charts, warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plenary_helpers import make_app, session_screen
+from rich.text import Text
+from textual.widgets import DataTable, Static, TabbedContent
+from textual_plotext import PlotextPlot
+
+from workshop_tui.core.model import EntryKind
+from workshop_tui.ui.screens.plenary import PlenaryScreen
+
+
+def cell(table: DataTable, row: int, column: int) -> str:
+    value = table.get_cell_at((row, column))  # type: ignore[arg-type]
+    return value.plain if isinstance(value, Text) else str(value)
+
+
+async def test_grid_counts_flags_and_opens_the_cell(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlenaryScreen)
+        table = screen.query_one("#plenary-grid", DataTable)
+        assert [cell(table, 0, c) for c in range(5)] == [
+            "Legal framework",
+            "2/1/1",
+            "1/1/1",
+            "0/0/0 !",
+            "2",
+        ]
+        assert [cell(table, 1, c) for c in range(5)] == [
+            "Information recordation at customs",
+            "1/0/0 !",
+            "0/0/0 !",
+            "0/1/1",
+            "1",
+        ]
+        assert "5 cells without action" in str(screen.query_one("#plenary-title", Static).content)
+        # cursor to recordation × Group C and Enter: the session shows that cell
+        await pilot.press("down", "right", "right", "right", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        session = session_screen(app)
+        assert (session.topic_id, session.group) == ("recordation", "Group C")
+        assert [e.text for e in session.pane(EntryKind.ACTION).entries] == [
+            "Publish the online recordation form"
+        ]
+
+
+async def test_topic_without_any_action_is_flagged(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    store = app.store.open_session(app.initial_session_id or "")
+    store.delete_entry("20260011-ac")  # the only action of the training topic
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        table = app.screen.query_one("#plenary-grid", DataTable)
+        assert cell(table, 2, 0) == "⚠ IPR training programmes"
+        assert cell(table, 2, 4) == "0"
+
+
+async def test_side_by_side_marks_near_duplicates(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2", "s")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one(TabbedContent).active == "tab-side"
+        columns = [str(screen.query_one(f"#side-text-{i}", Static).content) for i in range(3)]
+        assert "≈ Amend the customs law to allow ex officio action" in columns[0]
+        assert "≈ Amend customs law allowing ex officio action" in columns[1]
+        assert "• Customs cannot act ex officio" in columns[0]
+        assert "Challenges (0)" in columns[2]
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        columns = [str(screen.query_one(f"#side-text-{i}", Static).content) for i in range(3)]
+        assert "Recordation applications are on paper" in columns[0]
+        assert "≈" not in "".join(columns)
+
+
+async def test_charts_and_quality_tab(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2", "c")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one(TabbedContent).active == "tab-charts"
+        assert len(screen.query(PlotextPlot)) == 4
+        assert all(plot.region.height > 5 for plot in screen.query(PlotextPlot))
+        await pilot.press("w")
+        await pilot.pause()
+        table = screen.query_one("#quality", DataTable)
+        assert table.row_count == 4
+        assert cell(table, 1, 2) == "no-owner, no-due, no-indicator, vague, unlinked"
+        assert cell(table, 2, 2) == "overdue"  # today is injected: 2026-06-01
+        await pilot.press("down")
+        await pilot.pause()
+        detail = str(screen.query_one("#quality-detail", Static).content)
+        assert "vague wording ('improve'" in detail
+        await pilot.press("escape")
+        await pilot.pause()
+        session_screen(app)
