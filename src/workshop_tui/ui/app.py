@@ -40,6 +40,7 @@ class WorkshopApp(ReviewActions, App[int]):
             "Quit",
             id="app.quit",
             priority=True,
+            show=False,
             tooltip="Quit (everything is already saved)",
         ),
         Binding("f1", "help", "Help", id="app.help", tooltip="Show/close this list of keys"),

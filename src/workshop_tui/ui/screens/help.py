@@ -94,7 +94,8 @@ class HelpScreen(ModalScreen[None]):
                     table.add_column()
                     for binding in bindings:
                         table.add_row(
-                            Text(_key_text(self.target, binding), "bold"), binding.description
+                            Text(_key_text(self.target, binding), "bold"),
+                            binding.tooltip or binding.description,
                         )
                     yield Static(table, classes="help-table")
                 if isinstance(self.app, App):

@@ -339,7 +339,7 @@ class SessionScreen(Screen[None]):
             for target in entry.links:
                 backlinks.setdefault(target, []).append(entry)
         for kind in (*MAIN_KINDS, *EXTRA_KINDS):
-            self.pane(kind).show([e for e in here if e.kind == kind], labels, backlinks, self.group)
+            self.pane(kind).show([e for e in here if e.kind == kind], labels, backlinks)
         counts: dict[str, TopicCounts] = {}
         for topic in self.agenda.topics:
             of_topic = [e for e in mine if e.topic_id == topic.id]

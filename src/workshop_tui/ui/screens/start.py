@@ -48,10 +48,10 @@ def session_prompt(summary: SessionSummary) -> Text:
         ("✓ " if done else "● ", "dim" if done else "bold"), (summary.title, "bold")
     )
     when = f"ended {_day(summary.ended)}" if done else f"started {_day(summary.started)}"
+    text.append(f"\n  {when}", "dim")
+    open_actions = f" ({summary.open_actions} open)" if summary.open_actions else ""
     text.append(
-        f"\n  {when} · C{summary.challenges} S{summary.solutions} A{summary.actions}"
-        f" · {summary.open_actions} open",
-        "dim",
+        f"\n  C{summary.challenges} S{summary.solutions} A{summary.actions}{open_actions}", "dim"
     )
     return text
 
@@ -100,7 +100,7 @@ class StartScreen(Screen[None]):
                 yield OptionList(id="agendas")
                 yield Input(placeholder="agenda file path, then Enter", id="agenda-path")
             with Vertical(id="start-sessions", classes="start-column") as old:
-                old.border_title = "Sessions: ● in progress · ✓ ended (read-only)"
+                old.border_title = "Sessions (● open · ✓ ended)"
                 yield OptionList(id="sessions")
         yield Footer()
 

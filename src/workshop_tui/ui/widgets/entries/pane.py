@@ -261,7 +261,6 @@ class EntryPane(Vertical):
         entries: list[Entry],
         labels: dict[str, str],
         backlinks: dict[str, list[Entry]],
-        voter: str,
     ) -> None:
         """Replace the shown entries, keeping the highlighted one when it is still there."""
         keep = self.highlighted_id
@@ -272,8 +271,7 @@ class EntryPane(Vertical):
         self._count = len(entries)
         entry_list = self.entry_list
         entry_list.set_options(
-            Option(entry_prompt(e, labels, backlinks.get(e.id, []), voter), id=e.id)
-            for e in entries
+            Option(entry_prompt(e, labels, backlinks.get(e.id, [])), id=e.id) for e in entries
         )
         ids = [e.id for e in entries]
         if keep in ids:
@@ -283,7 +281,7 @@ class EntryPane(Vertical):
         self._update_title()
 
     def _update_title(self) -> None:
-        title = f"{PANE_TITLES[self.kind]} ({self._count})"
+        title = f"{PANE_TITLES[self.kind]} {self._count}"
         if self.sort_by_votes:
             title += " ↓votes"
         self.border_title = title

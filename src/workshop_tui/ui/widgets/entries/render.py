@@ -24,35 +24,32 @@ def action_summary(entry: Entry) -> str:
     return " · ".join(parts)
 
 
-def entry_prompt(entry: Entry, labels: dict[str, str], backlinks: list[Entry], voter: str) -> Table:
+def entry_prompt(entry: Entry, labels: dict[str, str], backlinks: list[Entry]) -> Table:
     """The option prompt: the label, then the body with a hanging indent."""
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(
-        Text(labels.get(entry.id, "?"), "bold"), entry_body(entry, labels, backlinks, voter)
-    )
+    grid.add_row(Text(labels.get(entry.id, "?"), "bold"), entry_body(entry, labels, backlinks))
     return grid
 
 
-def entry_body(entry: Entry, labels: dict[str, str], backlinks: list[Entry], voter: str) -> Text:
+def entry_body(entry: Entry, labels: dict[str, str], backlinks: list[Entry]) -> Text:
     """An entry's text with its votes, links and (for an action) owner · due · status.
 
     ``labels`` numbers the entries of the topic × group (``C1``, ``S2``); ``backlinks`` are
-    the entries that link to this one (shown as ``← S1``); ``voter`` is the current group.
+    the entries that link to this one (shown as ``←S1``).
     """
     text = Text(entry.text)
+    # each chunk has no spaces inside, so a narrow pane wraps between chunks, not within
     extras: list[tuple[str, str]] = []
     if entry.kind in VOTABLE_KINDS and entry.vote_count:
-        mine = entry.votes.get(voter, 0)
-        dots = "●" * min(mine, 5)
-        extras.append((f"{dots}{entry.vote_count}", "bold"))
+        extras.append((f"●{entry.vote_count}", "bold"))
     out_links = [labels[i] for i in entry.links if i in labels]
     if out_links:
-        extras.append(("→ " + " ".join(out_links), "italic"))
+        extras.append(("→" + ",".join(out_links), "italic"))
     in_links = sorted((labels[e.id] for e in backlinks if e.id in labels), key=_label_key)
     if in_links:
-        extras.append(("← " + " ".join(in_links), "italic"))
+        extras.append(("←" + ",".join(in_links), "italic"))
     for chunk, style in extras:
         text.append("  ")
         text.append(chunk, style)
