@@ -62,3 +62,13 @@ def spawn_capture_loop(
 def temp_files(store: Store) -> list[Path]:
     """Leftover temp files of interrupted atomic writes, anywhere in the data dir."""
     return [p for p in store.data_dir.rglob("*.tmp")]
+
+
+#: one line per figure the reliability tests measured; conftest prints them in the summary
+FIGURES: list[str] = []
+
+
+def report(line: str) -> None:
+    """Show a measured figure in the test run's output (even when output is captured)."""
+    print(line)
+    FIGURES.append(line)

@@ -10,7 +10,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from reliability_helpers import AGENDA, spawn_capture_loop, temp_files
+from reliability_helpers import AGENDA, report, spawn_capture_loop, temp_files
 
 from workshop_tui.core.store import Store
 
@@ -62,6 +62,6 @@ def test_two_processes_300_captures_each_with_a_reader(tmp_path: Path) -> None:
             f"{group} capture {n}" for n in range(CAPTURES)
         )
     assert temp_files(store) == []
-    print(
-        f"\nconcurrency: 2 writers × {CAPTURES} captures, {reads} concurrent reads, all {len(ids)} there"
+    report(
+        f"concurrency: 2 writers × {CAPTURES} captures, {reads} concurrent reads, all {len(ids)} there"
     )

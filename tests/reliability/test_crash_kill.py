@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import orjson
-from reliability_helpers import AGENDA, spawn_capture_loop, temp_files
+from reliability_helpers import AGENDA, report, spawn_capture_loop, temp_files
 
 from workshop_tui.core.model import EntryKind
 from workshop_tui.core.store import Store
@@ -84,8 +84,8 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_entry(tmp_path: Path) -
         acked.append(session.add_entry(EntryKind.NOTE, "legal", "Group B", "facilitator").id)
 
     final = Store(data_dir).open_session(session.id).entries()
-    print(
-        f"\ncrash test: {KILLS} SIGKILLs survived, {len(acked)} acknowledged entries and "
+    report(
+        f"crash test: {KILLS} SIGKILLs survived, {len(acked)} acknowledged entries and "
         f"{len(latest_edit)} edits checked after every kill, {len(final)} entries in the session, "
         f"{interrupted_writes} kills left a half-written temp file (cleaned)"
     )
