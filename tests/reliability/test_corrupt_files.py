@@ -238,3 +238,21 @@ def test_cli_end_to_end_in_a_real_process(store: Store) -> None:
         assert str(path) in result.stderr
         assert "Traceback" not in result.stderr
     assert path.read_bytes() == b'{"session": {"1": {"id": '
+
+
+def test_session_file_that_is_a_folder(
+    store: Store, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good, bad = _two_sessions(store)
+    path = store.session_path(bad)
+    path.unlink()
+    path.mkdir()
+    (path / "inside.txt").write_text("someone's notes")
+    listing = Store(store.data_dir).list_sessions()
+    assert [s.id for s in listing.sessions] == [good]
+    assert len(listing.problems) == 1 and str(path) in listing.problems[0]
+    code, out, err = _run_cli(
+        ["--data-dir", str(store.data_dir), "resume", bad], capsys, monkeypatch
+    )
+    assert code == 1 and "is a folder" in err and str(path) in err
+    assert (path / "inside.txt").read_text() == "someone's notes"
