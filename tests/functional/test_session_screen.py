@@ -285,7 +285,7 @@ async def test_dot_voting_budget_and_sort(tmp_path: Path) -> None:
         await pilot.pause()
         assert pane_texts(app, C) == ["beta", "alpha"]
         assert shown_lines(app, C)[0] == "C2 beta  ●2"
-        assert "votes" in str(screen_of(app).pane(C).border_title)
+        assert str(screen_of(app).pane(C).border_title).endswith("↓●")
         await select(pilot, C, 0)
         await pilot.press("V", "V")  # remove beta's two votes
         await pilot.pause()
@@ -447,3 +447,61 @@ async def test_small_terminal_hides_description_but_keeps_panes(tmp_path: Path) 
         await pilot.pause()
         assert screen.query_one("#topic-info").display is True
         assert AGENDA.topics[0].title in str(screen.query_one("#topic-info-text", Static).content)
+
+
+async def test_end_session_after_confirming_makes_it_read_only(tmp_path: Path) -> None:
+    from workshop_tui.ui.commands import WorkshopCommands, palette_commands_for
+
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await capture(pilot, C, "Last point")
+        screen = screen_of(app)
+        commands = palette_commands_for(WorkshopCommands(screen))
+        end = next(c for c in commands if c.title.startswith("End session"))
+        end.run()
+        await pilot.pause()
+        await pilot.press("n")  # changed my mind
+        await pilot.pause()
+        assert not screen.read_only
+        assert Store(tmp_path).open_session(session_id).session.ended == ""
+        end.run()
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert screen.read_only and screen.pane(C).capture_input.disabled
+        assert "READ-ONLY" in str(screen.query_one("#bar-title", Static).content)
+        assert pane_texts(app, C) == ["Last point"]
+    assert Store(tmp_path).open_session(session_id).session.ended != ""
+
+
+async def test_topic_timer_runs_per_topic_and_survives_resume(tmp_path: Path) -> None:
+    from workshop_tui.ui.widgets.timer import TimerDisplay
+
+    now = [1000.0]
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id, clock=lambda: now[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "p")  # start the Legal framework timer (30 min)
+        now[0] += 60
+        display = screen_of(app).query_one(TimerDisplay)
+        display.refresh_display()
+        await pilot.pause()
+        assert "29:00 / 30:00" in str(display.content)
+        await pilot.press("right_curly_bracket")  # Risk analysis keeps its own timer
+        await pilot.pause()
+        assert display.topic_id == "risk" and "45:00 / 45:00" in str(display.content)
+        await pilot.press("q")
+    timers = Store(tmp_path).open_session(session_id).get_state()["timers"]
+    assert timers["legal"]["state"] == "running" and timers["risk"]["state"] == "idle"
+
+    again = new_app(tmp_path, session_id=session_id, clock=lambda: now[0])
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(again)
+        assert screen.topic_id == "risk"
+        legal = screen.timers.find("legal")
+        assert legal is not None and legal.running
+        assert 28 * 60 < legal.remaining <= 29 * 60

@@ -31,7 +31,7 @@ from workshop_tui.core.capture import (
     pane_labels,
     votes_left,
 )
-from workshop_tui.core.model import Entry, EntryKind
+from workshop_tui.core.model import Entry, EntryKind, now_iso
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.core.timer import TimerBank
 from workshop_tui.ui.commands import PaletteCommand
@@ -264,9 +264,13 @@ class SessionScreen(Screen[None]):
                 yield VerticalScroll(Static(id="topic-info-text"), id="topic-info")
                 if self.locked_group:
                     tabs = [Tab(f"{self.locked_group} (locked)", id="group-0")]
+                    active = "group-0"
                 else:
                     tabs = [Tab(name, id=f"group-{i}") for i, name in enumerate(self.groups)]
-                yield Tabs(*tabs, id="group-tabs")
+                    active = f"group-{self.groups.index(self.group)}"
+                # start on the restored group: the Tabs' first activation message must not
+                # switch the screen back to the first group
+                yield Tabs(*tabs, id="group-tabs", active=active)
                 with Horizontal(id="main-panes"):
                     for kind in MAIN_KINDS:
                         yield EntryPane(kind, read_only=self.read_only)
@@ -507,6 +511,29 @@ class SessionScreen(Screen[None]):
         self._apply_toggles()
         self.save_state()
 
+    def action_end_session(self) -> None:
+        """Mark the session ended (after confirming); it then opens read-only."""
+        from workshop_tui.ui.screens.review import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            if self._write("End session", lambda: self.store.update_session(ended=now_iso())):
+                self.read_only = True
+                self.add_class("read-only")
+                for pane in self.query(EntryPane):
+                    pane.capture_input.disabled = True
+                    pane.capture_input.placeholder = "read-only: this session has ended"
+                self.refresh_all()
+                self.notify("Session ended: it is now read-only.")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"End “{self.store.session.title}”? It becomes read-only.", yes="End session"
+            ),
+            answered,
+        )
+
     def action_close_session(self) -> None:
         self.save_state()
         if len(self.app.screen_stack) > 1:
@@ -559,7 +586,13 @@ class SessionScreen(Screen[None]):
             )
             if saved is None:
                 return  # the typed text stays in the input
-            pane.capture_input.value = ""
+            field = pane.capture_input
+            # keep anything typed after Enter while the entry was being saved
+            field.value = (
+                field.value[len(event.text) :]
+                if field.value.startswith(event.text)
+                else field.value
+            )
         self.refresh_all()
         pane.highlight(saved.id)
 
@@ -699,6 +732,14 @@ class SessionScreen(Screen[None]):
                 self.action_close_session,
             )
         ]
+        if not self.read_only:
+            commands.append(
+                PaletteCommand(
+                    "End session (it becomes read-only)",
+                    "for the end of the workshop; the sessions browser can reopen it",
+                    self.action_end_session,
+                )
+            )
         for number, topic in enumerate(self.agenda.topics, 1):
             commands.append(
                 PaletteCommand(

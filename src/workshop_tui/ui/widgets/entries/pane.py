@@ -209,7 +209,7 @@ class EntryPane(Vertical):
     def compose(self) -> ComposeResult:
         yield EntryList(id=f"list-{self.kind.value}", classes="entry-list")
         placeholder = (
-            "read-only: this session has ended" if self.read_only else f"+ add {self.noun} (Enter)"
+            "read-only: this session has ended" if self.read_only else f"+ add {self.noun}"
         )
         yield CaptureInput(
             placeholder=placeholder,
@@ -283,7 +283,7 @@ class EntryPane(Vertical):
     def _update_title(self) -> None:
         title = f"{PANE_TITLES[self.kind]} {self._count}"
         if self.sort_by_votes:
-            title += " ↓votes"
+            title += " ↓●"  # sorted by dot votes
         self.border_title = title
         if self.editing:
             self.border_subtitle = "editing · Esc cancels"
