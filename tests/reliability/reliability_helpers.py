@@ -19,7 +19,8 @@ AGENDA = Agenda(
 )
 
 #: A scribe that captures until killed; prints each entry id once ``add_entry`` returned
-#: (= durable), and every 5th round edits an earlier entry and prints ``U <id> <text>``.
+#: (= durable); until killed it also edits an earlier entry every 5th round (printing
+#: ``U <id> <text>``) and lists the sessions every 7th (which rewrites catalog.json).
 CAPTURE_LOOP = textwrap.dedent(
     """
     import sys
@@ -27,7 +28,8 @@ CAPTURE_LOOP = textwrap.dedent(
     from workshop_tui.core.store import Store
 
     data_dir, session_id, group, limit = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    session = Store(data_dir).open_session(session_id)
+    store = Store(data_dir)
+    session = store.open_session(session_id)
     print("ready", flush=True)
     mine = []
     n = 0
@@ -40,6 +42,8 @@ CAPTURE_LOOP = textwrap.dedent(
             text = f"edited at {n}"
             session.update_entry(target, text=text)
             print(f"U {target} {text}", flush=True)
+        if limit < 0 and n % 7 == 6:
+            store.list_sessions()  # rewrites catalog.json: kills land in those writes too
         n += 1
     """
 )

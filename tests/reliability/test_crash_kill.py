@@ -70,6 +70,8 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_entry(tmp_path: Path) -
         raw = orjson.loads(session_path.read_bytes())  # never torn: always valid JSON
         raw_ids = [doc["id"] for doc in raw["entries"].values()]
         assert len(raw_ids) == len(set(raw_ids)), "an entry was stored twice"
+        if store.catalog_path.exists():
+            orjson.loads(store.catalog_path.read_bytes())  # the catalog is never torn either
         interrupted_writes += bool(temp_files(store))
         fresh = Store(data_dir)  # cleans temp files whose writer is dead
         assert temp_files(fresh) == [], "a stale temp file survived Store()"
