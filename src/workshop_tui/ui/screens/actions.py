@@ -174,9 +174,11 @@ class ActionsScreen(Screen[None]):
         )
         number = {t.id: i for i, t in enumerate(self.agenda.topics, 1)}
         table.clear(columns=True)
-        table.add_columns(
-            "Status", "Due", "Prio", "Owner", "Unit", "T", "Group", "Warnings", "Action"
-        )
+        # The action text comes early and narrow so it shows at 80 columns; the detail
+        # line below the table has it in full.
+        table.add_columns("Status", "Due", "Owner")
+        table.add_column("Action", width=28 if self.app.size.width < 110 else 44)
+        table.add_columns("Warnings", "Prio", "Unit", "T", "Group")
         for entry in self.shown:
             fields = entry.action
             assert fields is not None
@@ -184,13 +186,13 @@ class ActionsScreen(Screen[None]):
             table.add_row(
                 _status_text(fields.status),
                 fields.due or (fields.timeframe.value if fields.timeframe else "—"),
-                fields.priority.value,
                 fields.owner or "—",
+                Text(" ".join(entry.text.split()), no_wrap=True, overflow="ellipsis"),
+                Text(", ".join(w.code for w in found), "red") if found else Text("ok", "green"),
+                fields.priority.value,
                 fields.unit or "—",
                 str(number.get(entry.topic_id, "?")),
                 entry.group,
-                Text(", ".join(w.code for w in found), "red") if found else Text("ok", "green"),
-                " ".join(entry.text.split()),
                 key=entry.id,
             )
         ids = [e.id for e in self.shown]

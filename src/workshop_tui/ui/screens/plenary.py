@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
+from plotext import _utility as plotext_utility
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -37,6 +38,42 @@ KIND_HEADINGS = (
     (EntryKind.SOLUTION, "Solutions"),
     (EntryKind.ACTION, "Actions"),
 )
+
+
+def _ordered_no_duplicates(data: Any) -> list[Any]:
+    return list(dict.fromkeys(data))
+
+
+# plotext removes duplicate ticks with list(set(...)), so where the axis labels land depends
+# on the interpreter's hash seed (a chart looked different on every run). Its own commented
+# alternative keeps the order; same result otherwise.
+plotext_utility.no_duplicates = _ordered_no_duplicates
+
+
+class BarChart(PlotextPlot):
+    """A bar chart rebuilt from its data on every render.
+
+    Plotext keeps state between builds of one figure, so a figure first drawn at another
+    size (while the layout settles) can place its labels differently; rebuilding the whole
+    figure each time makes the chart depend only on its data and its current size.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self.series: tuple[str, list[str], list[int]] = ("", [], [])
+
+    def show(self, title: str, labels: list[str], values: list[int]) -> None:
+        self.series = (title, list(labels), list(values))
+        self.refresh()
+
+    def render(self) -> Any:
+        title, labels, values = self.series
+        plt = self.plt
+        plt.clear_figure()
+        plt.title(title)
+        if labels:
+            plt.bar(labels, values)
+        return super().render()
 
 
 def today_of(app: Any) -> dt.date:
@@ -106,7 +143,7 @@ class PlenaryScreen(Screen[None]):
             with TabPane("Charts", id="tab-charts"):
                 with Grid(id="charts"):
                     for name in ("topics", "groups", "status", "level"):
-                        yield PlotextPlot(id=f"chart-{name}")
+                        yield BarChart(id=f"chart-{name}")
             with TabPane("Quality", id="tab-quality"):
                 yield DataTable(id="quality", cursor_type="row", zebra_stripes=True)
                 yield Static(id="quality-detail")
@@ -195,13 +232,7 @@ class PlenaryScreen(Screen[None]):
             "level": ("Actions by level", data.level_labels, data.level_counts),
         }
         for name, (title, labels, values) in series.items():
-            widget = self.query_one(f"#chart-{name}", PlotextPlot)
-            plt = widget.plt
-            plt.clear_data()
-            plt.clear_figure()
-            plt.title(title)
-            plt.bar(labels, values)
-            widget.refresh()
+            self.query_one(f"#chart-{name}", BarChart).show(title, labels, values)
 
     def _draw_quality(self, warnings: dict[str, list[Any]]) -> None:
         self.warnings = warnings
