@@ -125,3 +125,26 @@ def test_search_does_not_write(tmp_path: Path) -> None:
     search(store, "law")
     assert {p.name: p.stat().st_mtime_ns for p in store.sessions_dir.iterdir()} == before
     assert not any(name.endswith(".tmp") for name in os.listdir(store.sessions_dir))
+
+
+def test_newest_sessions_first_and_limit_stops_early(tmp_path: Path) -> None:
+    """With a limit, the newest sessions fill it; older files need not be indexed."""
+    store, _, _ = build(tmp_path)
+    index = SearchIndex(store)
+    hits = index.search("customs", limit=1)
+    assert [h.session_id for h in hits] == [NEW_ID]
+    assert set(index._sessions) == {NEW_ID}  # the 2025 session was never parsed
+    assert [h.session_id for h in index.search("customs", limit=None)][-1] == EARLIER_ID
+
+
+def test_a_file_in_another_layout_is_still_searched(tmp_path: Path) -> None:
+    """A session file the start time cannot be peeked from is parsed instead."""
+    store, _, _ = build(tmp_path)
+    path = store.session_path(NEW_ID)
+    data = json.loads(path.read_bytes())
+    data["session"]["1"]["started"] = "2026-05-25 08:00"  # not ISO with a T: no peek
+    path.write_text(json.dumps({"entries": data["entries"], "session": data["session"]}))
+    index = SearchIndex(Store(tmp_path))
+    hits = index.search("customs law")
+    assert [h.session_id for h in hits] == [NEW_ID] * 3 + [EARLIER_ID] * 2
+    assert NEW_ID in index._sessions
