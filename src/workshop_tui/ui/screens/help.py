@@ -22,6 +22,11 @@ SECTION_TITLES = {
     "CaptureInput": "In a pane's input",
     "TopicNavigator": "In the topics list",
     "LinkPicker": "Link picker",
+    "PlenaryScreen": "Plenary",
+    "ActionsScreen": "Action list",
+    "SessionsScreen": "Sessions browser",
+    "SearchScreen": "Search",
+    "FollowUpScreen": "Follow-up review",
     "WorkshopApp": "Everywhere",
 }
 _ORDER = list(SECTION_TITLES)
