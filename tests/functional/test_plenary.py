@@ -109,3 +109,43 @@ async def test_charts_and_quality_tab(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         session_screen(app)
+
+
+async def test_review_screens_are_in_the_command_palette_and_help(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from workshop_tui.ui.commands import palette_commands_for
+    from workshop_tui.ui.screens.help import binding_sections
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        titles = {
+            c.title: c.help
+            for c in palette_commands_for(SimpleNamespace(screen=app.screen, app=app))
+        }  # type: ignore[arg-type]
+        for name, key in [
+            ("Plenary", "f2"),
+            ("Action list", "f3"),
+            ("Sessions", "f4"),
+            ("Search", "f5"),
+            ("Follow-up", "f6"),
+        ]:
+            assert name in titles and key in titles[name].lower(), name
+        everywhere = dict(binding_sections(app.screen))["Everywhere"]
+        assert {b.id for b in everywhere} >= {
+            "app.plenary",
+            "app.action_list",
+            "app.sessions",
+            "app.search",
+            "app.follow_up",
+        }
+        await pilot.press("f2")
+        await pilot.pause()
+        sections = dict(binding_sections(app.screen))
+        assert {b.id for b in sections["Plenary"]} >= {
+            "plenary.grid",
+            "plenary.side",
+            "plenary.charts",
+            "plenary.quality",
+        }
