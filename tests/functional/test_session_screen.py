@@ -399,6 +399,25 @@ async def test_locked_group_cannot_switch(tmp_path: Path) -> None:
         assert any("locked to Group B" in m for m in notes.messages("warning"))
     assert stored(tmp_path, session_id, group="Group B") == ["Scribe B"]
     assert stored(tmp_path, session_id, group="Group A") == []
+    state = Store(tmp_path).open_session(session_id).get_state()
+    assert "group" not in state  # the facilitator's place is not moved by a scribe's laptop
+    assert state["scribe:Group B"]["group"] == "Group B"
+
+
+async def test_scribe_laptop_starts_at_the_facilitators_topic(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    Store(tmp_path).open_session(session_id).set_state(topic="risk", group="Group A")
+    app = new_app(tmp_path, session_id=session_id, group="Group B")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        assert (screen.topic_id, screen.group) == ("risk", "Group B")
+        await pilot.press("alt+up")
+        await pilot.pause()
+        assert screen.topic_id == "legal"
+    state = Store(tmp_path).open_session(session_id).get_state()
+    assert (state["topic"], state["group"]) == ("risk", "Group A")
+    assert state["scribe:Group B"]["topic"] == "legal"
 
 
 async def test_entries_written_by_another_process_appear(tmp_path: Path) -> None:
@@ -505,3 +524,29 @@ async def test_topic_timer_runs_per_topic_and_survives_resume(tmp_path: Path) ->
         legal = screen.timers.find("legal")
         assert legal is not None and legal.running
         assert 28 * 60 < legal.remaining <= 29 * 60
+
+
+async def test_mouse_switches_group_and_topic_and_opens_an_action(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    store = Store(tmp_path).open_session(session_id)
+    store.add_entry(A, "risk", "Group B", "Share risk profiles")
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        await pilot.click("#group-tabs #group-1")
+        await pilot.pause()
+        assert screen.group == "Group B"
+        navigator = screen.query_one(TopicNavigator)
+        await pilot.click(navigator, offset=(6, 4))  # second topic's title row
+        await pilot.pause()
+        assert screen.topic_id == "risk"
+        assert pane_texts(app, A) == ["Share risk profiles"]
+        await pilot.click(screen.pane(A).entry_list, offset=(5, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, ActionEditor)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+    state = Store(tmp_path).open_session(session_id).get_state()
+    assert (state["topic"], state["group"]) == ("risk", "Group B")

@@ -63,7 +63,14 @@ class SessionScreen(Screen[None]):
     """Facilitation screen for one session (see module docstring)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "app.help", "Help", id="session.help", show=False),
+        Binding(
+            "question_mark",
+            "app.help",
+            "Help",
+            id="session.help",
+            show=False,
+            tooltip="Show this list of keys (also f1)",
+        ),
         Binding(
             "left_square_bracket,alt+left",
             "group(-1)",
@@ -246,11 +253,21 @@ class SessionScreen(Screen[None]):
         self._state_error_shown = False
         self._restored = False
 
+    @property
+    def _scribe_key(self) -> str:
+        return f"scribe:{self.locked_group}"
+
     def _load_state(self) -> dict[str, Any]:
+        """The saved UI state; a scribe's laptop (locked group) keeps its own under its key,
+        starting from the facilitator's topic and timers the first time."""
         try:
-            return self.store.get_state()
+            state = self.store.get_state()
         except StoreError:
             return {}
+        if self.locked_group:
+            own = state.get(self._scribe_key)
+            return {**state, **own} if isinstance(own, dict) else dict(state)
+        return state
 
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -389,17 +406,22 @@ class SessionScreen(Screen[None]):
         """Save where the facilitator is (best effort: one notification if it fails)."""
         if self.read_only:
             return
+        state = {
+            "topic": self.topic_id,
+            "group": self.group,
+            "pane": self.current_kind.value,
+            "show_extra": self.show_extra,
+            "show_info": self.show_info,
+            "sorted_by_votes": sorted(self.sorted_kinds),
+            "timers": self.timers.to_dict(),
+            **extra,
+        }
         try:
-            self.store.set_state(
-                topic=self.topic_id,
-                group=self.group,
-                pane=self.current_kind.value,
-                show_extra=self.show_extra,
-                show_info=self.show_info,
-                sorted_by_votes=sorted(self.sorted_kinds),
-                timers=self.timers.to_dict(),
-                **extra,
-            )
+            if self.locked_group:
+                # several laptops share one session file: a scribe never moves the facilitator
+                self.store.set_state(**{self._scribe_key: state})
+            else:
+                self.store.set_state(**state)
         except StoreError as err:
             if not self._state_error_shown:
                 self._state_error_shown = True
@@ -509,6 +531,10 @@ class SessionScreen(Screen[None]):
         shown = self.query_one("#topic-info").display
         self.show_info = not shown
         self._apply_toggles()
+        self.save_state()
+
+    def on_unmount(self) -> None:
+        # ctrl+q, closing the terminal tab, the end of a test: keep the place (timers too)
         self.save_state()
 
     def action_end_session(self) -> None:
