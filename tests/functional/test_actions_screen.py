@@ -87,6 +87,8 @@ async def test_enter_jumps_to_the_source_solution(tmp_path: Path) -> None:
         pane = session.pane(EntryKind.SOLUTION)
         assert pane.highlighted_id == "20260003-so"
         assert app.focused is pane.entry_list
+        # the session screen below was reused: no second copy on the stack
+        assert sum(isinstance(s, type(session)) for s in app.screen_stack) == 1
 
 
 async def test_read_only_session_refuses_status_change(tmp_path: Path) -> None:

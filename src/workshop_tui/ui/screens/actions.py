@@ -20,7 +20,7 @@ from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, EntryKind
 from workshop_tui.core.quality import check_session
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.commands import PaletteCommand
-from workshop_tui.ui.screens.navigation import open_entry
+from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens
 from workshop_tui.ui.screens.plenary import today_of
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
 
@@ -315,6 +315,7 @@ class ActionsScreen(Screen[None]):
         self.refresh_table()
 
     def action_close(self) -> None:
+        refresh_session_screens(self.app)  # show what changed here on the session screen
         self.dismiss()
 
     def palette_commands(self) -> list[PaletteCommand]:

@@ -19,6 +19,26 @@ def current_session(app: Any) -> SessionStore | None:
     return None
 
 
+def _session_screen(app: Any, session_id: str, read_only: bool) -> Any:
+    """The top-most session screen in the stack showing ``session_id`` in that mode."""
+    from workshop_tui.ui.screens.session import SessionScreen
+
+    for screen in reversed(app.screen_stack):
+        if isinstance(screen, SessionScreen) and screen.store.id == session_id:
+            if bool(screen.read_only) == read_only:
+                return screen
+    return None
+
+
+def refresh_session_screens(app: Any) -> None:
+    """Redraw the session screens in the stack (after a review screen changed entries)."""
+    from workshop_tui.ui.screens.session import SessionScreen
+
+    for screen in app.screen_stack:
+        if isinstance(screen, SessionScreen):
+            screen.refresh_all()
+
+
 def open_entry(
     app: Any,
     session_id: str,
@@ -28,8 +48,9 @@ def open_entry(
     entry_id: str | None = None,
     read_only: bool | None = None,
 ) -> None:
-    """Push the session screen for ``session_id`` showing ``topic_id`` × ``group`` with
-    ``entry_id`` selected. ``read_only`` None: read-only when the session has ended."""
+    """Show the session screen for ``session_id`` at ``topic_id`` × ``group`` with
+    ``entry_id`` selected: the one already in the screen stack (screens above it are closed)
+    or a new one. ``read_only`` None: read-only when the session has ended."""
     from workshop_tui.ui.screens.session import SessionScreen
 
     kind: EntryKind | None = None
@@ -43,25 +64,33 @@ def open_entry(
                 topic_id, group, kind = entry.topic_id, entry.group, entry.kind
         except (StoreError, KeyError):
             pass  # open_session below reports an unreadable session
-    app.open_session(session_id, group=app.locked_group, read_only=bool(read_only))
-    screen = app.screen_stack[-1]
-    if not isinstance(screen, SessionScreen):
-        return
+    screen = _session_screen(app, session_id, bool(read_only))
+    if screen is not None:
+        # Already open below: go back to it rather than stacking another copy.
+        while app.screen is not screen:
+            app.pop_screen()
+        screen.refresh_all()
+    else:
+        app.open_session(session_id, group=app.locked_group, read_only=bool(read_only))
+        screen = _session_screen(app, session_id, bool(read_only))
+        if screen is None:
+            return
+    target: SessionScreen = screen
 
     def go_there() -> None:
-        if topic_id and topic_id in [t.id for t in screen.agenda.topics]:
-            screen.set_topic(topic_id)
-        if group and group != screen.group and not screen.locked_group:
-            screen.set_group(group)
+        if topic_id and topic_id in [t.id for t in target.agenda.topics]:
+            target.set_topic(topic_id)
+        if group and group != target.group and not target.locked_group:
+            target.set_group(group)
         if kind is not None and entry_id:
-            screen._focus_kind(kind)
-            pane = screen.pane(kind)
+            target._focus_kind(kind)
+            pane = target.pane(kind)
             pane.highlight(entry_id)
             pane.entry_list.focus()
 
     # Messages to a screen run after its mount handler: the screen restores its saved
     # place first, then moves here.
-    screen.call_later(go_there)
+    target.call_later(go_there)
 
 
 # -- app-level keys for the review screens -------------------------------------------------

@@ -31,7 +31,7 @@ from workshop_tui.core.quality import check_session, grid_gaps
 from workshop_tui.core.similarity import duplicate_partners
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.commands import PaletteCommand
-from workshop_tui.ui.screens.navigation import open_entry
+from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens
 
 KIND_HEADINGS = (
     (EntryKind.CHALLENGE, "Challenges"),
@@ -282,6 +282,7 @@ class PlenaryScreen(Screen[None]):
         self._draw_side()
 
     def action_close(self) -> None:
+        refresh_session_screens(self.app)  # show what changed here on the session screen
         self.dismiss()
 
     @on(DataTable.CellHighlighted, "#plenary-grid")
