@@ -10,12 +10,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 
 import plenary_sample  # noqa: E402
 from plenary_sample import EARLIER_ID, NEW_ID, TODAY  # noqa: E402
+from rich.text import Text  # noqa: E402
+from textual.coordinate import Coordinate  # noqa: E402
+from textual.widgets import DataTable  # noqa: E402
 
 from workshop_tui.core.store import Store  # noqa: E402
 from workshop_tui.ui.app import WorkshopApp  # noqa: E402
 from workshop_tui.ui.screens.session import SessionScreen  # noqa: E402
 
-__all__ = ["EARLIER_ID", "NEW_ID", "TODAY", "make_app", "plenary_sample", "session_screen"]
+__all__ = [
+    "EARLIER_ID",
+    "NEW_ID",
+    "TODAY",
+    "cell_text",
+    "column_texts",
+    "make_app",
+    "plenary_sample",
+    "session_screen",
+]
 
 
 def make_app(
@@ -24,6 +36,16 @@ def make_app(
     """The sample data (earlier + current session) and an app on it with today fixed."""
     plenary_sample.build(data_dir, follow_up=follow_up)
     return WorkshopApp(store=Store(data_dir), session_id=session_id, today=lambda: TODAY, **options)
+
+
+def cell_text(table: DataTable, row: int, column: int) -> str:
+    """What a DataTable cell shows, as plain text."""
+    value = table.get_cell_at(Coordinate(row, column))
+    return value.plain if isinstance(value, Text) else str(value)
+
+
+def column_texts(table: DataTable, column: int) -> list[str]:
+    return [cell_text(table, row, column) for row in range(table.row_count)]
 
 
 def session_screen(app: WorkshopApp) -> SessionScreen:

@@ -5,20 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from plenary_helpers import EARLIER_ID, NEW_ID, make_app, session_screen
-from rich.text import Text
+from plenary_helpers import column_texts as column
 from textual.widgets import DataTable, Select
 
 from workshop_tui.core.model import ActionStatus, EntryKind
 from workshop_tui.core.store import Store
 from workshop_tui.ui.screens.actions import ActionsScreen
-
-
-def column(table: DataTable, index: int) -> list[str]:
-    out = []
-    for row in range(table.row_count):
-        value = table.get_cell_at((row, index))  # type: ignore[arg-type]
-        out.append(value.plain if isinstance(value, Text) else str(value))
-    return out
 
 
 async def test_list_filter_sort_and_status(tmp_path: Path) -> None:

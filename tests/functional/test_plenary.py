@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from plenary_helpers import cell_text as cell
 from plenary_helpers import make_app, session_screen
-from rich.text import Text
 from textual.widgets import DataTable, Static, TabbedContent
 from textual_plotext import PlotextPlot
 
 from workshop_tui.core.model import EntryKind
 from workshop_tui.ui.screens.plenary import PlenaryScreen
-
-
-def cell(table: DataTable, row: int, column: int) -> str:
-    value = table.get_cell_at((row, column))  # type: ignore[arg-type]
-    return value.plain if isinstance(value, Text) else str(value)
 
 
 async def test_grid_counts_flags_and_opens_the_cell(tmp_path: Path) -> None:

@@ -245,15 +245,20 @@ class ActionsScreen(Screen[None]):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_jump()
 
-    def action_cycle_status(self) -> None:
+    def _editable_selection(self) -> Entry | None:
+        """The selected action, or None (with a notice when the session is read-only)."""
         entry_id = self._selected_id()
         if entry_id is None:
-            return
+            return None
         if self.read_only:
             self.notify("This session has ended: it is read-only.", severity="warning")
+            return None
+        return self.store.get(entry_id)
+
+    def action_cycle_status(self) -> None:
+        entry = self._editable_selection()
+        if entry is None or entry.action is None:
             return
-        entry = self.store.get(entry_id)
-        assert entry.action is not None
         status = next_status(entry.action.status)
         if self._save(entry, replace(entry.action, status=status)):
             self.notify(f"Status: {status.label}", timeout=2)
@@ -269,13 +274,9 @@ class ActionsScreen(Screen[None]):
         return True
 
     def action_edit(self) -> None:
-        entry_id = self._selected_id()
-        if entry_id is None:
+        entry = self._editable_selection()
+        if entry is None:
             return
-        if self.read_only:
-            self.notify("This session has ended: it is read-only.", severity="warning")
-            return
-        entry = self.store.get(entry_id)
 
         def saved(result: ActionEditResult | None) -> None:
             if result is not None:
