@@ -550,3 +550,23 @@ async def test_mouse_switches_group_and_topic_and_opens_an_action(tmp_path: Path
         assert app.screen is screen
     state = Store(tmp_path).open_session(session_id).get_state()
     assert (state["topic"], state["group"]) == ("risk", "Group B")
+
+
+async def test_a_burst_of_keys_with_enters_saves_each_entry_in_order(tmp_path: Path) -> None:
+    """Keys queued behind a stalled event loop: each Enter saves exactly what preceded it."""
+    from textual import events
+
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = screen_of(app).pane(C).capture_input
+        assert app.focused is field
+        for key in ["a", "b", "enter", "c", "d", "enter", "e"]:
+            char = None if key == "enter" else key
+            field.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert pane_texts(app, C) == ["ab", "cd"]
+        assert field.value == "e"
+    assert stored(tmp_path, session_id, kind=C) == ["ab", "cd"]

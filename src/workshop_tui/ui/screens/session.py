@@ -589,38 +589,28 @@ class SessionScreen(Screen[None]):
     # -- capture -----------------------------------------------------------------------
     @on(EntryPane.Submitted)
     def _submitted(self, event: EntryPane.Submitted) -> None:
-        pane = event.pane
+        pane, text, editing = event.pane, event.text, event.editing
         if self._refuse_if_read_only():
+            pane.give_back(text, editing)
             return
-        if not event.text.strip():
-            if event.editing:
-                self.notify(
-                    "The text is empty; press x on the entry to delete it.", severity="warning"
-                )
+        if not text.strip():
+            pane.give_back(text, editing)
+            self.notify("The text is empty; press x on the entry to delete it.", severity="warning")
             return
-        if event.editing:
-            entry_id = event.editing
-            saved = self._write("Edit", lambda: self.capture.edit_text(entry_id, event.text))
-            if saved is None:
-                return
-            pane.end_edit()
-            pane.entry_list.focus()
+        if editing:
+            saved = self._write("Edit", lambda: self.capture.edit_text(editing, text))
         else:
             saved = self._write(
                 f"Add {pane.noun}",
-                lambda: self.capture.add(pane.kind, self.topic_id, self.group, event.text),
+                lambda: self.capture.add(pane.kind, self.topic_id, self.group, text),
             )
-            if saved is None:
-                return  # the typed text stays in the input
-            field = pane.capture_input
-            # keep anything typed after Enter while the entry was being saved
-            field.value = (
-                field.value[len(event.text) :]
-                if field.value.startswith(event.text)
-                else field.value
-            )
+        if saved is None:
+            pane.give_back(text, editing)  # the typed text stays in the input
+            return
         self.refresh_all()
         pane.highlight(saved.id)
+        if editing and not pane.capture_input.value:
+            pane.entry_list.focus()
 
     @on(EntryPane.Requested)
     def _requested(self, event: EntryPane.Requested) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -163,7 +163,31 @@ class CaptureInput(Input):
             show=False,
             tooltip="Cancel an edit / back to the list (Enter saves)",
         ),
+        Binding(
+            "enter",
+            "submit_entry",
+            "Save",
+            id="capture.save",
+            show=False,
+            tooltip="Save the typed text as a new entry (or save the edit)",
+        ),
     ]
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Enter is taken here, in key order, rather than as a binding: a binding runs only
+        # after the key has bubbled up to the app, and keys typed meanwhile (a burst after a
+        # stalled event loop) would land in the text being saved.
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.action_submit_entry()
+            return
+        await super()._on_key(event)
+
+    def action_submit_entry(self) -> None:
+        pane = self.pane
+        if pane is not None:
+            pane.submit_input()
 
     def action_leave(self) -> None:
         pane = self.pane
@@ -315,10 +339,28 @@ class EntryPane(Vertical):
     def request(self, operation: str) -> None:
         self.post_message(self.Requested(self, operation, self.highlighted_id))
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Submitted(self, event.value, self.editing))
+    def submit_input(self) -> None:
+        """Take the typed text out of the input (at once) and ask for it to be saved.
+
+        The input is cleared now, so keys typed while saving start the next entry; when
+        saving fails the screen calls :meth:`give_back` and nothing typed is lost.
+        """
+        field = self.capture_input
+        text, editing = field.value, self.editing
+        if not text.strip() and not editing:
+            return
+        field.value = ""
+        self.editing = None
+        self._update_title()
+        self.post_message(self.Submitted(self, text, editing))
+
+    def give_back(self, text: str, editing: str | None) -> None:
+        """Put text that could not be saved back in front of anything typed since."""
+        field = self.capture_input
+        field.value = text + field.value
+        field.cursor_position = len(text)
+        self.editing = editing
+        self._update_title()
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
