@@ -570,3 +570,14 @@ async def test_a_burst_of_keys_with_enters_saves_each_entry_in_order(tmp_path: P
         assert pane_texts(app, C) == ["ab", "cd"]
         assert field.value == "e"
     assert stored(tmp_path, session_id, kind=C) == ["ab", "cd"]
+
+
+async def test_resuming_an_ended_session_opens_it_read_only(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    Store(tmp_path).open_session(session_id).update_session(ended=now_iso())
+    app = new_app(tmp_path, session_id=session_id)  # as `workshop-tui resume` does
+    notes = Notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert screen_of(app).read_only
+        assert any("has ended" in m for m in notes.messages())

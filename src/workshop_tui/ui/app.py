@@ -80,17 +80,35 @@ class WorkshopApp(ReviewActions, App[int]):
 
     # -- navigation ------------------------------------------------------------------------
     def open_session(
-        self, session_id: str, *, group: str | None = None, read_only: bool = False
+        self, session_id: str, *, group: str | None = None, read_only: bool | None = None
     ) -> None:
-        """Open the session screen for ``session_id`` (a notification when it cannot be read)."""
+        """Open the session screen for ``session_id`` (a notification when it cannot be read).
+
+        ``read_only`` None: read-only when the session has ended.
+        """
         from workshop_tui.ui.screens.session import SessionScreen
 
         try:
             session_store: SessionStore = self.store.open_session(session_id)
-            session_store.session  # noqa: B018 - read now so a corrupt file is reported here
+            session = session_store.session
         except StoreError as err:
             self.notify(str(err), title="Cannot open session", severity="error", timeout=10)
             return
+        if not session.agenda.topics:
+            self.notify(
+                f"“{session.title}” has no topics in its agenda: nothing to capture.",
+                title="Cannot open session",
+                severity="error",
+                timeout=10,
+            )
+            return
+        if read_only is None:
+            read_only = bool(session.ended)
+            if read_only:
+                self.notify(
+                    f"“{session.title}” has ended: it opens read-only (f4 can reopen it).",
+                    timeout=6,
+                )
         self.push_screen(
             SessionScreen(session_store, group=group, read_only=read_only, clock=self.clock)
         )
