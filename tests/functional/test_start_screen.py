@@ -216,3 +216,20 @@ async def test_theme_toggle(tmp_path: Path) -> None:
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert app.current_theme.dark is not dark
+
+
+async def test_start_screen_palette_starts_and_resumes(tmp_path: Path) -> None:
+    running = new_session(tmp_path, title="Day 2 running")
+    app = new_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        provider = WorkshopCommands(app.screen)
+        titles = [c.title for c in palette_commands_for(provider)]
+        assert "Resume session: Day 2 running" in titles
+        assert any(t.startswith("Start session: ") for t in titles)
+        assert "Agendas" in titles and "Refresh" in titles  # the screen's keys
+        resume = next(c for c in palette_commands_for(provider) if c.title.startswith("Resume"))
+        resume.run()
+        await pilot.pause()
+        assert screen_of(app).store.id == running

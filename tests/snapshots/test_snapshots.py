@@ -156,3 +156,15 @@ def test_help_screen(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_session_screen_light_theme(snap_compare: Any, tmp_path: Path) -> None:
+    store, session_id = build_store(tmp_path)
+    app = WorkshopApp(store=store, session_id=session_id, clock=fixed_clock)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
