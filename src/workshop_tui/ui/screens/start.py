@@ -60,7 +60,14 @@ class StartScreen(Screen[None]):
     """Choose an agenda to start a session, or a session to resume or review."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "app.help", "Help", id="start.help", show=False),
+        Binding(
+            "question_mark",
+            "app.help",
+            "Help",
+            id="start.help",
+            show=False,
+            tooltip="Show this list of keys (also f1)",
+        ),
         Binding(
             "n",
             "focus('#agendas')",

@@ -27,7 +27,13 @@ class TopicNavigator(OptionList):
     """Enter or a click opens the highlighted topic."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open topic", id="topics.open"),
+        Binding(
+            "enter",
+            "select",
+            "Open topic",
+            id="topics.open",
+            tooltip="Open the highlighted topic (a click too)",
+        ),
     ]
 
     @dataclass

@@ -1,0 +1,237 @@
+"""The session screen's key bindings and command-palette commands (kept apart to keep
+``session.py`` about behaviour). Every binding has an id, a short description for the footer
+and a tooltip for the help screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding, BindingType
+
+from workshop_tui.core.model import EntryKind
+from workshop_tui.ui.commands import PaletteCommand
+from workshop_tui.ui.widgets.entries import PANE_TITLES
+
+if TYPE_CHECKING:
+    from workshop_tui.ui.screens.session import SessionScreen
+
+PANE_KEYS = {
+    "1": EntryKind.CHALLENGE,
+    "2": EntryKind.SOLUTION,
+    "3": EntryKind.ACTION,
+    "4": EntryKind.PARKING,
+    "5": EntryKind.NOTE,
+}
+
+SESSION_BINDINGS: list[BindingType] = [
+    Binding(
+        "question_mark",
+        "app.help",
+        "Help",
+        id="session.help",
+        show=False,
+        tooltip="Show this list of keys (also f1)",
+    ),
+    Binding(
+        "left_square_bracket,alt+left",
+        "group(-1)",
+        "Prev group",
+        id="session.group_prev",
+        show=False,
+        tooltip="Previous group",
+    ),
+    Binding(
+        "right_square_bracket,alt+right",
+        "group(1)",
+        "Group",
+        key_display="[ ]",
+        id="session.group_next",
+        tooltip="Next group",
+    ),
+    Binding(
+        "left_curly_bracket,alt+up",
+        "topic(-1)",
+        "Prev topic",
+        id="session.topic_prev",
+        show=False,
+        tooltip="Previous topic",
+    ),
+    Binding(
+        "right_curly_bracket,alt+down",
+        "topic(1)",
+        "Topic",
+        key_display="{ }",
+        id="session.topic_next",
+        tooltip="Next topic",
+    ),
+    Binding(
+        "t",
+        "focus_topics",
+        "Topics",
+        id="session.focus_topics",
+        show=False,
+        tooltip="Go to the topics list",
+    ),
+    Binding(
+        "1",
+        "focus_pane('challenge')",
+        "Challenges",
+        id="session.focus_challenges",
+        show=False,
+        tooltip="Go to the Challenges pane",
+    ),
+    Binding(
+        "2",
+        "focus_pane('solution')",
+        "Solutions",
+        id="session.focus_solutions",
+        show=False,
+        tooltip="Go to the Solutions pane",
+    ),
+    Binding(
+        "3",
+        "focus_pane('action')",
+        "Actions",
+        id="session.focus_actions",
+        show=False,
+        tooltip="Go to the Actions pane",
+    ),
+    Binding(
+        "4",
+        "focus_pane('parking')",
+        "Parking lot",
+        id="session.focus_parking",
+        show=False,
+        tooltip="Go to the parking lot",
+    ),
+    Binding(
+        "5",
+        "focus_pane('note')",
+        "Notes",
+        id="session.focus_notes",
+        show=False,
+        tooltip="Go to the facilitator notes",
+    ),
+    Binding(
+        "o",
+        "toggle_extra",
+        "Parking/notes",
+        id="session.toggle_extra",
+        show=False,
+        tooltip="Show/hide the parking lot and notes",
+    ),
+    Binding(
+        "d",
+        "toggle_info",
+        "Description",
+        id="session.toggle_info",
+        show=False,
+        tooltip="Show/hide the topic description and guiding questions",
+    ),
+    Binding(
+        "p",
+        "timer('toggle')",
+        "Timer",
+        id="session.timer_toggle",
+        show=False,
+        tooltip="Start/pause the topic timer",
+    ),
+    Binding(
+        "R,shift+r",
+        "timer('reset')",
+        "Timer reset",
+        id="session.timer_reset",
+        show=False,
+        tooltip="Reset the topic timer",
+    ),
+    Binding(
+        "m",
+        "timer('set')",
+        "Timer length",
+        id="session.timer_set",
+        show=False,
+        tooltip="Set the topic timer's length",
+    ),
+    Binding(
+        "ctrl+z",
+        "undo",
+        "Undo",
+        id="session.undo",
+        tooltip="Undo the last change (several levels)",
+    ),
+    Binding("q", "quit", "Quit", id="session.quit", tooltip="Quit (everything is already saved)"),
+    Binding(
+        "ctrl+e",
+        "export",
+        "Export",
+        id="session.export",
+        show=False,
+        priority=True,  # also while typing in a capture input (its ctrl+e = End key)
+        tooltip="Export actions (csv, xlsx, md, html, json, ics), the report or a bundle",
+    ),
+]
+
+
+def session_palette_commands(screen: SessionScreen) -> list[PaletteCommand]:
+    """The session screen's own palette commands (its keys are added by the provider)."""
+    commands: list[PaletteCommand] = [
+        PaletteCommand(
+            "Close session (back to the start screen)",
+            "everything is already saved",
+            screen.action_close_session,
+        )
+    ]
+    if not screen.read_only:
+        commands.append(
+            PaletteCommand(
+                "End session (it becomes read-only)",
+                "for the end of the workshop; the sessions browser can reopen it",
+                screen.action_end_session,
+            )
+        )
+    for number, topic in enumerate(screen.agenda.topics, 1):
+        commands.append(
+            PaletteCommand(
+                f"Go to topic {number}: {topic.title}",
+                f"{topic.timebox} min",
+                _bind(screen.set_topic, topic.id),
+            )
+        )
+    if not screen.locked_group:
+        for group in screen.groups:
+            commands.append(
+                PaletteCommand(
+                    f"Switch to group: {group}", "keys [ and ]", _bind(screen.set_group, group)
+                )
+            )
+    for key, kind in PANE_KEYS.items():
+        commands.append(
+            PaletteCommand(
+                f"Go to pane: {PANE_TITLES[kind]}", f"key: {key}", _bind(screen._focus_kind, kind)
+            )
+        )
+    pane = screen.pane(screen.current_kind)
+    for title, operation in (
+        ("Edit selected entry", "edit"),
+        ("Delete selected entry", "delete"),
+        ("Vote for selected entry", "vote"),
+        ("Remove a vote from selected entry", "unvote"),
+        ("Link selected entry", "link"),
+        ("Edit action fields", "action"),
+        ("Sort pane by votes (toggle)", "sort"),
+        ("Move selected entry up", "move_up"),
+        ("Move selected entry down", "move_down"),
+    ):
+        commands.append(
+            PaletteCommand(
+                f"{title} ({PANE_TITLES[pane.kind]})",
+                "on the focused pane",
+                _bind(pane.request, operation),
+            )
+        )
+    return commands
+
+
+def _bind(function: Callable[[Any], Any], argument: Any) -> Callable[[], Any]:
+    return lambda: function(argument)
