@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -39,6 +40,14 @@ def operation_applies(operation: str, kind: EntryKind) -> bool:
     if operation == "action":
         return kind == EntryKind.ACTION
     return True
+
+
+def pane_of(widget: Widget) -> EntryPane | None:
+    """The pane a widget sits in."""
+    for node in widget.ancestors:
+        if isinstance(node, EntryPane):
+            return node
+    return None
 
 
 class EntryList(OptionList):
@@ -145,10 +154,7 @@ class EntryList(OptionList):
 
     @property
     def pane(self) -> EntryPane | None:
-        for node in self.ancestors:
-            if isinstance(node, EntryPane):
-                return node
-        return None
+        return pane_of(self)
 
 
 class CaptureInput(Input):
@@ -196,10 +202,7 @@ class CaptureInput(Input):
 
     @property
     def pane(self) -> EntryPane | None:
-        for node in self.ancestors:
-            if isinstance(node, EntryPane):
-                return node
-        return None
+        return pane_of(self)
 
 
 class EntryPane(Vertical):
