@@ -140,7 +140,7 @@ class StartScreen(Screen[None]):
         self.data = data
         agendas = self.query_one("#agendas", OptionList)
         options: list[Option | None] = [
-            Option(Text.assemble((title, "bold"), f"\n  bundled: {name}"), id=AGENDA_PREFIX + name)
+            Option(Text.assemble((title, "bold"), (f"\n  {name}", "dim")), id=AGENDA_PREFIX + name)
             for name, title in data.bundled
         ]
         for index, path in enumerate(data.recent):
