@@ -581,3 +581,25 @@ async def test_resuming_an_ended_session_opens_it_read_only(tmp_path: Path) -> N
         await pilot.pause()
         assert screen_of(app).read_only
         assert any("has ended" in m for m in notes.messages())
+
+
+async def test_a_damaged_session_file_is_reported_not_fatal(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    notes = Notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await capture(pilot, C, "Kept on screen")
+        path = Store(tmp_path).session_path(session_id)
+        good = path.read_bytes()
+        path.write_bytes(b'{"session": {')  # another program damaged it
+        screen_of(app)._check_disk()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("left untouched" in m for m in notes.messages("error"))
+        assert pane_texts(app, C) == ["Kept on screen"]
+        await capture(pilot, C, "Not lost")
+        assert screen_of(app).pane(C).capture_input.value == "Not lost"  # refused, kept
+        assert path.read_bytes() == b'{"session": {'  # never overwritten
+        path.write_bytes(good)
+    assert stored(tmp_path, session_id, kind=C) == ["Kept on screen"]
