@@ -1,8 +1,9 @@
 """Child process for the search figure: the first search of a fresh process, then a second.
 
-    python benchmarks/search_probe.py DATA_DIR
+    python benchmarks/search_probe.py DATA_DIR QUERY
 
-Prints one JSON line: ``{"cold_ms", "warm_ms", "hits", "rss_mb"}``. A process of its own, so
+Prints one JSON line: ``{"cold_ms", "warm_ms", "hits", "rss_mb"}`` — the first search for
+QUERY, then the same search again. A process of its own, so
 "cold" means what it means for a user: nothing of the history is in memory yet.
 """
 
@@ -18,12 +19,12 @@ def main() -> int:
     from workshop_tui.core.search import search
     from workshop_tui.core.store import Store
 
-    store = Store(sys.argv[1])
+    store, query = Store(sys.argv[1]), sys.argv[2]
     start = time.perf_counter()
-    hits = search(store, "recordation form")
+    hits = search(store, query)
     cold_ms = (time.perf_counter() - start) * 1000
     start = time.perf_counter()
-    search(store, "right holders")
+    search(store, query)
     warm_ms = (time.perf_counter() - start) * 1000
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"cold_ms": cold_ms, "warm_ms": warm_ms, "hits": len(hits), "rss_mb": rss_mb}))

@@ -37,7 +37,8 @@ async def _report_and_exit(pilot: Any) -> None:
         # whole history (the search index lives in the app's process).
         from workshop_tui.core.search import search
 
-        search(pilot.app.store, "recordation form")
+        search(pilot.app.store, "recordation form")  # stops at the hit limit
+        search(pilot.app.store, "hovercraft")  # looks at every session
     report["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(report), flush=True)
     REPORTED.append(True)

@@ -36,7 +36,9 @@ WORDS = (
     "customs recordation right holders trademark counterfeit goods border detention "
     "risk profile container manifest seizure destruction training module officers "
     "information sharing database procedure TRIPS ex officio application suspension "
-    "samples expert examination importer declaration port airport postal parcels"
+    "samples expert examination importer declaration port airport postal parcels "
+    # some entries are not plain ASCII, as in a real workshop's notes
+    "coopération contrefaçon déclaration aduanas marcas"
 ).split()
 OWNERS = ("Head of IPR unit", "Risk analysis unit", "Training academy", "Legal department")
 
