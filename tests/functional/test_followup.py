@@ -11,6 +11,7 @@ from workshop_tui.core.model import ActionStatus, EntryKind
 from workshop_tui.core.store import Store
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.followup import FollowUpScreen
+from workshop_tui.ui.screens.review import ConfirmScreen
 
 
 def earlier_status(data_dir: Path, entry_id: str) -> ActionStatus:
@@ -98,3 +99,44 @@ async def test_no_follow_up_for_a_plain_session(tmp_path: Path) -> None:
         await pilot.pause()
         session_screen(app)
         assert any("does not follow up" in n.message for n in app._notifications)
+
+
+async def test_typing_on_the_status_list_starts_the_comment(tmp_path: Path) -> None:
+    """A facilitator types the comment straight away: the words go into the comment box
+    (not the "f"inish, "n"ext... keys), nothing leaks to the session screen below."""
+    app = make_app(tmp_path, follow_up=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FollowUpScreen)
+        await pilot.press(*"Draft sent", "enter")  # 'f', 'n' inside the words
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#followup-comment", Input).value == "Draft sent"
+        await pilot.press("2")  # Enter went back to the list: 2 = in progress
+        await pilot.pause()
+        assert earlier_status(tmp_path, "20250003-ac") == ActionStatus.IN_PROGRESS
+        review = Store(tmp_path).open_session(EARLIER_ID).get("20250003-ac").action.reviews[-1]  # type: ignore[union-attr]
+        assert review["comment"] == "Draft sent"
+
+
+async def test_finish_with_actions_left_asks_first(tmp_path: Path) -> None:
+    app = make_app(tmp_path, follow_up=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FollowUpScreen)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "4 of 4 actions are not reviewed" in str(app.screen.question)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("f", "y")
+        await pilot.pause()
+        session_screen(app)
+    again = WorkshopApp(store=Store(tmp_path), session_id=NEW_ID, today=lambda: TODAY)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        session_screen(again)  # finished: not shown by itself any more

@@ -2,8 +2,14 @@
 what became of each (done, in progress, dropped, carried over) with a comment.
 
 Shown when a session that follows up an earlier one is opened, until the facilitator
-finishes it (key f). Escape closes it for now; it comes back the next time the session is
-opened. Every review is saved at once (:func:`workshop_tui.core.followup.record_review`).
+finishes it (key f; with actions still to review it asks first). Escape closes it for now; it
+comes back the next time the session is opened. Every review is saved at once
+(:func:`workshop_tui.core.followup.record_review`).
+
+Typing on the status list starts the comment: a key that is not one of the screen's keys
+moves to the comment box with that character, so a comment typed straight away is neither
+lost nor taken as commands (a stray "f" used to finish the review and send the rest of the
+words to the session screen).
 """
 
 from __future__ import annotations
@@ -12,10 +18,11 @@ import datetime as dt
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -32,6 +39,7 @@ from workshop_tui.core.followup import (
 from workshop_tui.core.model import ActionStatus, Entry
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.screens.plenary import today_of
+from workshop_tui.ui.screens.review import ConfirmScreen
 
 STATUS_KEYS = {
     "1": ActionStatus.DONE,
@@ -39,6 +47,28 @@ STATUS_KEYS = {
     "3": ActionStatus.DROPPED,
     "4": ActionStatus.CARRIED_OVER,
 }
+
+
+class StatusList(OptionList):
+    """The status choices. A printable key that is not in ``command_keys`` starts a comment
+    (posts :class:`StatusList.StartComment` with the character) instead of being dropped."""
+
+    class StartComment(Message):
+        def __init__(self, character: str) -> None:
+            super().__init__()
+            self.character = character
+
+    def __init__(self, *options: Option, command_keys: frozenset[str], id: str) -> None:  # noqa: A002
+        super().__init__(*options, id=id)
+        self.command_keys = command_keys
+
+    def on_key(self, event: events.Key) -> None:
+        char = event.character
+        if not char or not event.is_printable or char.isspace() or event.key in self.command_keys:
+            return
+        event.stop()
+        event.prevent_default()
+        self.post_message(self.StartComment(char))
 
 
 class FollowUpScreen(Screen[None]):
@@ -82,13 +112,16 @@ class FollowUpScreen(Screen[None]):
         yield Static(id="followup-title")
         yield VerticalScroll(Static(id="followup-text"), id="followup-card")
         yield Input(
-            placeholder="comment (optional), then choose the status below", id="followup-comment"
+            placeholder="comment (optional), then choose the status below",
+            id="followup-comment",
+            select_on_focus=False,  # typing on the list moves here: keep what was typed
         )
-        yield OptionList(
+        yield StatusList(
             *[
                 Option(f"{key}  {status.label}", id=status.value)
                 for key, status in STATUS_KEYS.items()
             ],
+            command_keys=_binding_keys(self.BINDINGS),
             id="followup-status",
         )
         yield Footer()
@@ -179,6 +212,13 @@ class FollowUpScreen(Screen[None]):
         if event.option.id:
             self.action_review(event.option.id)
 
+    @on(StatusList.StartComment)
+    def _start_comment(self, event: StatusList.StartComment) -> None:
+        comment = self.query_one("#followup-comment", Input)
+        comment.focus()
+        comment.cursor_position = len(comment.value)
+        comment.insert_text_at_cursor(event.character)
+
     @on(Input.Submitted, "#followup-comment")
     def _comment_done(self) -> None:
         self.query_one("#followup-status", OptionList).focus()
@@ -192,6 +232,25 @@ class FollowUpScreen(Screen[None]):
         self.query_one("#followup-comment", Input).focus()
 
     def action_finish(self) -> None:
+        pending = sum(1 for e in self.queue if last_review(e, self.new.id) is None)
+        if not pending:
+            self._finish()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._finish()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"{pending} of {len(self.queue)} actions are not reviewed yet. Finish the "
+                "follow-up anyway? (It will not open by itself again; f6 shows it.)",
+                yes="Finish",
+            ),
+            answered,
+        )
+
+    def _finish(self) -> None:
         try:
             set_followup_finished(self.new)
         except StoreError as err:
@@ -204,6 +263,14 @@ class FollowUpScreen(Screen[None]):
             self.query_one("#followup-status", OptionList).focus()
             return
         self.dismiss()
+
+
+def _binding_keys(bindings: list[BindingType]) -> frozenset[str]:
+    keys: set[str] = set()
+    for binding in bindings:
+        if isinstance(binding, Binding):
+            keys.update(key.strip() for key in binding.key.split(","))
+    return frozenset(keys)
 
 
 def followup_screen_for(new: SessionStore, *, force: bool = False) -> FollowUpScreen | None:
