@@ -99,3 +99,21 @@ async def test_in_progress_session_opens_for_editing(tmp_path: Path) -> None:
         await pilot.pause()
         session = session_screen(app)
         assert session.store.id == NEW_ID and not session.read_only
+
+
+async def test_confirm_dialog_is_compact_when_the_sessions_browser_was_never_opened(
+    tmp_path: Path,
+) -> None:
+    """End session asks from the session screen: a small dialog with its buttons and keys,
+    not a box filling the screen (its CSS used to come with the sessions browser)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        session_screen(app)
+        app.push_screen(ConfirmScreen("End the session?", yes="End session"))
+        await pilot.pause()
+        dialog = app.screen.query_one(".dialog")
+        assert dialog.outer_size.height <= 10
+        buttons = app.screen.query_one("#confirm-buttons")
+        assert buttons.region.bottom <= dialog.region.bottom
+        assert "y: yes" in str(app.screen.query_one(".dialog-help", Static).content)

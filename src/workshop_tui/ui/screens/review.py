@@ -33,7 +33,15 @@ def matches(summary: SessionSummary, agenda: str | None, text: str) -> bool:
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Yes / no question; Enter or y confirms, Escape or n cancels."""
+    """Yes / no question; y (or the first button) confirms, Escape, n or Enter on the
+    focused Cancel button cancels."""
+
+    # here, not in SessionsScreen's CSS: opened from another screen first (End session), the
+    # buttons' row took the whole height and the dialog filled the screen
+    DEFAULT_CSS = """
+    ConfirmScreen #confirm-buttons { height: auto; padding-top: 1; }
+    ConfirmScreen Button { margin-right: 2; }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
@@ -52,6 +60,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(self.yes, variant="warning", id="confirm-yes")
                 yield Button("Cancel", id="confirm-no")
+            yield Static("y: yes · n / Esc: cancel", classes="dialog-help")
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()
@@ -74,8 +83,6 @@ class SessionsScreen(Screen[None]):
     SessionsScreen #sessions-text { width: 1fr; }
     SessionsScreen #sessions-table { height: 1fr; }
     SessionsScreen #session-detail { height: auto; max-height: 9; background: $panel; padding: 0 1; }
-    ConfirmScreen #confirm-buttons { height: auto; padding-top: 1; }
-    ConfirmScreen Button { margin-right: 2; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
