@@ -216,3 +216,22 @@ async def test_ctrl_e_on_the_session_screen_opens_the_dialog_even_while_typing(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
+
+
+async def test_everything_fits_at_80x24(tmp_path: Path) -> None:
+    """The path, the error and the Export button are on screen in a small terminal (with
+    full-height fields they were below the bottom even at 100x30)."""
+    store, session_id = make_store(tmp_path / "data")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    dialog = ExportDialog(store, session_id, folder=tmp_path)
+    app = HostApp(dialog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen_region = app.screen.region
+        dialog.query_one("#export-path", Input).value = str(blocker / "out.csv")
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        for selector in ("#export-path", "#export-error", "#export-run", ".dialog-help"):
+            region = dialog.query_one(selector).region
+            assert region.height and screen_region.contains_region(region), selector

@@ -47,6 +47,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         max-width: 100%;
         height: auto;
         max-height: 100%;
+        overflow-y: auto;
         border: thick $primary;
         background: $surface;
         padding: 0 1;
@@ -60,8 +61,11 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     }
     ExportDialog .export-label {
         width: 12;
-        padding-top: 1;
         color: $text-muted;
+    }
+    ExportDialog .export-row:focus-within .export-label {
+        color: $text;
+        text-style: bold;
     }
     ExportDialog .export-row > Select, ExportDialog .export-row > Input {
         width: 1fr;
@@ -101,6 +105,9 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
     # -- layout ----------------------------------------------------------------------------
     def _row(self, label: str, widget: Select[str] | Input) -> Horizontal:
+        # compact (one-line) fields: with the full-height ones the Export button, the path and
+        # any error were below the bottom of a 100x30 terminal
+        widget.compact = True
         return Horizontal(Label(label, classes="export-label"), widget, classes="export-row")
 
     def compose(self) -> ComposeResult:
