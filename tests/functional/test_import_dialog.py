@@ -213,3 +213,17 @@ async def test_open_import_dialog_without_a_store_notifies(tmp_path: Path) -> No
         await pilot.pause()
         assert not isinstance(app.screen, ImportDialog)
         assert any("Import needs the workshop data folder" in n.message for n in app._notifications)
+
+
+async def test_open_import_dialog_on_a_damaged_session_notifies(tmp_path: Path) -> None:
+    """Opened from a session whose file is damaged: a notification, no traceback."""
+    store = Store(tmp_path / "data")
+    session_id = store.create_session(AGENDA, title="Broken").id
+    (tmp_path / "data" / "sessions" / f"{session_id}.json").write_text("garbage{{{")
+    app = StoreApp(Store(tmp_path / "data"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        open_import_dialog(app.list_screen, session_id, folder=tmp_path)
+        await pilot.pause()
+        assert app.screen is app.list_screen
+        assert any("not valid JSON" in n.message for n in app._notifications)

@@ -77,6 +77,9 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
         self.store = store
         self.folder = folder if folder is not None else Path.cwd()
         self.session_id = session_id
+        # read here, not in compose: a damaged session file is then a notification from
+        # open_import_dialog, not a crash while the dialog is drawn
+        self.session_title = store.open_session(session_id).session.title if session_id else ""
         self.busy = False
         self.reports: list[MergeReport] = []
 
@@ -90,9 +93,9 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
             )
             yield Input(placeholder="group-a.json group-b.json", id="import-paths")
             if self.session_id:
-                title = self.store.open_session(self.session_id).session.title
                 yield Checkbox(
-                    f"Merge into this session ({title}) even if the bundles come from other sessions",
+                    f"Merge into this session ({self.session_title}) even if the bundles come "
+                    "from other sessions",
                     id="import-into",
                 )
             yield Static(id="import-result", markup=False)
