@@ -33,6 +33,7 @@ class SearchScreen(Screen[None]):
     SearchScreen #search-input { margin: 0 0; }
     SearchScreen #search-status { height: 1; padding: 0 1; color: $text-muted; }
     SearchScreen #search-results { height: 1fr; }
+    SearchScreen #search-detail { height: auto; max-height: 4; background: $panel; padding: 0 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -55,11 +56,18 @@ class SearchScreen(Screen[None]):
         )
         yield Static("Type words to search.", id="search-status")
         yield DataTable(id="search-results", cursor_type="row", zebra_stripes=True)
+        yield Static(id="search-detail")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#search-results", DataTable)
-        table.add_columns("Session", "Date", "Topic", "Group", "Kind", "Text")
+        # what matched comes first and narrow enough for 80 columns (the session title used
+        # to fill the width); the line below the table has the whole entry and its session
+        width = self.app.size.width
+        table.add_column("Kind", key="kind")
+        table.add_column("Text", key="text", width=max(24, min(60, width - 40)))
+        table.add_column("Topic", key="topic", width=20 if width < 120 else 30)
+        table.add_columns("Group", "Date", "Session")
         self.query_one("#search-input", Input).focus()
         if self.initial_query:
             self.run_search(self.initial_query)
@@ -103,14 +111,15 @@ class SearchScreen(Screen[None]):
         table.clear()
         for number, hit in enumerate(hits):
             table.add_row(
-                hit.session_title,
-                hit.started[:10],
-                hit.topic_title,
-                hit.group,
                 hit.kind,
-                " ".join(hit.text.split()),
+                _cell(hit.text),
+                _cell(hit.topic_title),
+                hit.group,
+                hit.started[:10],
+                hit.session_title,
                 key=str(number),
             )
+        self._show_detail(0 if hits else None)
         status = self.query_one("#search-status", Static)
         if not words(text):
             status.update("Type words to search.")
@@ -127,6 +136,27 @@ class SearchScreen(Screen[None]):
                 problem, title="A session file could not be read", severity="error", timeout=12
             )
 
+    def _show_detail(self, number: int | None) -> None:
+        detail = self.query_one("#search-detail", Static)
+        if number is None or not 0 <= number < len(self.hits):
+            detail.update("")
+            detail.display = False
+            return
+        hit = self.hits[number]
+        text = Text(" ".join(hit.text.split()), "bold")
+        text.append(
+            f"\n{hit.kind} · {hit.topic_title} · {hit.group} · "
+            f"{hit.session_title} ({hit.started[:10]})",
+            "dim",
+        )
+        detail.update(text)
+        detail.display = True
+
+    @on(DataTable.RowHighlighted, "#search-results")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self._show_detail(int(str(event.row_key.value)))
+
     @on(DataTable.RowSelected, "#search-results")
     def _selected(self, event: DataTable.RowSelected) -> None:
         hit = self.hits[int(str(event.row_key.value))]
@@ -137,3 +167,8 @@ class SearchScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _cell(text: str) -> Text:
+    """One line, cut with an ellipsis to the column's width."""
+    return Text(" ".join(text.split()), no_wrap=True, overflow="ellipsis")
