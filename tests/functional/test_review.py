@@ -117,3 +117,24 @@ async def test_confirm_dialog_is_compact_when_the_sessions_browser_was_never_ope
         buttons = app.screen.query_one("#confirm-buttons")
         assert buttons.region.bottom <= dialog.region.bottom
         assert "y: yes" in str(app.screen.query_one(".dialog-help", Static).content)
+
+
+async def test_dates_and_counts_fit_80_columns(tmp_path: Path) -> None:
+    """A long title is cut; the dates and the C/S/A/open counts stay on screen at 80x24."""
+    app = make_app(tmp_path, session_id=None)
+    Store(tmp_path).open_session(EARLIER_ID).update_session(
+        title="National Workshop on Combating Counterfeiting and Piracy, Jakarta, March 2026"
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_browser(app, pilot)
+        table = screen.query_one("#sessions-table", DataTable)
+        right_edge = 0
+        for column in table.ordered_columns:
+            right_edge += column.get_render_width(table)
+            if str(column.label) == "Open":
+                break
+        assert right_edge <= 80
+        labels = [str(c.label) for c in table.ordered_columns]
+        assert labels[:3] == ["", "Title", "Started"]
+        row = [str(cell) for cell in table.get_row_at(1)]
+        assert row[1].startswith("National Workshop") and row[2] == "2025-11-24"

@@ -151,18 +151,24 @@ class SessionsScreen(Screen[None]):
         selected = self._selected()
         keep = selected.id if selected else None
         table.clear(columns=True)
-        table.add_columns("", "Title", "Agenda", "Started", "Ended", "C", "S", "A", "Open")
+        # dates and counts fit 80 columns: the title is cut to what is left, the agenda comes
+        # last (the detail below shows it); long titles used to push everything else off
+        width = self.app.size.width
+        table.add_column("", key="state")
+        table.add_column("Title", key="title", width=max(20, min(50, width - 50)))
+        table.add_columns("Started", "Ended", "C", "S", "A", "Open")
+        table.add_column("Agenda", key="agenda", width=30)
         for s in self.shown:
             table.add_row(
                 Text("✓", "dim") if s.ended else Text("●", "bold"),
-                s.title,
-                s.agenda_title,
+                _cell(s.title),
                 s.started[:10],
                 s.ended[:10] or "—",
                 str(s.challenges),
                 str(s.solutions),
                 str(s.actions),
                 str(s.open_actions),
+                _cell(s.agenda_title),
                 key=s.id,
             )
         ids = [s.id for s in self.shown]
@@ -270,3 +276,8 @@ class SessionsScreen(Screen[None]):
             self.query_one("#sessions-table", DataTable).focus()
             return
         self.dismiss()
+
+
+def _cell(text: str) -> Text:
+    """One line, cut with an ellipsis to the column's width."""
+    return Text(" ".join(text.split()), no_wrap=True, overflow="ellipsis")
