@@ -227,3 +227,55 @@ async def test_open_import_dialog_on_a_damaged_session_notifies(tmp_path: Path) 
         await pilot.pause()
         assert app.screen is app.list_screen
         assert any("not valid JSON" in n.message for n in app._notifications)
+
+
+async def test_start_screen_i_imports_and_lists_the_merged_session(tmp_path: Path) -> None:
+    from workshop_tui.ui.app import WorkshopApp
+    from workshop_tui.ui.screens.start import StartScreen
+
+    session_id, a, b = scribe_bundles(tmp_path)
+    target = Store(tmp_path / "facilitator")
+    app = WorkshopApp(store=target)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        dialog.query_one("#import-paths", Input).value = f'"{a}" "{b}"'
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert "2 added" in str(dialog.query_one("#import-result", Static).content)
+        await pilot.press("escape")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, StartScreen)
+        assert [s.id for s in app.screen.data.sessions] == [session_id]
+    assert len(Store(target.data_dir).open_session(session_id).entries()) == 3
+
+
+async def test_session_screen_import_merges_into_the_open_session(tmp_path: Path) -> None:
+    from session_fixtures import pane_texts
+    from workshop_tui.ui.app import WorkshopApp
+    from workshop_tui.ui.screens.session import SessionScreen
+
+    session_id, a, b = scribe_bundles(tmp_path)
+    target = Store(tmp_path / "facilitator")
+    target.add_session(Store(tmp_path / "laptop-a").open_session(session_id).session)
+    app = WorkshopApp(store=target, session_id=session_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        assert isinstance(app.screen, SessionScreen)
+        app.screen.set_focus(None)
+        await pilot.press("I")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        dialog.query_one("#import-paths", Input).value = f'"{a}" "{b}"'
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        await pilot.press("escape")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, SessionScreen)
+        assert pane_texts(app, EntryKind.CHALLENGE) == ["No ex officio power"]
+    assert len(Store(target.data_dir).open_session(session_id).entries()) == 3

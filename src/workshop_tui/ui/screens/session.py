@@ -420,6 +420,14 @@ class SessionScreen(Screen[None]):
 
         open_export_dialog(self, self.store.id)
 
+    def action_import_bundles(self) -> None:
+        from workshop_tui.ui.screens.import_dialog import open_import_dialog
+
+        if self.read_only:
+            self.notify("This session is read-only: reopen it first (f4).", severity="warning")
+            return
+        open_import_dialog(self, self.store.id)
+
     @on(TopicNavigator.TopicChosen)
     def _topic_chosen(self, event: TopicNavigator.TopicChosen) -> None:
         self.set_topic(event.topic_id)

@@ -170,6 +170,14 @@ SESSION_BINDINGS: list[BindingType] = [
         priority=True,  # also while typing in a capture input (its ctrl+e = End key)
         tooltip="Export actions (csv, xlsx, md, html, json, ics), the report or a bundle",
     ),
+    Binding(
+        "I",
+        "import_bundles",
+        "Import",
+        id="session.import",
+        show=False,
+        tooltip="Merge scribes' bundles into this session",
+    ),
 ]
 
 

@@ -92,6 +92,13 @@ class StartScreen(Screen[None]):
         Binding(
             "r", "reload", "Refresh", id="start.reload", tooltip="Re-read agendas and sessions"
         ),
+        Binding(
+            "i",
+            "import_bundles",
+            "Import",
+            id="start.import",
+            tooltip="Merge session bundles from scribes' laptops (export --what bundle)",
+        ),
         Binding("q", "app.quit", "Quit", id="start.quit", tooltip="Quit"),
     ]
 
@@ -121,6 +128,11 @@ class StartScreen(Screen[None]):
     # -- loading -------------------------------------------------------------------------
     def action_reload(self) -> None:
         self._load()
+
+    def action_import_bundles(self) -> None:
+        from workshop_tui.ui.screens.import_dialog import open_import_dialog
+
+        open_import_dialog(self)
 
     @work(thread=True, exclusive=True, group="start-load")
     def _load(self) -> None:
