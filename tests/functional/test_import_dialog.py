@@ -256,6 +256,7 @@ async def test_start_screen_i_imports_and_lists_the_merged_session(tmp_path: Pat
 
 async def test_session_screen_import_merges_into_the_open_session(tmp_path: Path) -> None:
     from session_fixtures import pane_texts
+
     from workshop_tui.ui.app import WorkshopApp
     from workshop_tui.ui.screens.session import SessionScreen
 
