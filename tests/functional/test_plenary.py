@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static, TabbedContent
 from textual_plotext import PlotextPlot
 
 from workshop_tui.core.model import EntryKind
-from workshop_tui.ui.screens.plenary import PlenaryScreen
+from workshop_tui.ui.screens.plenary import BarChart, PlenaryScreen
 
 
 async def test_grid_counts_flags_and_opens_the_cell(tmp_path: Path) -> None:
@@ -23,14 +23,14 @@ async def test_grid_counts_flags_and_opens_the_cell(tmp_path: Path) -> None:
         assert isinstance(screen, PlenaryScreen)
         table = screen.query_one("#plenary-grid", DataTable)
         assert [cell(table, 0, c) for c in range(5)] == [
-            "Legal framework",
+            "1 Legal framework",
             "2/1/1",
             "1/1/1",
             "0/0/0 !",
             "2",
         ]
         assert [cell(table, 1, c) for c in range(5)] == [
-            "Information recordation at customs",
+            "2 Information recordation at customs",
             "1/0/0 !",
             "0/0/0 !",
             "0/1/1",
@@ -57,7 +57,7 @@ async def test_topic_without_any_action_is_flagged(tmp_path: Path) -> None:
         await pilot.press("f2")
         await pilot.pause()
         table = app.screen.query_one("#plenary-grid", DataTable)
-        assert cell(table, 2, 0) == "⚠ IPR training programmes"
+        assert cell(table, 2, 0) == "⚠ 3 IPR training programmes"
         assert cell(table, 2, 4) == "0"
 
 
@@ -104,6 +104,34 @@ async def test_charts_and_quality_tab(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         session_screen(app)
+
+
+async def test_counts_total_column_and_chart_labels_at_80x24(tmp_path: Path) -> None:
+    """At 80x24 the title starts with the counts, the grid keeps the action total on screen,
+    and each chart bar has its own readable label (topic numbers, short statuses)."""
+    app = make_app(tmp_path)
+    app.store.open_session(app.initial_session_id or "").update_session(
+        title="National Workshop on Combating Counterfeiting and Piracy, Jakarta, March 2026"
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlenaryScreen)
+        title = str(screen.query_one("#plenary-title", Static).content)
+        assert title.startswith("Plenary · 5 cells without action · 3 actions with warnings · ")
+        table = screen.query_one("#plenary-grid", DataTable)
+        total = sum(column.get_render_width(table) for column in table.ordered_columns)
+        assert total <= 80
+        await pilot.press("c")
+        await pilot.pause()
+        topics = screen.query_one("#chart-topics", BarChart)
+        assert topics.series[1] == ["1", "2", "3"]
+        status = screen.query_one("#chart-status", BarChart)
+        assert status.series[1] == ["open", "in prog.", "done", "dropped"]  # none carried
+        rendered = topics.plt.build()
+        assert all(label in rendered for label in ("1", "2", "3"))
 
 
 async def test_review_screens_are_in_the_command_palette_and_help(tmp_path: Path) -> None:

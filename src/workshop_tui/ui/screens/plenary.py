@@ -40,6 +40,13 @@ KIND_HEADINGS = (
 )
 
 
+SHORT_STATUS = {"in progress": "in prog.", "carried over": "carried"}
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _ordered_no_duplicates(data: Any) -> list[Any]:
     return list(dict.fromkeys(data))
 
@@ -72,7 +79,10 @@ class BarChart(PlotextPlot):
         plt.clear_figure()
         plt.title(title)
         if labels:
-            plt.bar(labels, values)
+            # narrower bars leave a gap between neighbours; whole-number ticks (counts)
+            plt.bar(labels, values, width=0.6)
+            top = max(values, default=0) or 1
+            plt.yticks(list(range(0, top + 1, max(1, -(-top // 4)))))
         return super().render()
 
 
@@ -165,10 +175,13 @@ class PlenaryScreen(Screen[None]):
         gaps = grid_gaps(self.store)
         warnings = check_session(self.store, self.today)
         flagged = sum(1 for w in warnings.values() if w)
+        # the counts first: a long session title cut them off at 80-100 columns
         self.query_one("#plenary-title", Static).update(
             Text.assemble(
-                (f"Plenary · {self.store.session.title}", "bold"),
-                f" · {len(gaps.cells)} cells without action · {flagged} actions with warnings",
+                ("Plenary", "bold"),
+                f" · {_count(len(gaps.cells), 'cell')} without action"
+                f" · {_count(flagged, 'action')} with warnings · ",
+                (self.store.session.title, "bold"),
             )
         )
         self._draw_grid(grid, set(gaps.cells), set(gaps.topics))
@@ -182,14 +195,21 @@ class PlenaryScreen(Screen[None]):
         table = self.query_one("#plenary-grid", DataTable)
         cursor = table.cursor_coordinate
         table.clear(columns=True)
-        table.add_column("Topic", key="topic")
+        # the topic column takes what the groups and the action total leave (the long titles
+        # pushed the action total off an 80-column screen); the numbers match the charts
+        widths = [max(len(group), 7) + 2 for group in grid.groups] + [len("Actions") + 2]
+        room = self.app.size.width - sum(widths) - 4
+        longest = max((len(title) + 5 for _, title in grid.topics), default=10)
+        table.add_column("Topic", key="topic", width=max(20, min(longest, room)))
         for index, group in enumerate(grid.groups):
             table.add_column(group, key=f"g{index}")
         table.add_column("Actions", key="total")
-        for topic_id, title in grid.topics:
-            label = Text(title)
+        for number, (topic_id, title) in enumerate(grid.topics, 1):
+            label = Text(f"{number} {title}", no_wrap=True, overflow="ellipsis")
             if topic_id in empty_topics:
-                label = Text.assemble(("⚠ ", "bold red"), title)
+                label = Text.assemble(
+                    ("⚠ ", "bold red"), f"{number} {title}", no_wrap=True, overflow="ellipsis"
+                )
             cells: list[Any] = [label]
             for group in grid.groups:
                 cell = grid.cell(topic_id, group)
@@ -225,10 +245,22 @@ class PlenaryScreen(Screen[None]):
 
     def _draw_charts(self) -> None:
         data = chart_data(self.store)
+        # short labels that fit under narrow bars: topic numbers (as in the grid), short
+        # statuses; with topic ids plotext dropped most labels and named the wrong bars
+        topic_numbers = [str(number) for number in range(1, len(data.topic_labels) + 1)]
+        statuses, status_counts = [], []
+        for label, count in zip(data.status_labels, data.status_counts, strict=True):
+            if count or label != "carried over":  # only follow-ups carry over: no empty bar
+                statuses.append(SHORT_STATUS.get(label, label))
+                status_counts.append(count)
         series = {
-            "topics": ("Entries per topic", data.topic_labels, data.topic_counts),
+            "topics": (
+                "Entries per topic (1, 2… as in the grid)",
+                topic_numbers,
+                data.topic_counts,
+            ),
             "groups": ("Entries per group", data.group_labels, data.group_counts),
-            "status": ("Actions by status", data.status_labels, data.status_counts),
+            "status": ("Actions by status", statuses, status_counts),
             "level": ("Actions by level", data.level_labels, data.level_counts),
         }
         for name, (title, labels, values) in series.items():
