@@ -280,3 +280,31 @@ async def test_session_screen_import_merges_into_the_open_session(tmp_path: Path
         assert isinstance(app.screen, SessionScreen)
         assert pane_texts(app, EntryKind.CHALLENGE) == ["No ex officio power"]
     assert len(Store(target.data_dir).open_session(session_id).entries()) == 3
+
+
+async def test_a_long_report_keeps_the_buttons_on_an_80x24_screen(tmp_path: Path) -> None:
+    """Eight bundles give eight report lines or more: the report scrolls, the buttons and the
+    key hint stay on screen (they were pushed below the bottom)."""
+    from workshop_tui.ui import app as app_module
+
+    class StyledHost(HostApp):
+        CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))
+
+    _, a, _ = scribe_bundles(tmp_path)
+    names = []
+    for number in range(8):
+        copy = tmp_path / f"scribe-{number}.json"
+        copy.write_bytes(a.read_bytes())
+        names.append(copy.name)
+    dialog = ImportDialog(Store(tmp_path / "facilitator"), folder=tmp_path)
+    app = StyledHost(dialog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dialog.query_one("#import-paths", Input).value = " ".join(names)
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert str(dialog.query_one("#import-result", Static).content).count("scribe-") == 8
+        screen_region = app.screen.region
+        for selector in ("#import-run", "#import-close", ".dialog-help"):
+            region = dialog.query(selector).last().region
+            assert region.height and screen_region.contains_region(region), selector

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Static
 
@@ -46,6 +46,10 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
     DEFAULT_CSS = """
     ImportDialog #import-paths {
         width: 1fr;
+    }
+    ImportDialog #import-result-box {
+        height: auto;
+        max-height: 8;
     }
     ImportDialog #import-result {
         height: auto;
@@ -98,7 +102,9 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
                     "from other sessions",
                     id="import-into",
                 )
-            yield Static(id="import-result", markup=False)
+            # one line or more per bundle: scrolls, so the buttons stay on an 80x24 screen
+            with VerticalScroll(id="import-result-box"):
+                yield Static(id="import-result", markup=False)
             with Horizontal(id="import-buttons"):
                 yield Button("Import", variant="primary", id="import-run")
                 yield Button("Close", id="import-close")
