@@ -221,3 +221,14 @@ async def test_form_starts_with_the_action_and_suggests_people() -> None:
     assert isinstance(app.result, ActionEditResult)
     assert app.result.fields.owner == "Ben Okoro"
     assert app.result.fields.partners == ["right holders", "police", "Group A"]
+
+
+async def test_typing_at_once_adds_to_the_end_of_the_action_text() -> None:
+    editor = ActionEditor(TEXT, base_fields())
+    app = EditorApp(editor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*" and publish it", "ctrl+s")
+        await pilot.pause()
+    assert isinstance(app.result, ActionEditResult)
+    assert app.result.text == TEXT + " and publish it"

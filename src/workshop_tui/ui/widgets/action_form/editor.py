@@ -258,7 +258,9 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         )
 
     def on_mount(self) -> None:
-        self.query_one("#field-text", TextArea).focus()
+        area = self.query_one("#field-text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)  # typing adds to the action, not before it
 
     # -- reading and checking ---------------------------------------------------------
     def form_values(self) -> dict[str, str]:
