@@ -154,11 +154,43 @@ async def test_escape_cancels_with_none() -> None:
     app = EditorApp(editor)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await pilot.press("escape")  # nothing changed: closes at once
+        await pilot.pause()
+        assert app.screen is not editor
+    assert app.result is None
+
+
+async def test_escape_with_unsaved_changes_warns_then_discards() -> None:
+    """A habitual Escape does not throw away a filled-in form: the first one warns (the
+    typed text stays), a second one discards; typing in between re-arms the warning."""
+    editor = ActionEditor(TEXT, base_fields())
+    app = EditorApp(editor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         await pilot.press(*" and publish it")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is editor
+        assert "Unsaved changes" in str(editor.query_one("#action-summary", Static).content)
+        assert editor.query_one("#field-text", TextArea).text == TEXT + " and publish it"
+        await pilot.press(*" online", "escape")  # changed since the warning: warns again
+        await pilot.pause()
+        assert app.screen is editor
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is not editor
     assert app.result is None
+
+
+async def test_escape_warning_then_save_keeps_the_changes() -> None:
+    editor = ActionEditor(TEXT, base_fields())
+    app = EditorApp(editor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*" and publish it", "escape", "ctrl+s")
+        await pilot.pause()
+    assert isinstance(app.result, ActionEditResult)
+    assert app.result.text == TEXT + " and publish it"
 
 
 async def test_form_starts_with_the_action_and_suggests_people() -> None:

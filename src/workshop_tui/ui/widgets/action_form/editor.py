@@ -1,8 +1,9 @@
 """The action editor: a modal form for all action-plan fields of an action.
 
 It validates with :func:`workshop_tui.core.action_form.validate_action_form` and dismisses
-only with a valid :class:`ActionEditResult` (Escape dismisses with None). A field with a
-problem gets an inline message under it; what was typed stays in the form.
+only with a valid :class:`ActionEditResult` (Escape dismisses with None; with unsaved changes
+the first Escape only warns, a second one discards them). A field with a problem gets an
+inline message under it; what was typed stays in the form.
 """
 
 from __future__ import annotations
@@ -184,6 +185,8 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         self._context_line = context
         self._heading = title
         self._checked: dict[str, str] = {}  # the values at the last save attempt
+        # the form as it was at the Escape that warned: a second Escape discards just that
+        self._warned: dict[str, str] | None = None
 
     @classmethod
     def for_entry(
@@ -306,9 +309,21 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
             return
         self.dismiss(result)
 
-    @on(Button.Pressed, "#action-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Escape: close without saving; with unsaved changes, warn first (a second Escape
+        discards them), so a habitual Escape does not throw away a filled-in form."""
+        values = self.form_values()
+        if values == self._initial or values == self._warned:
+            self.dismiss(None)
+            return
+        self._warned = values  # typing more before the next Escape warns again
+        self.query_one("#action-summary", Static).update(
+            "Unsaved changes: Esc again discards them, ctrl+s saves"
+        )
+
+    @on(Button.Pressed, "#action-cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)  # a deliberate click/Enter on Cancel
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
