@@ -172,3 +172,19 @@ async def test_review_screens_are_in_the_command_palette_and_help(tmp_path: Path
             "plenary.charts",
             "plenary.quality",
         }
+
+
+async def test_a_cell_of_another_group_on_a_locked_laptop_says_why(tmp_path: Path) -> None:
+    """A scribe's laptop (--group) stays on its group; choosing another group's cell in the
+    plenary says so instead of silently showing its own group."""
+    app = make_app(tmp_path, group="Group B")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("right", "enter")  # legal × Group A
+        await pilot.pause()
+        await pilot.pause()
+        session = session_screen(app)
+        assert (session.topic_id, session.group) == ("legal", "Group B")
+        assert any("locked to Group B" in n.message for n in app._notifications)

@@ -80,8 +80,17 @@ def open_entry(
     def go_there() -> None:
         if topic_id and topic_id in [t.id for t in target.agenda.topics]:
             target.set_topic(topic_id)
-        if group and group != target.group and not target.locked_group:
-            target.set_group(group)
+        if group and group != target.group:
+            if target.locked_group:
+                # a scribe's laptop never leaves its group: say why the cell is not shown
+                target.notify(
+                    f"This laptop is locked to {target.locked_group}: {group}'s work is not "
+                    "shown here.",
+                    severity="warning",
+                    timeout=6,
+                )
+            else:
+                target.set_group(group)
         if kind is not None and entry_id:
             target._focus_kind(kind)
             pane = target.pane(kind)
