@@ -6,7 +6,7 @@ from pathlib import Path
 
 from plenary_helpers import EARLIER_ID, NEW_ID, make_app, session_screen
 from plenary_helpers import column_texts as column
-from textual.widgets import DataTable, Select
+from textual.widgets import DataTable, Select, Static
 
 from workshop_tui.core.model import ActionStatus, EntryKind
 from workshop_tui.core.store import Store
@@ -98,3 +98,24 @@ async def test_read_only_session_refuses_status_change(tmp_path: Path) -> None:
         await pilot.pause()
         assert Store(tmp_path).open_session(EARLIER_ID).entries(kind=EntryKind.ACTION) == before
         assert any("read-only" in n.message for n in app._notifications)
+
+
+async def test_detail_says_where_the_action_comes_from_at_80_columns(tmp_path: Path) -> None:
+    """At 80 columns the unit, topic and group columns are off screen: the detail line under
+    the table names them."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ActionsScreen)
+        table = screen.query_one("#actions-table", DataTable)
+        entry = screen.store.get(
+            str(table.coordinate_to_cell_key(table.cursor_coordinate)[0].value)
+        )
+        assert entry.action is not None
+        number = [t.id for t in screen.agenda.topics].index(entry.topic_id) + 1
+        detail = str(screen.query_one("#action-detail", Static).content)
+        title = screen.agenda.topic(entry.topic_id).title
+        assert f"{number}. {title} · {entry.group} · unit {entry.action.unit or '—'}" in detail

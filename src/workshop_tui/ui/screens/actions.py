@@ -227,7 +227,15 @@ class ActionsScreen(Screen[None]):
         fields = entry.action
         assert fields is not None
         text = Text(" ".join(entry.text.split()), "bold")
-        text.append(f"\nIndicator: {fields.indicator or '—'} · level {fields.level.value}")
+        # where it comes from and who: the table's right-hand columns are off an 80-column
+        # screen, so the detail says it
+        topics = self.agenda.topics
+        number = next((i for i, t in enumerate(topics, 1) if t.id == entry.topic_id), 0)
+        topic = topics[number - 1].title if number else entry.topic_id
+        text.append(
+            f"\n{number or '?'}. {topic} · {entry.group} · unit {fields.unit or '—'} · "
+            f"{fields.level.value} · indicator: {fields.indicator or '—'}"
+        )
         for warning in check_session(self.store, self.today).get(entry_id, []):
             text.append(f"\n⚠ {warning.message}", "red")
         detail.update(text)
