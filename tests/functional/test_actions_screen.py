@@ -119,3 +119,41 @@ async def test_detail_says_where_the_action_comes_from_at_80_columns(tmp_path: P
         detail = str(screen.query_one("#action-detail", Static).content)
         title = screen.agenda.topic(entry.topic_id).title
         assert f"{number}. {title} · {entry.group} · unit {entry.action.unit or '—'}" in detail
+
+
+async def test_a_failed_save_keeps_the_editor_open_with_the_typed_fields(tmp_path: Path) -> None:
+    """Disk full while saving an action from the list: the reason is shown and the editor
+    stays open with everything typed; once the disk is back, ctrl+s saves it."""
+    from textual.widgets import Input
+
+    from workshop_tui.core.store import StoreWriteError
+    from workshop_tui.ui.widgets.action_form import ActionEditor
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ActionsScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ActionEditor)
+        editor.query_one("#field-owner", Input).value = "Dewi Lestari"
+        real = screen.capture.set_action
+
+        def disk_full(*args: object, **kwargs: object) -> object:
+            raise StoreWriteError(tmp_path / "s.json", OSError(28, "No space left on device"))
+
+        screen.capture.set_action = disk_full  # type: ignore[method-assign]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor
+        assert editor.query_one("#field-owner", Input).value == "Dewi Lestari"
+        assert any(n.severity == "error" for n in app._notifications)
+        screen.capture.set_action = real  # type: ignore[method-assign]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Dewi Lestari" in column(screen.query_one("#actions-table", DataTable), 2)

@@ -286,12 +286,21 @@ class ActionsScreen(Screen[None]):
         if entry is None:
             return
 
+        def save(result: ActionEditResult) -> str | None:
+            try:
+                self.capture.set_action(entry.id, result.fields, text=result.text)
+            except (CaptureError, StoreError) as err:
+                return str(err)  # the editor stays open with what was typed
+            return None
+
         def saved(result: ActionEditResult | None) -> None:
             if result is not None:
-                self._save(entry, result.fields, text=result.text)
+                self._fill_filters()
+                self.refresh_table(keep=entry.id)
 
         context = f"{self.agenda.topic(entry.topic_id).title} · {entry.group}"
-        self.app.push_screen(ActionEditor.for_entry(entry, self.agenda, context=context), saved)
+        editor = ActionEditor.for_entry(entry, self.agenda, context=context, save=save)
+        self.app.push_screen(editor, saved)
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]

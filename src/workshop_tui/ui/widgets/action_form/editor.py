@@ -4,11 +4,15 @@ It validates with :func:`workshop_tui.core.action_form.validate_action_form` and
 only with a valid :class:`ActionEditResult` (Escape dismisses with None; with unsaved changes
 the first Escape only warns, a second one discards them). A field with a problem gets an
 inline message under it; what was typed stays in the form.
+
+With ``save``, the editor writes the result itself and dismisses only once it is saved: when
+saving fails (disk full, read-only folder, damaged file) the reason is shown and everything
+typed stays in the form to try again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
 from textual import on
@@ -176,8 +180,10 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         units: Iterable[str] = (),
         context: str = "",
         title: str = "Edit action",
+        save: Callable[[ActionEditResult], str | None] | None = None,
     ) -> None:
         super().__init__()
+        self._saver = save  # returns None once saved, else the reason it was not
         self._base = fields or ActionFields()
         self._initial = action_form_values(text, self._base)
         self._people = _unique(people)
@@ -190,7 +196,11 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
 
     @classmethod
     def for_entry(
-        cls, entry: Entry, agenda: Agenda | None = None, context: str = ""
+        cls,
+        entry: Entry,
+        agenda: Agenda | None = None,
+        context: str = "",
+        save: Callable[[ActionEditResult], str | None] | None = None,
     ) -> ActionEditor:
         """An editor for an action entry, suggesting the agenda's participants and groups."""
         people: list[str] = []
@@ -200,7 +210,7 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
             people += [member for group in agenda.groups for member in group.members]
             units = [p.organisation for p in agenda.participants if p.organisation]
             units += [group.name for group in agenda.groups]
-        return cls(entry.text, entry.action, people=people, units=units, context=context)
+        return cls(entry.text, entry.action, people=people, units=units, context=context, save=save)
 
     # -- layout -----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -307,6 +317,12 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         if isinstance(result, dict):
             self.show_errors(result)
             return
+        if self._saver is not None:
+            problem = self._saver(result)
+            if problem:
+                self.query_one("#action-summary", Static).update(f"Not saved: {problem}")
+                self.notify(problem, title="Action not saved", severity="error", timeout=12)
+                return
         self.dismiss(result)
 
     def action_cancel(self) -> None:
