@@ -213,8 +213,10 @@ def test_stale_temp_files_are_cleaned(tmp_path: Path) -> None:
     stale.write_text("half")
     live = tmp_path / f".s.json.{os.getppid()}.abcd.tmp"
     live.write_text("being written")
+    ours = tmp_path / f".s.json.{os.getpid()}.abcd.tmp"  # another thread of ours, mid-save
+    ours.write_text("being written")
     assert clean_stale_temp_files(tmp_path) == 1
-    assert not stale.exists() and live.exists()
+    assert not stale.exists() and live.exists() and ours.exists()
 
 
 def test_doc_ids_are_stable_and_distinct() -> None:
@@ -245,3 +247,10 @@ def test_recent_agendas(store: Store) -> None:
     store.remember_agenda("/b.yaml")
     store.remember_agenda("/a.yaml")
     assert Store(store.data_dir).recent_agendas() == ["/a.yaml", "/b.yaml"]
+
+
+def test_corrupt_prefs_are_not_overwritten(store: Store) -> None:
+    store.prefs_path.write_bytes(b"{not json")
+    assert store.recent_agendas() == []
+    store.remember_agenda("/a.yaml")
+    assert store.prefs_path.read_bytes() == b"{not json"

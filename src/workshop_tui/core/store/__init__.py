@@ -259,7 +259,13 @@ class Store:
         return [str(p) for p in doc.get("paths") or []]
 
     def remember_agenda(self, path: str) -> None:
-        """Put an agenda file at the top of the recent list (best effort: never fails)."""
+        """Put an agenda file at the top of the recent list (best effort: never fails).
+
+        A damaged prefs file is left untouched, like every other data file."""
+        try:
+            self._prefs.read()
+        except CorruptDataError:
+            return
         recent = [path] + [p for p in self.recent_agendas() if p != path]
         try:
             self._prefs.write({RECENT_TABLE: {"1": {"paths": recent[:MAX_RECENT]}}})

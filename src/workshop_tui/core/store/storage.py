@@ -123,7 +123,8 @@ def clean_stale_temp_files(folder: Path, max_age_s: float = 3600.0) -> int:
             pid = int(parts[-3])
             try:
                 os.kill(pid, 0)
-                pid_alive = pid != os.getpid()
+                # Our own pid: another thread of this process may be mid-save right now.
+                pid_alive = True
             except ProcessLookupError:
                 pid_alive = False
             except PermissionError:
