@@ -140,3 +140,31 @@ async def test_finish_with_actions_left_asks_first(tmp_path: Path) -> None:
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         session_screen(again)  # finished: not shown by itself any more
+
+
+async def test_a_burst_of_keys_all_goes_into_the_comment(tmp_path: Path) -> None:
+    """Keys that reach the status list before the focus has moved (a fast typist, a burst)
+    follow the first one into the comment: no "f"inish, no "1" = done, no lost spaces."""
+    from textual import events
+    from textual.widgets import OptionList
+
+    app = make_app(tmp_path, follow_up=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FollowUpScreen)
+        status = screen.query_one("#followup-status", OptionList)
+        text = "Draft final, 1 left"
+        for char in text:
+            key = "space" if char == " " else ("comma" if char == "," else char)
+            status.post_message(events.Key(key, char))
+        status.post_message(events.Key("enter", "\r"))  # late Enter: does not choose a status
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#followup-comment", Input).value == text
+        assert earlier_status(tmp_path, "20250003-ac") == ActionStatus.OPEN
+        status.post_message(events.Paste(" — sent to\nthe minister"))
+        await pilot.pause()
+        comment = screen.query_one("#followup-comment", Input).value
+        assert comment == text + " — sent to the minister"

@@ -15,6 +15,7 @@ words to the session screen).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -22,7 +23,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -50,25 +50,43 @@ STATUS_KEYS = {
 
 
 class StatusList(OptionList):
-    """The status choices. A printable key that is not in ``command_keys`` starts a comment
-    (posts :class:`StatusList.StartComment` with the character) instead of being dropped."""
+    """The status choices. A printable key that is not in ``command_keys`` starts a comment:
+    ``type_into`` gets the character (it moves the focus to the comment box). Keys that were
+    already on their way here when the focus moved (a fast typist, a burst of keys) follow
+    the first one into the comment instead of choosing a status or finishing the review.
+    Pasted text goes to the comment too."""
 
-    class StartComment(Message):
-        def __init__(self, character: str) -> None:
-            super().__init__()
-            self.character = character
-
-    def __init__(self, *options: Option, command_keys: frozenset[str], id: str) -> None:  # noqa: A002
+    def __init__(
+        self,
+        *options: Option,
+        command_keys: frozenset[str],
+        type_into: Callable[[str], None],
+        id: str,  # noqa: A002 - Textual's name
+    ) -> None:
         super().__init__(*options, id=id)
         self.command_keys = command_keys
+        self.type_into = type_into
 
     def on_key(self, event: events.Key) -> None:
         char = event.character
+        late = self.screen.focused is not self  # the comment box has the focus already
+        if late:
+            event.stop()
+            event.prevent_default()
+            if char and event.is_printable:
+                self.type_into(char)
+            return
         if not char or not event.is_printable or char.isspace() or event.key in self.command_keys:
             return
         event.stop()
         event.prevent_default()
-        self.post_message(self.StartComment(char))
+        self.type_into(char)
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        if event.text:
+            self.type_into(" ".join(event.text.splitlines()))  # one line
 
 
 class FollowUpScreen(Screen[None]):
@@ -122,6 +140,7 @@ class FollowUpScreen(Screen[None]):
                 for key, status in STATUS_KEYS.items()
             ],
             command_keys=_binding_keys(self.BINDINGS),
+            type_into=self._type_into_comment,
             id="followup-status",
         )
         yield Footer()
@@ -212,12 +231,12 @@ class FollowUpScreen(Screen[None]):
         if event.option.id:
             self.action_review(event.option.id)
 
-    @on(StatusList.StartComment)
-    def _start_comment(self, event: StatusList.StartComment) -> None:
+    def _type_into_comment(self, text: str) -> None:
         comment = self.query_one("#followup-comment", Input)
-        comment.focus()
-        comment.cursor_position = len(comment.value)
-        comment.insert_text_at_cursor(event.character)
+        if self.focused is not comment:
+            comment.cursor_position = len(comment.value)
+            self.set_focus(comment)
+        comment.insert_text_at_cursor(text)
 
     @on(Input.Submitted, "#followup-comment")
     def _comment_done(self) -> None:
