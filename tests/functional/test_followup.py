@@ -168,3 +168,13 @@ async def test_a_burst_of_keys_all_goes_into_the_comment(tmp_path: Path) -> None
         await pilot.pause()
         comment = screen.query_one("#followup-comment", Input).value
         assert comment == text + " — sent to the minister"
+
+
+async def test_progress_is_at_the_start_of_the_title(tmp_path: Path) -> None:
+    app = make_app(tmp_path, follow_up=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FollowUpScreen)
+        title = str(screen.query_one("#followup-title", Static).content)
+        assert title.startswith("Follow-up · 0/4 reviewed · action 1 of 4 · of Workshop 2025")

@@ -157,14 +157,12 @@ class FollowUpScreen(Screen[None]):
     def _show(self) -> None:
         reviewed = sum(1 for e in self.queue if last_review(e, self.new.id) is not None)
         earlier = self.earlier.session
-        title = Text.assemble(
-            ("Follow-up", "bold"),
-            f" of {earlier.title} ({earlier.started[:10]})",
-            f" · {reviewed}/{len(self.queue)} reviewed",
-        )
+        # the progress first: after a long session title it was cut off at 80-100 columns
+        title = Text.assemble(("Follow-up", "bold"), f" · {reviewed}/{len(self.queue)} reviewed")
         entry = self.current
         if entry is not None:
             title.append(f" · action {self.index + 1} of {len(self.queue)}")
+        title.append(f" · of {earlier.title} ({earlier.started[:10]})")
         self.query_one("#followup-title", Static).update(title)
         card = self.query_one("#followup-text", Static)
         comment = self.query_one("#followup-comment", Input)
