@@ -100,6 +100,25 @@ async def test_read_only_session_refuses_status_change(tmp_path: Path) -> None:
         assert any("read-only" in n.message for n in app._notifications)
 
 
+async def test_title_shows_counts_and_read_only_before_a_long_session_title(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path, session_id=None)
+    Store(tmp_path).open_session(EARLIER_ID).update_session(
+        title="National Workshop on Combating Counterfeiting and Piracy, Jakarta, March 2026"
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_session(EARLIER_ID, read_only=True)
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ActionsScreen)
+        title = str(screen.query_one("#actions-title", Static).content)
+        assert title.startswith("Actions · 5 of 5 · sorted by due READ-ONLY · National")
+
+
 async def test_detail_says_where_the_action_comes_from_at_80_columns(tmp_path: Path) -> None:
     """At 80 columns the unit, topic and group columns are off screen: the detail line under
     the table names them."""

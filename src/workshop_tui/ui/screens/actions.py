@@ -199,14 +199,18 @@ class ActionsScreen(Screen[None]):
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
         filt = " · ".join(f"{k}={'(none)' if v == NONE else v}" for k, v in chosen.items())
+        # counts, sort, filters and READ-ONLY before the session title: a long title cut
+        # them off at 80-100 columns
         title = Text.assemble(
-            (f"Actions · {self.store.session.title}", "bold"),
-            f" · {len(self.shown)} of {len(actions)} · sorted by {self.sort}",
+            ("Actions", "bold"), f" · {len(self.shown)} of {len(actions)} · sorted by {self.sort}"
         )
         if filt:
             title.append(f" · {filt}", "italic")
         if self.read_only:
-            title.append("  READ-ONLY", "bold reverse")
+            title.append(" ")
+            title.append("READ-ONLY", "bold reverse")
+        title.append(" · ")
+        title.append(self.store.session.title, "bold")
         self.query_one("#actions-title", Static).update(title)
         self._show_detail()
 
