@@ -148,3 +148,37 @@ def test_a_file_in_another_layout_is_still_searched(tmp_path: Path) -> None:
     hits = index.search("customs law")
     assert [h.session_id for h in hits] == [NEW_ID] * 3 + [EARLIER_ID] * 2
     assert NEW_ID in index._sessions
+
+
+def test_a_rare_accented_word_in_a_long_non_ascii_session(tmp_path: Path) -> None:
+    """The pre-check folds whole files at once; it must never skip a file that matches."""
+    store, _, current = build(tmp_path)
+    filler = [
+        (EntryKind.NOTE, "legal", "Group A", f"Réunion {i}: façade, naïve café, Ωmega Straße")
+        for i in range(300)
+    ]
+    for kind, topic, group, text in filler:
+        current.add_entry(kind, topic, group, text)
+    current.add_entry(EntryKind.NOTE, "legal", "Group B", "A ĤOVERCRAFT patrol ﬁnds Ærø")
+    assert [h.text for h in search(store, "hovercraft")] == ["A ĤOVERCRAFT patrol ﬁnds Ærø"]
+    assert [h.text for h in search(Store(tmp_path), "finds hôvercraft")] == [
+        "A ĤOVERCRAFT patrol ﬁnds Ærø"
+    ]
+    assert len(search(Store(tmp_path), "STRASSE Ωmega naive", limit=None)) == 300
+    assert search(Store(tmp_path), "zeppelin") == []
+
+
+def test_the_index_cache_does_not_keep_stores_alive(tmp_path: Path) -> None:
+    import gc
+    import weakref
+
+    from workshop_tui.core.search import index_for
+
+    store, _, _ = build(tmp_path)
+    assert search(store, "customs")
+    index = weakref.ref(index_for(store))
+    gone = weakref.ref(store)
+    del store
+    gc.collect()
+    assert gone() is None
+    assert index() is None
