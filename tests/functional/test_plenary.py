@@ -188,3 +188,30 @@ async def test_a_cell_of_another_group_on_a_locked_laptop_says_why(tmp_path: Pat
         session = session_screen(app)
         assert (session.topic_id, session.group) == ("legal", "Group B")
         assert any("locked to Group B" in n.message for n in app._notifications)
+
+
+def _footer_keys_fit(screen: object, *descriptions: str) -> None:
+    """Each key is on screen and left of the command-palette key docked on the right."""
+    from textual.widgets._footer import FooterKey
+
+    keys = {k.description: k for k in screen.query(FooterKey)}  # type: ignore[attr-defined]
+    palette = keys.get("palette")
+    limit = palette.region.x if palette is not None else 80
+    for description in descriptions:
+        region = keys[description].region
+        assert region.width and region.right <= limit, (description, region, limit)
+
+
+async def test_back_and_help_fit_in_the_footer_at_80_columns(tmp_path: Path) -> None:
+    """The plenary's and the follow-up's footers keep Back/Later and Help on an 80-column
+    screen (the { } topic keys and the 1-4 status keys are shown elsewhere on the screen)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        _footer_keys_fit(app.screen, "Back", "Help")
+    follow = make_app(tmp_path / "f", follow_up=True)
+    async with follow.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        _footer_keys_fit(follow.screen, "Finish", "Later", "Help")

@@ -100,10 +100,14 @@ class FollowUpScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "review('done')", "Done", id="followup.done"),
-        Binding("2", "review('in_progress')", "In progress", id="followup.in_progress"),
-        Binding("3", "review('dropped')", "Dropped", id="followup.dropped"),
-        Binding("4", "review('carried_over')", "Carry over", id="followup.carried_over"),
+        # 1-4 are printed in the status list itself; off the footer so that Finish, Later
+        # and Help fit on an 80-column screen
+        Binding("1", "review('done')", "Done", id="followup.done", show=False),
+        Binding("2", "review('in_progress')", "In progress", id="followup.in_progress", show=False),
+        Binding("3", "review('dropped')", "Dropped", id="followup.dropped", show=False),
+        Binding(
+            "4", "review('carried_over')", "Carry over", id="followup.carried_over", show=False
+        ),
         Binding("n,right", "move(1)", "Next", id="followup.next"),
         Binding("p,left", "move(-1)", "Prev", id="followup.prev", show=False),
         Binding("c", "focus_comment", "Comment", id="followup.comment", show=False),

@@ -117,8 +117,15 @@ class PlenaryScreen(Screen[None]):
         Binding(
             "left_curly_bracket", "topic(-1)", "Prev topic", id="plenary.topic_prev", show=False
         ),
+        # off the footer (the side-by-side view says "{ } other topic") so Back and Help fit
+        # on an 80-column screen
         Binding(
-            "right_curly_bracket", "topic(1)", "Topic", key_display="{ }", id="plenary.topic_next"
+            "right_curly_bracket",
+            "topic(1)",
+            "Topic",
+            key_display="{ }",
+            id="plenary.topic_next",
+            show=False,
         ),
         Binding("r", "reload", "Refresh", id="plenary.reload", show=False),
         Binding("escape,q", "close", "Back", id="plenary.close"),
