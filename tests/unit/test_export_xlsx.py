@@ -68,3 +68,33 @@ def test_xlsx_drops_characters_excel_cannot_store(sample: Sample) -> None:
     sample.session.update_entry(sample.ids["a2"], text="bell\x07 and nul\x00 gone")
     book = load_workbook(io.BytesIO(export(sample.session, "actions", "xlsx")))
     assert "bell and nul gone" in [c.value for c in book["Actions"]["A"]]
+
+
+def test_xlsx_package_is_well_formed(sample: Sample) -> None:
+    """The parts are written as text: each must parse, be declared and be reachable."""
+    import re
+    import zipfile
+    from xml.etree import ElementTree
+
+    sample.session.update_entry(
+        sample.ids["a2"], text="  spaced & <tagged> \"quoted\" 'x'\r\nsecond line \U0001f600 "
+    )
+    payload = export(sample.session, "actions", "xlsx", ExportOptions(now=NOW))
+    with zipfile.ZipFile(io.BytesIO(payload)) as package:
+        names = set(package.namelist())
+        parts = {name: package.read(name) for name in names}
+    for data in parts.values():
+        ElementTree.fromstring(data)  # raises on malformed XML
+    types = parts["[Content_Types].xml"].decode()
+    for name in names:
+        if not name.endswith(".rels") and name != "[Content_Types].xml":
+            assert f'PartName="/{name}"' in types, name
+    for target in re.findall(r'Target="([^"]+)"', parts["xl/_rels/workbook.xml.rels"].decode()):
+        assert f"xl/{target}" in names
+    for target in re.findall(r'Target="([^"]+)"', parts["_rels/.rels"].decode()):
+        assert target in names
+    book = load_workbook(io.BytesIO(payload))
+    texts = [c.value for c in book["Actions"]["A"]]
+    assert "  spaced & <tagged> \"quoted\" 'x'\r\nsecond line \U0001f600 " in texts
+    # The same export twice is the same file (zip entries dated with the export time).
+    assert export(sample.session, "actions", "xlsx", ExportOptions(now=NOW)) == payload
