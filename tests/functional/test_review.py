@@ -138,3 +138,21 @@ async def test_dates_and_counts_fit_80_columns(tmp_path: Path) -> None:
         assert labels[:3] == ["", "Title", "Started"]
         row = [str(cell) for cell in table.get_row_at(1)]
         assert row[1].startswith("National Workshop") and row[2] == "2025-11-24"
+
+
+async def test_a_long_confirm_question_wraps(tmp_path: Path) -> None:
+    """The whole question is readable at 80 columns (it was cut at the dialog's edge)."""
+    from textual.widgets import Label
+
+    app = make_app(tmp_path)
+    question = (
+        "“National Workshop on Combating Counterfeiting and Piracy” ended on 2026-03-06. "
+        "Reopen it for editing?"
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(ConfirmScreen(question, yes="Reopen"))
+        await pilot.pause()
+        label = app.screen.query_one("#confirm-question", Label)
+        assert label.size.height >= 2
+        assert label.region.right <= app.screen.query_one(".dialog").region.right

@@ -39,6 +39,7 @@ class ConfirmScreen(ModalScreen[bool]):
     # here, not in SessionsScreen's CSS: opened from another screen first (End session), the
     # buttons' row took the whole height and the dialog filled the screen
     DEFAULT_CSS = """
+    ConfirmScreen #confirm-question { width: 100%; }
     ConfirmScreen #confirm-buttons { height: auto; padding-top: 1; }
     ConfirmScreen Button { margin-right: 2; }
     """
@@ -56,7 +57,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
             box.border_title = "Please confirm"
-            yield Label(self.question)
+            yield Label(self.question, id="confirm-question")  # wraps (full width)
             with Horizontal(id="confirm-buttons"):
                 yield Button(self.yes, variant="warning", id="confirm-yes")
                 yield Button("Cancel", id="confirm-no")
