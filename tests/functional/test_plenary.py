@@ -215,3 +215,32 @@ async def test_back_and_help_fit_in_the_footer_at_80_columns(tmp_path: Path) -> 
     async with follow.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         _footer_keys_fit(follow.screen, "Finish", "Later", "Help")
+
+
+async def test_follows_what_scribes_add_and_reports_a_damaged_file_once(tmp_path: Path) -> None:
+    """Projected during group work, the grid picks up entries written by another process; a
+    damaged file is reported once, not at every poll."""
+    from workshop_tui.core.store import Store
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlenaryScreen)
+        table = screen.query_one("#plenary-grid", DataTable)
+        assert cell(table, 0, 3) == "0/0/0 !"  # legal × Group C
+        other = Store(tmp_path).open_session(app.initial_session_id or "")
+        other.add_entry(EntryKind.CHALLENGE, "legal", "Group C", "No scanner at the port")
+        screen.poll_disk()  # what the 2 s timer does
+        await pilot.pause()
+        assert cell(table, 0, 3) == "1/0/0 !"
+        told: list[str] = []  # this screen's notifications only (the session screen polls too)
+        screen.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+        path = tmp_path / "sessions" / f"{app.initial_session_id}.json"
+        path.write_text("garbage{{{")
+        for _ in range(3):
+            screen.poll_disk()
+            await pilot.pause()
+        assert len(told) == 1 and "not valid JSON" in told[0]

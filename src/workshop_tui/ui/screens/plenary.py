@@ -8,6 +8,9 @@ the action quality warnings of one session.
   (:mod:`workshop_tui.core.similarity`) carry "≈".
 * Charts: entries per topic and per group, actions by status and by level (plotext bars).
 * Quality: every action with its warnings (:mod:`workshop_tui.core.quality`).
+
+Projected during group work, it follows the scribes: every 2 s it checks whether the session
+file changed (another process or laptop wrote it) and redraws.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from workshop_tui.core.similarity import duplicate_partners
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens
+
+POLL_SECONDS = 2.0
 
 KIND_HEADINGS = (
     (EntryKind.CHALLENGE, "Challenges"),
@@ -138,6 +143,7 @@ class PlenaryScreen(Screen[None]):
         self.agenda = store.session.agenda
         self.topic_id = self.agenda.topics[0].id
         self.warnings: dict[str, list[Any]] = {}
+        self._last_error = ""  # a damaged file is reported once, not at every poll
 
     @property
     def today(self) -> dt.date:
@@ -169,13 +175,27 @@ class PlenaryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.action_reload()
         self.query_one("#plenary-grid", DataTable).focus()
+        self.set_interval(POLL_SECONDS, self.poll_disk)
+
+    def poll_disk(self) -> None:
+        """Redraw when another process changed the session (a stat; cheap)."""
+        try:
+            changed = self.store.changed_on_disk()
+        except (StoreError, OSError):
+            return
+        if changed:
+            self.action_reload()
 
     # -- drawing ---------------------------------------------------------------------------
     def action_reload(self) -> None:
         try:
             self._draw()
         except StoreError as err:
-            self.notify(str(err), title="Cannot read the session", severity="error", timeout=12)
+            if str(err) != self._last_error:
+                self.notify(str(err), title="Cannot read the session", severity="error", timeout=12)
+            self._last_error = str(err)
+            return
+        self._last_error = ""
 
     def _draw(self) -> None:
         grid = build_grid(self.store)
