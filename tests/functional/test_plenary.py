@@ -244,3 +244,29 @@ async def test_follows_what_scribes_add_and_reports_a_damaged_file_once(tmp_path
             screen.poll_disk()
             await pilot.pause()
         assert len(told) == 1 and "not valid JSON" in told[0]
+
+
+async def test_long_group_names_are_cut_so_the_grid_fits_80_columns(tmp_path: Path) -> None:
+    from workshop_tui.core.agenda import Agenda, Group, Topic
+    from workshop_tui.core.store import Store
+    from workshop_tui.ui.app import WorkshopApp
+
+    agenda = Agenda(
+        title="Ports",
+        topics=(Topic("legal", "Legal framework"), Topic("ops", "Operational procedures")),
+        groups=(
+            Group("Jakarta Soekarno-Hatta Airport"),
+            Group("Tanjung Priok Seaport"),
+            Group("Surabaya Tanjung Perak"),
+        ),
+    )
+    store = Store(tmp_path)
+    session = store.create_session(agenda, title="Ports workshop")
+    app = WorkshopApp(store=store, session_id=session.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        table = app.screen.query_one("#plenary-grid", DataTable)
+        assert sum(column.get_render_width(table) for column in table.ordered_columns) <= 80
+        assert cell(table, 0, 0) == "⚠ 1 Legal framework"

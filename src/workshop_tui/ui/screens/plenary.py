@@ -37,6 +37,7 @@ from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens
 
 POLL_SECONDS = 2.0
+GROUP_WIDTH = 14  # widest group column of the grid
 
 KIND_HEADINGS = (
     (EntryKind.CHALLENGE, "Challenges"),
@@ -224,12 +225,15 @@ class PlenaryScreen(Screen[None]):
         table.clear(columns=True)
         # the topic column takes what the groups and the action total leave (the long titles
         # pushed the action total off an 80-column screen); the numbers match the charts
-        widths = [max(len(group), 7) + 2 for group in grid.groups] + [len("Actions") + 2]
+        # long group names (a port, an airport) are cut to GROUP_WIDTH: the cells hold 7
+        group_widths = [min(max(len(group), 7), GROUP_WIDTH) for group in grid.groups]
+        widths = [width + 2 for width in group_widths] + [len("Actions") + 2]
         room = self.app.size.width - sum(widths) - 4
         longest = max((len(title) + 5 for _, title in grid.topics), default=10)
         table.add_column("Topic", key="topic", width=max(20, min(longest, room)))
-        for index, group in enumerate(grid.groups):
-            table.add_column(group, key=f"g{index}")
+        for index, (group, width) in enumerate(zip(grid.groups, group_widths, strict=True)):
+            label = Text(group, no_wrap=True, overflow="ellipsis")
+            table.add_column(label, key=f"g{index}", width=width)
         table.add_column("Actions", key="total")
         for number, (topic_id, title) in enumerate(grid.topics, 1):
             label = Text(f"{number} {title}", no_wrap=True, overflow="ellipsis")
