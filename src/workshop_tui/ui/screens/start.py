@@ -1,7 +1,9 @@
 """Start screen: start a session from an agenda, resume one in progress, open a past one.
 
 Reading the agendas and the sessions list happens in a worker thread; results come back to
-the event loop with ``call_from_thread``.
+the event loop with ``call_from_thread``. The sessions column shows the most recent
+:data:`RECENT_SESSIONS` (in progress first); a last option opens the sessions browser with
+all of them, so a long history does not slow the first screen down.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ from workshop_tui.ui.commands import PaletteCommand
 AGENDA_PREFIX = "agenda:"
 RECENT_PREFIX = "recent:"
 SESSION_PREFIX = "session:"
+ALL_SESSIONS_ID = "all-sessions"
+#: sessions listed on the start screen; the sessions browser (F4) lists every one
+RECENT_SESSIONS = 30
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,50 @@ def session_prompt(summary: SessionSummary) -> Text:
         f"\n  C{summary.challenges} S{summary.solutions} A{summary.actions}{open_actions}", "dim"
     )
     return text
+
+
+def recent_sessions(sessions: list[SessionSummary]) -> list[SessionSummary]:
+    """What the start screen lists: sessions in progress, then ended ones, newest first
+    (the order ``list_sessions`` gives), at most :data:`RECENT_SESSIONS`."""
+    ordered = [s for s in sessions if not s.ended] + [s for s in sessions if s.ended]
+    return ordered[:RECENT_SESSIONS]
+
+
+class _Footer(Footer):
+    """A footer that rebuilds its keys only when the keys it shows change.
+
+    The stock footer rebuilds every key widget on each binding change, and mounting a
+    screen, focusing its first widget and filling its lists send several that change
+    nothing shown: that was a third of the start screen's start-up time.
+    """
+
+    _recompose_pending = False
+    _shown: tuple[object, ...] | None = None
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen and not self._recompose_pending:
+            self._recompose_pending = True
+            self.call_after_refresh(self._recompose_if_changed)
+
+    def _keys_shown(self) -> tuple[object, ...]:
+        palette = self.app.COMMAND_PALETTE_BINDING
+        return tuple(
+            (binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
+            for _, binding, enabled, tooltip in self.screen.active_bindings.values()
+            if binding.show or binding.key == palette
+        )
+
+    async def _recompose_if_changed(self) -> None:
+        self._recompose_pending = False
+        if not self.is_attached:
+            return
+        shown = self._keys_shown()
+        if shown != self._shown:
+            self._shown = shown
+            await self.recompose()
 
 
 class StartScreen(Screen[None]):
@@ -116,13 +165,13 @@ class StartScreen(Screen[None]):
             with Vertical(id="start-sessions", classes="start-column") as old:
                 old.border_title = "Sessions (● open · ✓ ended)"
                 yield OptionList(id="sessions")
-        yield Footer()
+        yield _Footer()
 
     def on_mount(self) -> None:
         self.query_one("#agendas", OptionList).focus()
-        self.action_reload()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: the one place that loads the lists.
         self.action_reload()
 
     # -- loading -------------------------------------------------------------------------
@@ -164,11 +213,22 @@ class StartScreen(Screen[None]):
             )
         _replace_options(agendas, options)
         sessions = self.query_one("#sessions", OptionList)
-        ordered = [s for s in data.sessions if not s.ended] + [s for s in data.sessions if s.ended]
-        _replace_options(
-            sessions, [Option(session_prompt(s), id=SESSION_PREFIX + s.id) for s in ordered]
-        )
-        if not ordered:
+        shown = recent_sessions(data.sessions)
+        session_options: list[Option | None] = [
+            Option(session_prompt(s), id=SESSION_PREFIX + s.id) for s in shown
+        ]
+        if len(data.sessions) > len(shown):
+            session_options.append(
+                Option(
+                    Text.assemble(
+                        (f"All {len(data.sessions):,} sessions…", "bold"),
+                        ("\n  F4: the sessions browser", "dim"),
+                    ),
+                    id=ALL_SESSIONS_ID,
+                )
+            )
+        _replace_options(sessions, session_options)
+        if not shown:
             sessions.set_options(
                 [Option("no sessions yet: pick an agenda to start one", disabled=True)]
             )
@@ -199,6 +259,9 @@ class StartScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#sessions")
     def _session_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == ALL_SESSIONS_ID:
+            self.app.action_sessions()  # type: ignore[attr-defined]
+            return
         session_id = (event.option.id or "").removeprefix(SESSION_PREFIX)
         summary = next((s for s in self.data.sessions if s.id == session_id), None)
         if summary is not None:
