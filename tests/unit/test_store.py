@@ -118,6 +118,10 @@ def test_resolve_id_prefix_latest_and_errors(store: Store) -> None:
     assert store.resolve(a.id) == a.id
     assert store.resolve(b.id[:8]) == b.id
     assert store.resolve("latest") == b.id
+    a.add_entry(EntryKind.CHALLENGE, "legal", "Group A", "worked on a again")
+    later = store.session_path(b.id).stat().st_mtime_ns + 10**9
+    os.utime(store.session_path(a.id), ns=(later, later))  # coarse clocks: make it explicit
+    assert store.resolve("latest") == a.id  # latest = worked on most recently
     with pytest.raises(StoreError, match="no session matches"):
         store.resolve("zzz")
     store.add_session(Session(title="x1", agenda=AGENDA, id="cafe-0001"))
@@ -167,12 +171,17 @@ def test_corrupt_session_file_is_reported_and_untouched(
     fresh.open_session(good.id).add_entry(EntryKind.CHALLENGE, "legal", "Group A", "still works")
 
 
-def test_corrupt_catalog_is_reported_not_overwritten(store: Store) -> None:
-    store.create_session(AGENDA)
-    store.catalog_path.write_bytes(b'{"sessions": {"1": {"nope": 1}}}')
-    with pytest.raises(CorruptDataError, match="catalog"):
-        Store(store.data_dir).list_sessions()
-    assert store.catalog_path.read_bytes() == b'{"sessions": {"1": {"nope": 1}}}'
+@pytest.mark.parametrize("content", [b'{"sessions": {"1": {"nope": 1}}}', b"garbage"])
+def test_corrupt_catalog_is_reported_not_overwritten(store: Store, content: bytes) -> None:
+    s = store.create_session(AGENDA)
+    store.catalog_path.write_bytes(content)
+    fresh = Store(store.data_dir)
+    listing = fresh.list_sessions()
+    # the sessions are still listed (the catalog is only a cache), the problem is reported
+    assert [x.id for x in listing.sessions] == [s.id]
+    assert len(listing.problems) == 1 and str(store.catalog_path) in listing.problems[0]
+    assert fresh.resolve("latest") == s.id
+    assert store.catalog_path.read_bytes() == content
 
 
 def test_failed_write_keeps_previous_state(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -254,3 +263,17 @@ def test_corrupt_prefs_are_not_overwritten(store: Store) -> None:
     assert store.recent_agendas() == []
     store.remember_agenda("/a.yaml")
     assert store.prefs_path.read_bytes() == b"{not json"
+
+
+def test_damaged_file_is_reported_as_changed_once(store: Store) -> None:
+    s = store.create_session(AGENDA)
+    path = store.session_path(s.id)
+    path.write_bytes(b"{broken")
+    assert s.changed_on_disk()
+    with pytest.raises(CorruptDataError):
+        s.entries()
+    assert not s.changed_on_disk()  # a poller reports it once, not every time
+    with pytest.raises(CorruptDataError):
+        s.entries()  # and it is still refused
+    path.write_bytes(b"{broken again}")
+    assert s.changed_on_disk()

@@ -139,10 +139,7 @@ class Store:
         """Session id from an id, a unique id prefix, or ``latest``. Raise StoreError."""
         ref = ref.strip()
         if ref == "latest":
-            listing = self.list_sessions()
-            if not listing.sessions:
-                raise StoreError("there are no sessions yet")
-            return listing.sessions[0].id
+            return self.latest_session_id()
         ids = self.session_ids()
         if ref in ids:
             return ref
@@ -152,6 +149,23 @@ class Store:
         if not matches:
             raise StoreError(f"no session matches {ref!r} (see 'workshop-tui sessions')")
         raise StoreError(f"{ref!r} matches {len(matches)} sessions; give more of the id")
+
+    def latest_session_id(self) -> str:
+        """The session worked on most recently (its file was written last).
+
+        Not the one started last: after a day on one session, a short test session started
+        and ended in between must not become "latest"."""
+        newest: tuple[int, str] | None = None
+        for session_id in self.session_ids():
+            try:
+                mtime = self.session_path(session_id).stat().st_mtime_ns
+            except OSError:
+                continue
+            if newest is None or (mtime, session_id) > newest:
+                newest = (mtime, session_id)
+        if newest is None:
+            raise StoreError("there are no sessions yet")
+        return newest[1]
 
     def open_session(self, ref: str) -> SessionStore:
         """Open a session by id, unique prefix or ``latest``; reads it (raises when corrupt)."""
@@ -191,8 +205,14 @@ class Store:
 
     def list_sessions(self) -> SessionListing:
         """All sessions, newest first, with counts. Unreadable files are reported, not fatal."""
-        catalog = self._read_catalog()
         listing = SessionListing()
+        try:
+            catalog = self._read_catalog()
+            catalog_usable = True
+        except CorruptDataError as err:
+            # Only a cache: list from the session files, report it, never overwrite it.
+            listing.problems.append(str(err))
+            catalog, catalog_usable = {}, False
         fresh: dict[str, dict[str, Any]] = {}
         changed = False
         for session_id in self.session_ids():
@@ -213,7 +233,7 @@ class Store:
                 changed = True
             fresh[session_id] = row
             listing.sessions.append(SessionSummary(**row["summary"]))
-        if changed or set(fresh) != set(catalog):
+        if catalog_usable and (changed or set(fresh) != set(catalog)):
             self._write_catalog(fresh)
         listing.sessions.sort(key=lambda s: s.started, reverse=True)
         return listing

@@ -185,14 +185,20 @@ class AtomicJSONStorage(Storage):
             return None
         if self._cache is not None and stamp == self._stamp:
             return self._cache
-        data = load_json_file(self.path)
-        if not isinstance(data, dict) or not all(
-            isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-            for table in data.values()
-        ):
-            raise CorruptDataError(
-                self.path, "does not hold workshop-tui data (unexpected JSON structure)"
-            )
+        try:
+            data = load_json_file(self.path)
+            if not isinstance(data, dict) or not all(
+                isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+                for table in data.values()
+            ):
+                raise CorruptDataError(
+                    self.path, "does not hold workshop-tui data (unexpected JSON structure)"
+                )
+        except CorruptDataError:
+            # Remember which version failed: changed_on_disk() stays False until the file is
+            # replaced (so a poller reports it once), and every read raises again.
+            self._cache, self._stamp = None, stamp
+            raise
         self._cache, self._stamp = data, stamp
         return data
 
