@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
 from workshop_tui.core.model import (
+    ACTION_PLAN_FIELDS,
     ActionFields,
     ActionLevel,
     ActionStatus,
@@ -23,22 +24,7 @@ from workshop_tui.core.model import (
 )
 
 #: form field names in display order ("text" is the action itself, the entry text)
-FORM_FIELDS = (
-    "text",
-    "owner",
-    "unit",
-    "level",
-    "start",
-    "due",
-    "timeframe",
-    "priority",
-    "status",
-    "indicator",
-    "verification",
-    "partners",
-    "resources",
-    "notes",
-)
+FORM_FIELDS = ("text", *ACTION_PLAN_FIELDS)
 
 
 class ActionEditResult(NamedTuple):

@@ -189,6 +189,24 @@ class ActionFields:
         )
 
 
+#: the action-plan fields a facilitator fills in, in form and export order
+ACTION_PLAN_FIELDS: tuple[str, ...] = (
+    "owner",
+    "unit",
+    "level",
+    "start",
+    "due",
+    "timeframe",
+    "priority",
+    "status",
+    "indicator",
+    "verification",
+    "partners",
+    "resources",
+    "notes",
+)
+
+
 @dataclass
 class Entry:
     """One captured item for one topic and one group.

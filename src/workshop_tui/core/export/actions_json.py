@@ -13,6 +13,7 @@ from workshop_tui import __version__
 from workshop_tui.core.bundle import ACTION_FIELDS_SCHEMA
 from workshop_tui.core.export.base import Exporter, ExportOptions
 from workshop_tui.core.export.rows import ActionRow, action_rows
+from workshop_tui.core.model import ACTION_PLAN_FIELDS
 from workshop_tui.core.store import SessionStore
 
 ACTIONS_FORMAT = "workshop-tui-actions"
@@ -114,19 +115,7 @@ ACTIONS_SCHEMA: dict[str, Any] = {
                     "text",
                     "topic",
                     "group",
-                    "owner",
-                    "unit",
-                    "level",
-                    "start",
-                    "due",
-                    "timeframe",
-                    "priority",
-                    "status",
-                    "indicator",
-                    "verification",
-                    "partners",
-                    "resources",
-                    "notes",
+                    *ACTION_PLAN_FIELDS,
                     "carried_from",
                     "reviews",
                     "challenges",
