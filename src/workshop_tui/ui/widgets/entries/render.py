@@ -28,7 +28,9 @@ def entry_prompt(entry: Entry, labels: dict[str, str], backlinks: list[Entry]) -
     """The option prompt: the label, then the body with a hanging indent."""
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    # fold: a word longer than the pane (Chinese/Japanese text has no spaces, a long URL)
+    # continues on the next line instead of being cut with an ellipsis
+    grid.add_column(ratio=1, overflow="fold")
     grid.add_row(Text(labels.get(entry.id, "?"), "bold"), entry_body(entry, labels, backlinks))
     return grid
 

@@ -1,0 +1,57 @@
+"""Session screen: fixes from the QA trial (wrapping, editor save failures, digit keys,
+header, read-only footer, damaged-file notice, export folder). Each test checks the screen
+and the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.cells import cell_len
+from session_fixtures import capture, new_app, new_session, pane_texts, screen_of
+from textual.widgets import OptionList
+
+from workshop_tui.core.model import EntryKind
+from workshop_tui.core.store import Store
+
+C, S, A = EntryKind.CHALLENGE, EntryKind.SOLUTION, EntryKind.ACTION
+
+LONG_CHINESE = "海关缺乏权利依职权扣留涉嫌侵犯知识产权的货物且权利人备案制度尚未建立完善"
+LONG_URL = "https://www.wipo.int/enforcement/en/border-measures/recordation-guidelines-2026.html"
+
+
+def drawn_text(entry_list: OptionList) -> list[str]:
+    """What the list draws for each option (all its lines, as on screen, at the pane's width)."""
+    style = entry_list.get_visual_style("option-list--option")
+    out = []
+    for option in entry_list.options:
+        strips = entry_list._get_option_render(option, style)
+        out.append("\n".join(strip.text for strip in strips))
+    return out
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+async def test_long_cjk_text_and_urls_wrap_in_the_pane_at_80x24(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await capture(pilot, C, LONG_CHINESE)
+        await capture(pilot, S, LONG_URL)
+        await capture(pilot, A, f"Publish {LONG_URL} for 海关与权利人")
+        await pilot.pause()
+        screen = screen_of(app)
+        for kind, text in ((C, LONG_CHINESE), (S, LONG_URL), (A, f"Publish {LONG_URL}")):
+            entry_list = screen.pane(kind).entry_list
+            [drawn] = drawn_text(entry_list)
+            assert "…" not in drawn, (kind, drawn)
+            assert squeezed(text) in squeezed(drawn), (kind, drawn)
+            assert drawn.count("\n") >= 1  # wrapped onto several lines, within the pane
+            width = entry_list.scrollable_content_region.width
+            assert all(cell_len(line) <= width for line in drawn.splitlines())
+        assert pane_texts(app, C) == [LONG_CHINESE]
+    stored = Store(tmp_path).open_session(session_id)
+    assert [e.text for e in stored.entries(kind=C)] == [LONG_CHINESE]
+    assert [e.text for e in stored.entries(kind=S)] == [LONG_URL]
