@@ -4,14 +4,16 @@ and the store."""
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from rich.cells import cell_len
-from session_fixtures import capture, new_app, new_session, pane_texts, screen_of
-from textual.widgets import OptionList
+from session_fixtures import Notes, capture, new_app, new_session, pane_texts, screen_of, select
+from textual.widgets import Input, OptionList
 
 from workshop_tui.core.model import EntryKind
-from workshop_tui.core.store import Store
+from workshop_tui.core.store import Store, StoreWriteError
+from workshop_tui.ui.widgets.action_form import ActionEditor
 
 C, S, A = EntryKind.CHALLENGE, EntryKind.SOLUTION, EntryKind.ACTION
 
@@ -55,3 +57,46 @@ async def test_long_cjk_text_and_urls_wrap_in_the_pane_at_80x24(tmp_path: Path) 
     stored = Store(tmp_path).open_session(session_id)
     assert [e.text for e in stored.entries(kind=C)] == [LONG_CHINESE]
     assert [e.text for e in stored.entries(kind=S)] == [LONG_URL]
+
+
+async def test_a_failed_action_save_keeps_the_editor_open_with_the_typed_fields(
+    tmp_path: Path,
+) -> None:
+    """Disk full while saving an action's fields from the session screen: the reason is
+    shown, the editor stays open with what was typed; ctrl+s once the disk is back saves."""
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    notes = Notes(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        await capture(pilot, A, "Draft a recordation procedure")
+        await select(pilot, A, 0)
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ActionEditor)
+        editor.query_one("#field-owner", Input).value = "Amina Diallo"
+        editor.query_one("#field-due", Input).value = "2026-03-31"
+        real = screen.capture.set_action
+
+        def disk_full(*args: object, **kwargs: object) -> object:
+            raise StoreWriteError(tmp_path / "s.json", OSError(errno.ENOSPC, "No space left"))
+
+        screen.capture.set_action = disk_full  # type: ignore[method-assign]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor  # still open, nothing typed is lost
+        assert editor.query_one("#field-owner", Input).value == "Amina Diallo"
+        assert editor.query_one("#field-due", Input).value == "2026-03-31"
+        assert notes.messages("error")
+        fields = Store(tmp_path).open_session(session_id).entries(kind=A)[0].action
+        assert fields is not None and fields.owner == ""
+        screen.capture.set_action = real  # type: ignore[method-assign]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        drawn = squeezed(drawn_text(screen.pane(A).entry_list)[0])
+        assert squeezed("Amina Diallo · due 2026-03-31 · open") in drawn
+    fields = Store(tmp_path).open_session(session_id).entries(kind=A)[0].action
+    assert fields is not None and (fields.owner, fields.due) == ("Amina Diallo", "2026-03-31")

@@ -572,17 +572,22 @@ class SessionScreen(Screen[None]):
         labels = pane_labels(self.store.entries(topic_id=entry.topic_id, group=entry.group))
         context = f"{labels.get(entry.id, '')} · {self.topic.title} · {entry.group}"
 
+        def save(result: ActionEditResult) -> str | None:
+            # the editor writes through this and closes only once it is saved: a failed
+            # save (disk full, damaged file) keeps every typed field in the open editor
+            try:
+                self.capture.set_action(entry.id, result.fields, text=result.text)
+            except (CaptureError, StoreError) as err:
+                return str(err)
+            return None
+
         def saved(result: ActionEditResult | None) -> None:
-            if result is None:
-                return
-            changed = self._write(
-                "Action", lambda: self.capture.set_action(entry.id, result.fields, text=result.text)
-            )
-            if changed is not None:
+            if result is not None:
                 self.refresh_all()
                 self.pane(EntryKind.ACTION).highlight(entry.id)
 
-        self.app.push_screen(ActionEditor.for_entry(entry, self.agenda, context=context), saved)
+        editor = ActionEditor.for_entry(entry, self.agenda, context=context, save=save)
+        self.app.push_screen(editor, saved)
 
     # -- other processes ---------------------------------------------------------------
     def _poll_disk(self) -> None:
