@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from workshop_tui.core.store import SessionStore, Store, StoreError
 from workshop_tui.ui.commands import WorkshopCommands
@@ -71,10 +72,14 @@ class WorkshopApp(ReviewActions, App[int]):
         #: today's date for due-date checks; tests inject a fixed one
         self.today: Callable[[], dt.date] = today or dt.date.today
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        # The start screen is the bottom of the stack itself (pushing it over Textual's blank
+        # default screen mounted and laid out one screen more at start-up).
         from workshop_tui.ui.screens.start import StartScreen
 
-        self.push_screen(StartScreen())
+        return StartScreen()
+
+    def on_mount(self) -> None:
         if self.initial_session_id:
             self.open_session(self.initial_session_id, group=self.locked_group)
 
