@@ -209,7 +209,8 @@ async def test_ctrl_e_on_the_session_screen_opens_the_dialog_even_while_typing(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        assert isinstance(app.focused, Input)  # the capture input of the current pane
+        await pilot.press("i")  # start typing in the current pane's capture input
+        assert isinstance(app.focused, Input)
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)

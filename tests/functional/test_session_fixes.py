@@ -8,7 +8,16 @@ import errno
 from pathlib import Path
 
 from rich.cells import cell_len
-from session_fixtures import Notes, capture, new_app, new_session, pane_texts, screen_of, select
+from session_fixtures import (
+    Notes,
+    capture,
+    new_app,
+    new_session,
+    pane_texts,
+    screen_of,
+    select,
+    type_text,
+)
 from textual.widgets import Input, OptionList
 
 from workshop_tui.core.model import EntryKind
@@ -100,3 +109,70 @@ async def test_a_failed_action_save_keeps_the_editor_open_with_the_typed_fields(
         assert squeezed("Amina Diallo · due 2026-03-31 · open") in drawn
     fields = Store(tmp_path).open_session(session_id).entries(kind=A)[0].action
     assert fields is not None and (fields.owner, fields.due) == ("Amina Diallo", "2026-03-31")
+
+
+async def test_digits_switch_panes_and_are_never_typed_unless_typing(tmp_path: Path) -> None:
+    """The session opens on the Challenges list; 1-5 switch panes, i / + / Enter on an empty
+    list start typing, Esc leaves the input; alt+1..5 switch panes while typing."""
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        assert app.focused is screen.pane(C).entry_list  # the list, not the input
+        await pilot.press("2")  # switches: nothing typed anywhere
+        assert app.focused is screen.pane(S).entry_list
+        await pilot.press("1", "i")
+        assert app.focused is screen.pane(C).capture_input
+        await type_text(pilot, "Backlog 2026")  # digits typed while typing are text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is screen.pane(C).capture_input  # ready for the next one
+        await pilot.press("alt+2")  # switches pane while typing, types nothing
+        assert app.focused is screen.pane(S).entry_list
+        assert screen.pane(C).capture_input.value == ""
+        await pilot.press("enter")  # Enter on an empty list starts typing
+        assert app.focused is screen.pane(S).capture_input
+        await type_text(pilot, "Hire staff")
+        await pilot.press("enter", "escape", "3", "plus")
+        assert app.focused is screen.pane(A).capture_input
+        await type_text(pilot, "Budget")
+        await pilot.press("enter", "alt+1")
+        await pilot.pause()
+        assert app.focused is screen.pane(C).entry_list
+        for kind in (C, S, A):
+            assert screen.pane(kind).capture_input.value == ""
+        assert pane_texts(app, C) == ["Backlog 2026"]
+        assert pane_texts(app, S) == ["Hire staff"]
+        assert pane_texts(app, A) == ["Budget"]
+        # deleting the last entry keeps the list focused (a digit still switches)
+        await select(pilot, A, 0)
+        await pilot.press("x", "1")
+        await pilot.pause()
+        assert app.focused is screen.pane(C).entry_list
+    stored = Store(tmp_path).open_session(session_id)
+    assert [e.text for e in stored.entries(kind=C)] == ["Backlog 2026"]
+    assert [e.text for e in stored.entries(kind=S)] == ["Hire staff"]
+    assert [e.text for e in stored.entries(kind=A)] == []
+
+
+async def test_keys_typed_right_after_i_go_into_the_input(tmp_path: Path) -> None:
+    """A burst (a fast typist, keys queued behind a busy event loop): "i" then text and
+    Enter, all already on their way to the list, make one entry with exactly that text."""
+    from textual import events
+
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        entry_list = screen.pane(C).entry_list
+        assert app.focused is entry_list
+        for key, char in [("i", "i"), ("a", "a"), ("2", "2"), ("enter", None), ("x", "x")]:
+            entry_list.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert pane_texts(app, C) == ["a2"]
+        assert screen.pane(C).capture_input.value == "x"
+        assert app.focused is screen.pane(C).capture_input
+    assert [e.text for e in Store(tmp_path).open_session(session_id).entries(kind=C)] == ["a2"]

@@ -80,7 +80,7 @@ async def test_unicode_text_is_shown_and_stored(tmp_path: Path) -> None:
     text = "Kurangnya koordinasi 协调不足 連携不足 🚢📦"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("1")
+        await pilot.press("1", "i")
         field = screen_of(app).pane(C).capture_input
         field.value = text  # pasted
         await pilot.press("enter")
@@ -304,7 +304,7 @@ async def test_quit_and_resume_restore_topic_group_pane_and_entries(tmp_path: Pa
     app = new_app(tmp_path, session_id=session_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.focused is screen_of(app).pane(C).capture_input  # empty pane: ready to type
+        assert app.focused is screen_of(app).pane(C).entry_list  # a digit switches panes
         await pilot.press("alt+down", "alt+right")  # work while typing
         await capture(pilot, S, "Joint risk profiles")
         await capture(pilot, C, "No shared database")
@@ -561,6 +561,7 @@ async def test_a_burst_of_keys_with_enters_saves_each_entry_in_order(tmp_path: P
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         field = screen_of(app).pane(C).capture_input
+        await pilot.press("i")
         assert app.focused is field
         for key in ["a", "b", "enter", "c", "d", "enter", "e"]:
             char = None if key == "enter" else key

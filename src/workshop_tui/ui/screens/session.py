@@ -289,8 +289,9 @@ class SessionScreen(Screen[None]):
         if kind in EXTRA_KINDS and not self.show_extra:
             self.show_extra = True
             self._apply_toggles()
-        pane = self.pane(kind)
-        pane.entry_list.focus() if pane.entries or self.read_only else pane.focus_input()
+        # always the list, even an empty one: a digit then switches panes instead of being
+        # typed; i or Enter starts typing (see docs/tui.md, "Keys")
+        self.pane(kind).entry_list.focus()
 
     # -- navigation actions --------------------------------------------------------------
     def set_topic(self, topic_id: str) -> None:
@@ -472,7 +473,8 @@ class SessionScreen(Screen[None]):
         if operation == "sort":
             self._toggle_sort(pane)
             return
-        if operation == "capture":
+        if operation == "capture" or (operation == "open" and entry_id is None):
+            # i (or Enter on an empty list) starts typing a new entry
             if not self._refuse_if_read_only():
                 pane.focus_input()
             return
@@ -512,8 +514,6 @@ class SessionScreen(Screen[None]):
             return
         self.refresh_all()
         self.notify(f"Deleted {labels.get(entry.id, '')} — ctrl+z undoes", timeout=4)
-        if not pane.entries:
-            pane.focus_input()
 
     def _move(self, pane: EntryPane, entry: Entry, delta: int) -> None:
         if pane.sort_by_votes:

@@ -74,7 +74,7 @@ SESSION_BINDINGS: list[BindingType] = [
         tooltip="Go to the topics list",
     ),
     Binding(
-        "1",
+        "1,alt+1",
         "focus_pane('challenge')",
         "Challenges",
         id="session.focus_challenges",
@@ -82,7 +82,7 @@ SESSION_BINDINGS: list[BindingType] = [
         tooltip="Go to the Challenges pane",
     ),
     Binding(
-        "2",
+        "2,alt+2",
         "focus_pane('solution')",
         "Solutions",
         id="session.focus_solutions",
@@ -90,7 +90,7 @@ SESSION_BINDINGS: list[BindingType] = [
         tooltip="Go to the Solutions pane",
     ),
     Binding(
-        "3",
+        "3,alt+3",
         "focus_pane('action')",
         "Actions",
         id="session.focus_actions",
@@ -98,7 +98,7 @@ SESSION_BINDINGS: list[BindingType] = [
         tooltip="Go to the Actions pane",
     ),
     Binding(
-        "4",
+        "4,alt+4",
         "focus_pane('parking')",
         "Parking lot",
         id="session.focus_parking",
@@ -106,7 +106,7 @@ SESSION_BINDINGS: list[BindingType] = [
         tooltip="Go to the parking lot",
     ),
     Binding(
-        "5",
+        "5,alt+5",
         "focus_pane('note')",
         "Notes",
         id="session.focus_notes",

@@ -31,6 +31,12 @@ PANE_TITLES: dict[EntryKind, str] = {
 }
 
 
+#: keys that start typing in a pane's input from its list (so does Enter on an empty list)
+CAPTURE_KEYS = ("i", "plus")
+#: keys that switch panes while typing in an input (the digits alone are typed there)
+PANE_SWITCH_KEYS = frozenset(f"alt+{digit}" for digit in "12345")
+
+
 def operation_applies(operation: str, kind: EntryKind) -> bool:
     """Whether a pane operation applies to entries of ``kind``."""
     if operation in ("vote", "unvote", "sort"):
@@ -67,7 +73,7 @@ class EntryList(OptionList):
             "Open",
             id="entry.open",
             show=False,
-            tooltip="Edit the text (an action: its fields)",
+            tooltip="Edit the text (an action: its fields); on an empty list: type a new one",
         ),
         Binding(
             "x,delete",
@@ -131,14 +137,40 @@ class EntryList(OptionList):
             tooltip="Move the entry down",
         ),
         Binding(
-            "i",
+            ",".join(CAPTURE_KEYS),
             "request('capture')",
             "Add",
             id="entry.capture",
             show=False,
-            tooltip="Type a new entry in the pane's input",
+            tooltip="Type a new entry in the pane's input (also Enter on an empty list)",
         ),
     ]
+
+    def on_key(self, event: events.Key) -> None:
+        # Start typing in key order, not as a binding: a binding runs only once the key has
+        # bubbled up to the app, and the keys typed right after "i" (a fast typist, a burst)
+        # would reach this list instead of the input. Those that still arrive here once the
+        # input has the focus go into it too.
+        pane = self.pane
+        if pane is None:
+            return
+        field = pane.capture_input
+        focused = self.screen.focused
+        if focused is field:
+            if event.key == "enter":
+                event.stop()
+                event.prevent_default()
+                field.action_submit_entry()
+            elif event.is_printable and event.character:
+                event.stop()
+                event.prevent_default()
+                field.insert_text_at_cursor(event.character)
+            return
+        starts_typing = event.key in CAPTURE_KEYS or (event.key == "enter" and not pane.entries)
+        if focused is self and starts_typing and not field.disabled:
+            event.stop()
+            event.prevent_default()
+            self.screen.set_focus(field)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer only what makes sense for this pane's kind (hidden from the footer otherwise)."""
@@ -188,6 +220,8 @@ class CaptureInput(Input):
             event.prevent_default()
             self.action_submit_entry()
             return
+        if event.key in PANE_SWITCH_KEYS:
+            return  # not typed: it goes on to the screen's binding (switch pane while typing)
         await super()._on_key(event)
 
     def action_submit_entry(self) -> None:
