@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
 from session_fixtures import (
     Notes,
@@ -20,8 +21,10 @@ from session_fixtures import (
 )
 from textual.widgets import Input, OptionList
 
-from workshop_tui.core.model import EntryKind
+from workshop_tui.core.agenda_yaml import DEFAULT_AGENDA, load_agenda
+from workshop_tui.core.model import EntryKind, now_iso
 from workshop_tui.core.store import Store, StoreWriteError
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.widgets.action_form import ActionEditor
 
 C, S, A = EntryKind.CHALLENGE, EntryKind.SOLUTION, EntryKind.ACTION
@@ -176,3 +179,37 @@ async def test_keys_typed_right_after_i_go_into_the_input(tmp_path: Path) -> Non
         assert screen.pane(C).capture_input.value == "x"
         assert app.focused is screen.pane(C).capture_input
     assert [e.text for e in Store(tmp_path).open_session(session_id).entries(kind=C)] == ["a2"]
+
+
+def screen_line(app: WorkshopApp, y: int) -> str:
+    """Row ``y`` of the screen as drawn."""
+    return app.screen._compositor.render_strips()[y].text
+
+
+@pytest.mark.parametrize(
+    ("size", "read_only", "wanted"),
+    [
+        ((100, 30), False, ["5/7 Information-sharing among customs officers", "votes 5/5"]),
+        ((100, 30), True, ["READ-ONLY 5/7 Information-sharing among customs officers"]),
+        ((80, 24), False, ["5/7 Information-sharing", "votes 5/5", "Timer"]),
+        ((80, 24), True, ["READ-ONLY 5/7 Information-sharing", "Timer"]),
+    ],
+)
+async def test_header_shows_read_only_topic_and_votes_before_the_session_title(
+    tmp_path: Path, size: tuple[int, int], read_only: bool, wanted: list[str]
+) -> None:
+    store = Store(tmp_path)
+    session = store.create_session(load_agenda(DEFAULT_AGENDA))
+    session.set_state(topic=session.session.agenda.topics[4].id)
+    if read_only:
+        session.update_session(ended=now_iso())
+    app = new_app(tmp_path, session_id=session.id)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.read_only is read_only
+        line = screen_line(app, screen.query_one("#session-bar").region.y)
+        for part in wanted:
+            assert part in line, (part, line)
+        if not read_only:
+            assert line.index("votes") > line.index("Information")  # topic, then votes

@@ -24,7 +24,7 @@ from workshop_tui.core.model import EntryKind, now_iso
 from workshop_tui.core.store import SessionStore, Store, StoreWriteError
 from workshop_tui.ui.widgets.action_form import ActionEditor
 from workshop_tui.ui.widgets.entries import LinkPicker
-from workshop_tui.ui.widgets.topics import TopicNavigator
+from workshop_tui.ui.widgets.topics import SessionHeader, TopicNavigator
 
 SIZE = (120, 40)
 C, S, A, P, N = (
@@ -272,8 +272,8 @@ async def test_dot_voting_budget_and_sort(tmp_path: Path) -> None:
         await select(pilot, C, 0)
         await pilot.press("v")
         await pilot.pause()
-        votes = screen_of(app).query_one("#votes-left", Static)
-        assert "votes 0/3" in str(votes.content)
+        votes = screen_of(app).query_one(SessionHeader)
+        assert "votes 0/3" in votes.plain
         await pilot.press("v")  # budget spent: refused
         await pilot.pause()
         assert any("used all 3 votes" in m for m in notes.messages("warning"))
@@ -290,11 +290,11 @@ async def test_dot_voting_budget_and_sort(tmp_path: Path) -> None:
         await pilot.press("V", "V")  # remove beta's two votes
         await pilot.pause()
         assert pane_texts(app, C) == ["alpha", "beta"]
-        assert "votes 2/3" in str(votes.content)
+        assert "votes 2/3" in votes.plain
         # Group B has its own budget
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert "Group B: votes 3/3" in str(votes.content)
+        assert "Group B: votes 3/3" in votes.plain
     entries = Store(tmp_path).open_session(session_id).entries(kind=C)
     assert [(e.text, e.votes) for e in entries] == [("alpha", {"Group A": 1}), ("beta", {})]
 
@@ -342,7 +342,7 @@ async def test_read_only_session_refuses_capture_and_edits(tmp_path: Path) -> No
         await pilot.pause()
         screen = screen_of(app)
         assert screen.read_only
-        assert "READ-ONLY" in str(screen.query_one("#bar-title", Static).content)
+        assert "READ-ONLY" in screen.query_one(SessionHeader).plain
         assert screen.pane(C).capture_input.disabled
         await select(pilot, C, 0)
         for key in ("i", "e", "x", "v", "ctrl+z"):
@@ -490,7 +490,7 @@ async def test_end_session_after_confirming_makes_it_read_only(tmp_path: Path) -
         await pilot.press("y")
         await pilot.pause()
         assert screen.read_only and screen.pane(C).capture_input.disabled
-        assert "READ-ONLY" in str(screen.query_one("#bar-title", Static).content)
+        assert "READ-ONLY" in screen.query_one(SessionHeader).plain
         assert pane_texts(app, C) == ["Last point"]
     assert Store(tmp_path).open_session(session_id).session.ended != ""
 

@@ -39,7 +39,7 @@ from workshop_tui.ui.screens.session_keys import SESSION_BINDINGS, session_palet
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
 from workshop_tui.ui.widgets.entries import EntryPane, LinkPicker
 from workshop_tui.ui.widgets.timer import TimerDisplay
-from workshop_tui.ui.widgets.topics import TopicCounts, TopicNavigator
+from workshop_tui.ui.widgets.topics import HeaderInfo, SessionHeader, TopicCounts, TopicNavigator
 
 T = TypeVar("T")
 
@@ -118,8 +118,7 @@ class SessionScreen(Screen[None]):
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Horizontal(id="session-bar"):
-            yield Static(id="bar-title")
-            yield Static(id="votes-left")
+            yield SessionHeader(id="bar-title")
             yield TimerDisplay(self.timers, id="topic-timer")
         with Horizontal(id="session-body"):
             yield TopicNavigator(self.agenda.topics, id="topics")
@@ -221,19 +220,23 @@ class SessionScreen(Screen[None]):
     def _render_header(self) -> None:
         topic = self.topic
         number = [t.id for t in self.agenda.topics].index(topic.id) + 1
-        bar = Text.assemble(
-            (self.store.session.title, "bold"),
-            f"  ·  {number}/{len(self.agenda.topics)} {topic.title}",
-        )
-        if self.read_only:
-            bar.append("  ·  READ-ONLY", "bold reverse")
-        self.query_one("#bar-title", Static).update(bar)
         try:
             left = votes_left(self.store, self.topic_id, self.group)
         except StoreError:
             left = 0
-        budget = self.store.session.votes_per_group
-        self.query_one("#votes-left", Static).update(f"{self.group}: votes {left}/{budget}")
+        # READ-ONLY, the topic and the votes first: the session title is what gets cut
+        self.query_one(SessionHeader).show(
+            HeaderInfo(
+                session_title=self.store.session.title,
+                topic_number=number,
+                topic_count=len(self.agenda.topics),
+                topic_title=topic.title,
+                group=self.group,
+                votes_left=left,
+                votes_budget=self.store.session.votes_per_group,
+                read_only=self.read_only,
+            )
+        )
         info = Text.assemble((f"{number}. {topic.title}", "bold"), f"  ({topic.timebox} min)")
         if topic.description:
             info.append(f"\n{topic.description.strip()}")
