@@ -19,7 +19,7 @@ from session_fixtures import (
     select,
     type_text,
 )
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from workshop_tui.core.agenda_yaml import DEFAULT_AGENDA, load_agenda
 from workshop_tui.core.model import EntryKind, now_iso
@@ -213,3 +213,85 @@ async def test_header_shows_read_only_topic_and_votes_before_the_session_title(
             assert part in line, (part, line)
         if not read_only:
             assert line.index("votes") > line.index("Information")  # topic, then votes
+
+
+async def test_footer_keeps_f1_help_beside_the_palette_at_80_columns(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for kind in (C, S, A):
+            await capture(pilot, kind, f"first {kind.value}")
+            footer = screen_line(app, 23)
+            assert "f1 Help" in footer and "^p palette" in footer, (kind, "typing", footer)
+            await select(pilot, kind, 0)
+            footer = screen_line(app, 23)
+            assert "f1 Help" in footer and "^p palette" in footer, (kind, footer)
+            assert "x Delete" in footer
+        assert "l Link" in footer  # the Actions list: its own keys are there too
+    stored = Store(tmp_path).open_session(session_id)
+    assert [e.text for e in stored.entries(kind=A)] == ["first action"]
+
+
+async def test_a_read_only_session_offers_no_editing_keys(tmp_path: Path) -> None:
+    """Footer, help and palette list only what works in an ended session."""
+    from workshop_tui.ui.commands import WorkshopCommands, palette_commands_for
+    from workshop_tui.ui.screens.help import HelpScreen
+
+    session_id = new_session(tmp_path)
+    store = Store(tmp_path).open_session(session_id)
+    store.add_entry(C, "legal", "Group A", "Old challenge")
+    store.add_entry(S, "legal", "Group A", "Old solution")
+    store.update_session(ended=now_iso())
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.read_only
+        await select(pilot, S, 0)
+        footer = screen_line(app, 23)
+        for hidden in ("Edit", "Delete", "Vote", "Link", "Undo"):
+            assert hidden not in footer, (hidden, footer)
+        assert "f1 Help" in footer
+        titles = [c.title for c in palette_commands_for(WorkshopCommands(screen))]
+        assert not [t for t in titles if t.startswith(("Delete", "Vote", "Edit", "Link", "Undo"))]
+        assert any(t.startswith("Sort pane by votes") for t in titles)  # changes only the view
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        help_text = " ".join(
+            str(cell)
+            for static in app.screen.query(".help-table").results(Static)
+            for column in static.content.columns  # type: ignore[attr-defined]
+            for cell in column.cells
+        )
+        assert "Sort the pane by votes" in help_text
+        for hidden in ("Delete the entry", "dot votes", "Undo the last change", "Link to"):
+            assert hidden not in help_text, hidden
+        await pilot.press("escape")
+        await pilot.pause()
+        for key in ("x", "v", "e", "i", "ctrl+z"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert pane_texts(app, S) == ["Old solution"]
+    entries = Store(tmp_path).open_session(session_id).entries(include_deleted=True)
+    assert [(e.text, e.deleted, e.votes) for e in entries] == [
+        ("Old challenge", False, {}),
+        ("Old solution", False, {}),
+    ]
+
+
+async def test_help_lists_link_and_vote_though_the_first_pane_has_no_link(
+    tmp_path: Path,
+) -> None:
+    """The help lists a pane key if any pane offers it (Link: solutions and actions)."""
+    from workshop_tui.ui.screens.help import binding_sections
+
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        sections = dict(binding_sections(screen_of(app)))
+        pane_keys = {b.description for b in sections["In a pane's list (the selected entry)"]}
+        assert {"Edit", "Delete", "Vote", "Link", "Action fields", "Add"} <= pane_keys
+        assert "Undo" in {b.description for b in sections["Session screen"]}

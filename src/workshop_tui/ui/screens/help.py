@@ -6,6 +6,8 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
+from textual.actions import ActionError
+from textual.actions import parse as parse_action
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -38,26 +40,47 @@ def binding_sections(screen: Screen[object]) -> list[tuple[str, list[Binding]]]:
     Only bindings with a description are listed; each class is listed once.
     """
     nodes: list[DOMNode] = [screen]
-    seen_classes: set[type] = {type(screen)}
+    instances: dict[type, list[DOMNode]] = {type(screen): [screen]}
     for widget in screen.query("*"):
         cls = type(widget)
-        if cls in seen_classes or not cls.__module__.startswith("workshop_tui."):
+        if not cls.__module__.startswith("workshop_tui."):
             continue
-        seen_classes.add(cls)
-        nodes.append(widget)
+        if cls not in instances:
+            instances[cls] = []
+            nodes.append(widget)
+        instances[cls].append(widget)
     nodes.sort(
         key=lambda n: (
             _ORDER.index(type(n).__name__) if type(n).__name__ in _ORDER else len(_ORDER) - 1
         )
     )
     nodes.append(screen.app)
+    instances[type(screen.app)] = [screen.app]
     sections: list[tuple[str, list[Binding]]] = []
     for node in nodes:
-        bindings = [b for b in _own_bindings(node) if b.description]
+        same_kind = instances.get(type(node), [node])
+        bindings = [
+            b
+            for b in _own_bindings(node)
+            if b.description and any(_works(other, b) for other in same_kind)
+        ]
         if bindings:
             name = type(node).__name__
             sections.append((SECTION_TITLES.get(name, name), bindings))
     return sections
+
+
+def _works(node: DOMNode, binding: Binding) -> bool:
+    """Whether the node offers the binding now (``check_action`` not False): a read-only
+    session's editing keys, say, are not listed. A binding counts if any widget of the
+    class offers it (Vote works in the Challenges list, Link in the Solutions list)."""
+    try:
+        _, name, parameters = parse_action(binding.action)
+    except ActionError:
+        return True
+    if "." in binding.action.split("(")[0]:
+        return True  # another node's action (app.help): that node decides
+    return node.check_action(name, parameters) is not False
 
 
 def _own_bindings(node: DOMNode) -> list[Binding]:

@@ -51,6 +51,8 @@ COMPACT_HEIGHT = 30
 NARROW_WIDTH = 100
 POLL_SECONDS = 1.5
 READ_ONLY_MESSAGE = "This session has ended: it is read-only."
+#: screen actions that change the session (hidden when it is read-only)
+EDITING_ACTIONS = frozenset({"undo", "import_bundles"})
 
 
 class SessionScreen(Screen[None]):
@@ -139,7 +141,8 @@ class SessionScreen(Screen[None]):
                 with Horizontal(id="extra-panes"):
                     for kind in EXTRA_KINDS:
                         yield EntryPane(kind, read_only=self.read_only)
-        yield Footer()
+        # compact: at 80 columns the entry keys, [ ] { } ^z and f1 Help fit beside ^p palette
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         tabs = self.query_one("#group-tabs", Tabs)
@@ -184,6 +187,12 @@ class SessionScreen(Screen[None]):
         except StoreError as err:
             self.notify(f"Not saved: {err}", title=what, severity="error", timeout=12)
         return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A read-only session hides the keys that would change it (footer, help, palette)."""
+        if self.read_only and action in EDITING_ACTIONS:
+            return False
+        return True
 
     def _refuse_if_read_only(self) -> bool:
         if self.read_only:
@@ -398,9 +407,11 @@ class SessionScreen(Screen[None]):
                 self.read_only = True
                 self.add_class("read-only")
                 for pane in self.query(EntryPane):
+                    pane.read_only = True
                     pane.capture_input.disabled = True
                     pane.capture_input.placeholder = "read-only: this session has ended"
                 self.refresh_all()
+                self.refresh_bindings()  # the editing keys leave the footer
                 self.notify("Session ended: it is now read-only.")
 
         self.app.push_screen(

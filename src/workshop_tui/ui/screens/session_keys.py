@@ -160,7 +160,14 @@ SESSION_BINDINGS: list[BindingType] = [
         id="session.undo",
         tooltip="Undo the last change (several levels)",
     ),
-    Binding("q", "quit", "Quit", id="session.quit", tooltip="Quit (everything is already saved)"),
+    Binding(
+        "q",
+        "quit",
+        "Quit",
+        id="session.quit",
+        show=False,  # the footer keeps room for f1 Help at 80 columns; ctrl+q works everywhere
+        tooltip="Quit (everything is already saved)",
+    ),
     Binding(
         "ctrl+e",
         "export",
@@ -220,6 +227,7 @@ def session_palette_commands(screen: SessionScreen) -> list[PaletteCommand]:
             )
         )
     pane = screen.pane(screen.current_kind)
+    entry_list = pane.entry_list
     for title, operation in (
         ("Edit selected entry", "edit"),
         ("Delete selected entry", "delete"),
@@ -231,6 +239,8 @@ def session_palette_commands(screen: SessionScreen) -> list[PaletteCommand]:
         ("Move selected entry up", "move_up"),
         ("Move selected entry down", "move_down"),
     ):
+        if entry_list.check_action("request", (operation,)) is False:
+            continue  # not for this pane's kind, or the session is read-only
         commands.append(
             PaletteCommand(
                 f"{title} ({PANE_TITLES[pane.kind]})",

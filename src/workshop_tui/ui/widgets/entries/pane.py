@@ -31,6 +31,8 @@ PANE_TITLES: dict[EntryKind, str] = {
 }
 
 
+#: what still works in a read-only (ended) session: sorting by votes only changes the view
+READ_ONLY_OPERATIONS = frozenset({"sort"})
 #: keys that start typing in a pane's input from its list (so does Enter on an empty list)
 CAPTURE_KEYS = ("i", "plus")
 #: keys that switch panes while typing in an input (the digits alone are typed there)
@@ -173,11 +175,15 @@ class EntryList(OptionList):
             self.screen.set_focus(field)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer only what makes sense for this pane's kind (hidden from the footer otherwise)."""
+        """Offer only what makes sense for this pane's kind, and in a read-only session only
+        what changes nothing (hidden from the footer, the help and the palette otherwise)."""
         pane = self.pane
         if action != "request" or pane is None or not parameters:
             return True
-        return operation_applies(str(parameters[0]), pane.kind)
+        operation = str(parameters[0])
+        if pane.read_only and operation not in READ_ONLY_OPERATIONS:
+            return False
+        return operation_applies(operation, pane.kind)
 
     def action_request(self, operation: str) -> None:
         pane = self.pane
