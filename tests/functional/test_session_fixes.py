@@ -295,3 +295,38 @@ async def test_help_lists_link_and_vote_though_the_first_pane_has_no_link(
         pane_keys = {b.description for b in sections["In a pane's list (the selected entry)"]}
         assert {"Edit", "Delete", "Vote", "Link", "Action fields", "Add"} <= pane_keys
         assert "Undo" in {b.description for b in sections["Session screen"]}
+
+
+async def test_a_damaged_session_file_is_reported_once_not_at_every_poll(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    notes = Notes(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await capture(pilot, C, "Kept on screen")
+        screen = screen_of(app)
+        path = Store(tmp_path).session_path(session_id)
+        good = path.read_bytes()
+        path.write_bytes(b'{"session": {')  # another program damaged it
+        for _ in range(4):  # four polls (and redraws) while it stays damaged
+            screen._check_disk()
+            await app.workers.wait_for_complete()
+            screen.refresh_all()
+            await pilot.pause()
+        damaged = [m for m in notes.messages("error") if "left untouched" in m]
+        assert len(damaged) == 1, notes.seen
+        assert pane_texts(app, C) == ["Kept on screen"]
+        path.write_bytes(good)  # fixed: readable again, then damaged again -> told again
+        screen.refresh_all()
+        await pilot.pause()
+        assert any("read again" in m for m in notes.messages())
+        path.write_bytes(b"[")
+        screen.refresh_all()
+        screen.refresh_all()
+        await pilot.pause()
+        assert len([m for m in notes.messages("error") if "left untouched" in m]) == 2
+        assert path.read_bytes() == b"["  # never overwritten
+        path.write_bytes(good)
+    assert [e.text for e in Store(tmp_path).open_session(session_id).entries(kind=C)] == [
+        "Kept on screen"
+    ]

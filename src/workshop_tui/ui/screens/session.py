@@ -99,6 +99,7 @@ class SessionScreen(Screen[None]):
         }
         self.timers = TimerBank.from_dict(state.get("timers"), clock=clock or time.monotonic)
         self._state_error_shown = False
+        self._read_error: str | None = None  # the read problem last reported
         self._restored = False
 
     @property
@@ -206,8 +207,14 @@ class SessionScreen(Screen[None]):
             here = self.store.entries(topic_id=self.topic_id, group=self.group)
             mine = self.store.entries(group=self.group, kind=MAIN_KINDS)
         except StoreError as err:
-            self.notify(str(err), title="Cannot read the session", severity="error", timeout=12)
+            # once per problem: the poll redraws every 1.5 s and would repeat it forever
+            if str(err) != self._read_error:
+                self._read_error = str(err)
+                self.notify(str(err), title="Cannot read the session", severity="error", timeout=12)
             return
+        if self._read_error is not None:
+            self._read_error = None
+            self.notify("The session file can be read again.", title="Session", timeout=4)
         labels = pane_labels(here)
         backlinks: dict[str, list[Entry]] = {}
         for entry in here:
