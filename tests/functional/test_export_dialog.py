@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
 from textual.app import App
 from textual.widgets import Button, Input, Select, Static
 
@@ -236,3 +237,37 @@ async def test_everything_fits_at_80x24(tmp_path: Path) -> None:
         for selector in ("#export-path", "#export-error", "#export-run", ".dialog-help"):
             region = dialog.query_one(selector).region
             assert region.height and screen_region.contains_region(region), selector
+
+
+def test_default_export_folder_is_home_when_started_from_a_launcher(tmp_path: Path) -> None:
+    from workshop_tui.ui.screens.export_dialog import default_export_folder
+
+    home = tmp_path / "home"
+    home.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    assert default_export_folder(Path("/"), home) == home  # a launcher's cwd
+    assert default_export_folder(work, home) == work  # a terminal in a project folder
+    assert default_export_folder(tmp_path / "gone", home) == home  # deleted or not a folder
+
+
+async def test_export_dialog_from_a_launcher_proposes_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started with cwd = / (a desktop launcher): the path starts in the home folder and the
+    export is written there, not refused for /."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir("/")
+    store, session_id = make_store(tmp_path / "data")
+    dialog = ExportDialog(store, session_id)
+    app = HostApp(dialog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        path = Path(dialog.query_one("#export-path", Input).value)
+        assert path.parent == home
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert app.result == [path]
+    assert "Owner" in path.read_text(encoding="utf-8-sig").splitlines()[0]

@@ -8,6 +8,7 @@ the dialog stays open on an error so the path can be fixed. Dismisses with the w
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -30,6 +31,23 @@ from workshop_tui.core.export import (
 )
 from workshop_tui.core.model import ActionLevel, ActionStatus
 from workshop_tui.core.store import Store, StoreError
+
+
+def default_export_folder(cwd: Path | None = None, home: Path | None = None) -> Path:
+    """Where exports go unless the user types another path: the current folder when it is a
+    real, writable working folder; otherwise (started from a desktop launcher, the current
+    folder is ``/``; or it was deleted, or is read-only) the user's home folder."""
+    try:
+        here = cwd if cwd is not None else Path.cwd()
+    except OSError:  # the current folder was deleted
+        here = None
+    if here is not None and here.parent != here and here.is_dir() and os.access(here, os.W_OK):
+        return here
+    try:
+        return home if home is not None else Path.home()
+    except (KeyError, RuntimeError):  # no home folder known: the current folder after all
+        return here or Path(".")
+
 
 WHAT_LABELS = {
     "actions": "Action list",
@@ -96,7 +114,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         super().__init__()
         self.store = store
         self.session_id = session_id
-        self.folder = folder if folder is not None else Path.cwd()
+        self.folder = folder if folder is not None else default_export_folder()
         self.session = store.open_session(session_id).session
         self.busy = False
         # the last choice, to tell a default path (follows the choice) from a typed one
