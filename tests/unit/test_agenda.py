@@ -317,3 +317,23 @@ def test_home_directory_is_expanded(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     (tmp_path / "mine.yaml").write_text("title: Mine\ntopics: [{id: a, title: A}]\n", "utf-8")
     assert load_agenda("~/mine.yaml").name == "mine"
     assert validate_file("~/mine.yaml") == []
+
+
+def test_bundled_titles_read_without_yaml_equal_the_loaded_titles() -> None:
+    from workshop_tui.core.bundled import bundled_agendas as fast_list
+    from workshop_tui.core.bundled import bundled_title
+
+    for name, title in fast_list():
+        assert bundled_title(name) == title  # read from the title line, not a fallback
+        assert load_agenda(name).title == title
+
+
+def test_bundled_title_falls_back_on_unusual_lines(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workshop_tui.core import bundled
+
+    (tmp_path / "odd.yaml").write_text("format: 1\ntitle: >\n  Folded\n", encoding="utf-8")
+    (tmp_path / "quoted.yaml").write_text('title: "A: quoted"\n', encoding="utf-8")
+    monkeypatch.setattr(bundled, "BUNDLED_DIR", tmp_path)
+    assert bundled.bundled_title("odd") is None
+    assert bundled.bundled_title("quoted") == "A: quoted"
+    assert bundled.bundled_names() == ["odd", "quoted"]

@@ -9,7 +9,6 @@ The node tree is composed with a :class:`yaml.SafeLoader` subclass and validated
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 import stat
 from pathlib import Path
@@ -32,6 +31,7 @@ from workshop_tui.core.agenda_nodes import (
     AgendaProblem,
 )
 from workshop_tui.core.agenda_validate import check_tree
+from workshop_tui.core.bundled import BUNDLED_DIR, bundled_agendas, bundled_names
 
 try:
     from yaml import cyaml as _cyaml
@@ -372,16 +372,12 @@ def _stem(path: Path) -> str:
 
 
 # -- bundled agendas ----------------------------------------------------------------------
-def _bundled_dir() -> Any:
-    return importlib.resources.files("workshop_tui") / "agendas"
+def _bundled_dir() -> Path:
+    return BUNDLED_DIR
 
 
 def _bundled_names() -> list[str]:
-    names = []
-    for entry in _bundled_dir().iterdir():
-        if entry.is_file() and entry.name.endswith(".yaml"):
-            names.append(entry.name[: -len(".yaml")])
-    return sorted(names)
+    return bundled_names()
 
 
 def _unknown_name(ref: str) -> AgendaError:
@@ -395,19 +391,7 @@ def bundled_agenda_path(name: str) -> Path:
     stem = name[: -len(".yaml")] if name.endswith(".yaml") else name
     if stem not in _bundled_names():
         raise _unknown_name(name)
-    return Path(str(_bundled_dir() / f"{stem}.yaml"))
-
-
-def bundled_agendas() -> list[tuple[str, str]]:
-    """``(name, title)`` of every bundled agenda, sorted by name."""
-    rows = []
-    for name in _bundled_names():
-        try:
-            title = load_agenda(name).title
-        except AgendaError:
-            title = "(invalid agenda file)"
-        rows.append((name, title))
-    return rows
+    return _bundled_dir() / f"{stem}.yaml"
 
 
 def load_agenda(ref: str | os.PathLike[str]) -> Agenda:

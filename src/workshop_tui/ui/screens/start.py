@@ -185,7 +185,7 @@ class StartScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="start-load")
     def _load(self) -> None:
-        from workshop_tui.core.agenda_yaml import bundled_agendas
+        from workshop_tui.core.bundled import bundled_agendas
 
         store = self.app.store  # type: ignore[attr-defined]
         problems: list[str] = []
