@@ -231,8 +231,10 @@ async def test_two_tabs_capture_into_one_session_and_see_each_other(
             one, two = Tab(ws1), Tab(ws2)
             assert await one.wait_for("Serve test", STARTUP_TIMEOUT_S), one.screen[-2000:]
             assert await two.wait_for("Serve test", STARTUP_TIMEOUT_S), two.screen[-2000:]
-            await one.type("Fees from tab one\r")
-            await two.type("Seizures from tab two\r")
+            # the session opens on the Challenges list: "i" starts typing (keys sent with it
+            # in one burst go into the input too)
+            await one.type("iFees from tab one\r")
+            await two.type("iSeizures from tab two\r")
             store = Store(data_dir).open_session(session_id)
             loop = asyncio.get_running_loop()
             deadline = loop.time() + 10
