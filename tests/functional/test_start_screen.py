@@ -115,9 +115,11 @@ async def test_resume_in_progress_and_review_past_session_read_only(tmp_path: Pa
         await pilot.pause()
         screen = screen_of(app)
         assert screen.read_only and pane_texts(app, EntryKind.CHALLENGE) == ["Archived challenge"]
-        await pilot.press("1", "x")
+        await pilot.press("1", "x")  # read-only: Delete is not offered and does nothing
         await pilot.pause()
-        assert any("read-only" in m for m in notes.messages("warning"))
+        assert pane_texts(app, EntryKind.CHALLENGE) == ["Archived challenge"]
+        assert not Store(tmp_path).open_session(ended).entries(kind=EntryKind.CHALLENGE)[0].deleted
+        assert not notes.messages("error")
         screen.action_close_session()
         await pilot.pause()
         await pilot.press("s", "up", "enter")
