@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from workshop_tui.core import agenda_yaml
+from workshop_tui.core import bundled
 from workshop_tui.core.agenda import Agenda, Group, Topic
 from workshop_tui.core.model import ActionFields, ActionStatus, EntryKind, Session
 from workshop_tui.core.store import Store
@@ -97,7 +97,7 @@ def build_store(data_dir: Path) -> tuple[Store, str]:
 def fixed_bundled(monkeypatch: pytest.MonkeyPatch) -> None:
     """The bundled list grows as agendas are added; the snapshot shows a fixed one."""
     monkeypatch.setattr(
-        agenda_yaml,
+        bundled,
         "bundled_agendas",
         lambda: [
             ("ipr-border-enforcement", AGENDA.title),
