@@ -95,6 +95,13 @@ async def capture(pilot: Pilot[Any], kind: EntryKind, text: str, *, typed: bool 
         pane.capture_input.insert_text_at_cursor(text[:-1])
         await type_text(pilot, text[-1:])
     await pilot.press("enter")
+    await saved(pilot)
+
+
+async def saved(pilot: Pilot[Any]) -> None:
+    """Wait until every queued store write (they run in thread workers) is done and shown."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 

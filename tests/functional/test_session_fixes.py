@@ -15,6 +15,7 @@ from session_fixtures import (
     new_app,
     new_session,
     pane_texts,
+    saved,
     screen_of,
     select,
     type_text,
@@ -85,7 +86,7 @@ async def test_a_failed_action_save_keeps_the_editor_open_with_the_typed_fields(
         await capture(pilot, A, "Draft a recordation procedure")
         await select(pilot, A, 0)
         await pilot.press("enter")
-        await pilot.pause()
+        await saved(pilot)
         editor = app.screen
         assert isinstance(editor, ActionEditor)
         editor.query_one("#field-owner", Input).value = "Amina Diallo"
@@ -129,7 +130,7 @@ async def test_digits_switch_panes_and_are_never_typed_unless_typing(tmp_path: P
         assert app.focused is screen.pane(C).capture_input
         await type_text(pilot, "Backlog 2026")  # digits typed while typing are text
         await pilot.press("enter")
-        await pilot.pause()
+        await saved(pilot)
         assert app.focused is screen.pane(C).capture_input  # ready for the next one
         await pilot.press("alt+2")  # switches pane while typing, types nothing
         assert app.focused is screen.pane(S).entry_list
@@ -141,7 +142,7 @@ async def test_digits_switch_panes_and_are_never_typed_unless_typing(tmp_path: P
         assert app.focused is screen.pane(A).capture_input
         await type_text(pilot, "Budget")
         await pilot.press("enter", "alt+1")
-        await pilot.pause()
+        await saved(pilot)
         assert app.focused is screen.pane(C).entry_list
         for kind in (C, S, A):
             assert screen.pane(kind).capture_input.value == ""
@@ -151,7 +152,7 @@ async def test_digits_switch_panes_and_are_never_typed_unless_typing(tmp_path: P
         # deleting the last entry keeps the list focused (a digit still switches)
         await select(pilot, A, 0)
         await pilot.press("x", "1")
-        await pilot.pause()
+        await saved(pilot)
         assert app.focused is screen.pane(C).entry_list
     stored = Store(tmp_path).open_session(session_id)
     assert [e.text for e in stored.entries(kind=C)] == ["Backlog 2026"]

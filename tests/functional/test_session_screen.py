@@ -13,6 +13,7 @@ from session_fixtures import (
     new_app,
     new_session,
     pane_texts,
+    saved,
     screen_of,
     select,
     shown_lines,
@@ -84,7 +85,7 @@ async def test_unicode_text_is_shown_and_stored(tmp_path: Path) -> None:
         field = screen_of(app).pane(C).capture_input
         field.value = text  # pasted
         await pilot.press("enter")
-        await pilot.pause()
+        await saved(pilot)
         assert pane_texts(app, C) == [text]
         assert text in shown_lines(app, C)[0]
     assert stored(tmp_path, session_id, kind=C) == [text]
@@ -103,7 +104,7 @@ async def test_edit_in_place(tmp_path: Path) -> None:
         assert "editing" in str(pane.border_subtitle)
         await type_text(pilot, " of goods")
         await pilot.press("enter")
-        await pilot.pause()
+        await saved(pilot)
         assert pane_texts(app, C) == ["Slow release of goods"]
         assert pane.editing is None and pane.capture_input.value == ""
         # Escape cancels an edit without saving
@@ -125,29 +126,29 @@ async def test_delete_and_undo_two_levels(tmp_path: Path) -> None:
             await capture(pilot, C, text)
         await select(pilot, C, 0)
         await pilot.press("x")  # delete "first"
-        await pilot.pause()
+        await saved(pilot)
         await select(pilot, C, 0)
         await pilot.press("e")
         await type_text(pilot, "!")
         await pilot.press("enter")  # "second" -> "second!"
-        await pilot.pause()
+        await saved(pilot)
         await select(pilot, C, 1)
         await pilot.press("delete")  # delete "third"
-        await pilot.pause()
+        await saved(pilot)
         assert pane_texts(app, C) == ["second!"]
         assert stored(tmp_path, session_id, kind=C) == ["second!"]
         tombstones = Store(tmp_path).open_session(session_id).entries(kind=C, include_deleted=True)
         assert sorted(e.text for e in tombstones if e.deleted) == ["first", "third"]
 
         await pilot.press("ctrl+z")  # brings "third" back
-        await pilot.pause()
+        await saved(pilot)
         assert pane_texts(app, C) == ["second!", "third"]
         assert stored(tmp_path, session_id, kind=C) == ["second!", "third"]
         await pilot.press("ctrl+z")  # restores the previous text
-        await pilot.pause()
+        await saved(pilot)
         assert pane_texts(app, C) == ["second", "third"]
         await pilot.press("ctrl+z")  # brings "first" back
-        await pilot.pause()
+        await saved(pilot)
         assert pane_texts(app, C) == ["first", "second", "third"]
         assert shown_lines(app, C)[0].startswith("C1 first")
     assert stored(tmp_path, session_id, kind=C) == ["first", "second", "third"]
@@ -162,14 +163,14 @@ async def test_reorder_with_shift_and_ctrl_arrows(tmp_path: Path) -> None:
             await capture(pilot, S, text)
         await select(pilot, S, 0)
         await pilot.press("shift+down", "shift+down")
-        await pilot.pause()
+        await saved(pilot)
         assert pane_texts(app, S) == ["two", "three", "one"]
         assert screen_of(app).pane(S).highlighted_id is not None
         await pilot.press("ctrl+up")
-        await pilot.pause()
+        await saved(pilot)
         assert pane_texts(app, S) == ["two", "one", "three"]
         await pilot.press("ctrl+z")
-        await pilot.pause()
+        await saved(pilot)
         assert pane_texts(app, S) == ["two", "three", "one"]
     assert stored(tmp_path, session_id, kind=S) == ["two", "three", "one"]
 
@@ -187,7 +188,7 @@ async def test_link_solution_to_challenge_visible_both_ways(tmp_path: Path) -> N
         await pilot.pause()
         assert isinstance(app.screen, LinkPicker)
         await pilot.press("down", "enter")  # tick C2
-        await pilot.pause()
+        await saved(pilot)
         await pilot.press("up", "space")  # tick C1
         await pilot.pause()
         await pilot.press("escape")
@@ -201,7 +202,7 @@ async def test_link_solution_to_challenge_visible_both_ways(tmp_path: Path) -> N
         # untick C2 again: saved at once
         await select(pilot, S, 0)
         await pilot.press("l", "down", "enter", "escape")
-        await pilot.pause()
+        await saved(pilot)
         assert shown_lines(app, C)[1] == "C2 Weak recordation"
     assert Store(tmp_path).open_session(session_id).entries(kind=S)[0].links == [challenges[0].id]
 
@@ -221,7 +222,7 @@ async def test_link_action_to_solution_and_challenge(tmp_path: Path) -> None:
         assert isinstance(picker, LinkPicker)
         assert [c.text for c in picker.candidates] == ["Hire staff", "Backlog"]
         await pilot.press("enter", "down", "enter", "escape")
-        await pilot.pause()
+        await saved(pilot)
         assert "→S1,C1" in shown_lines(app, A)[0]
         assert shown_lines(app, S) == ["S1 Hire staff  ←A1"]
         assert shown_lines(app, C) == ["C1 Backlog  ←A1"]
@@ -237,7 +238,7 @@ async def test_action_editor_bad_then_good_input(tmp_path: Path) -> None:
         await capture(pilot, A, "Draft a recordation procedure")
         await select(pilot, A, 0)
         await pilot.press("enter")
-        await pilot.pause()
+        await saved(pilot)
         editor = app.screen
         assert isinstance(editor, ActionEditor)
         editor.query_one("#field-owner", Input).value = "Amina Diallo"
@@ -271,11 +272,11 @@ async def test_dot_voting_budget_and_sort(tmp_path: Path) -> None:
         await pilot.press("v", "v")
         await select(pilot, C, 0)
         await pilot.press("v")
-        await pilot.pause()
+        await saved(pilot)
         votes = screen_of(app).query_one(SessionHeader)
         assert "votes 0/3" in votes.plain
         await pilot.press("v")  # budget spent: refused
-        await pilot.pause()
+        await saved(pilot)
         assert any("used all 3 votes" in m for m in notes.messages("warning"))
         assert [e.vote_count for e in Store(tmp_path).open_session(session_id).entries(kind=C)] == [
             1,
@@ -288,7 +289,7 @@ async def test_dot_voting_budget_and_sort(tmp_path: Path) -> None:
         assert str(screen_of(app).pane(C).border_title).endswith("↓●")
         await select(pilot, C, 0)
         await pilot.press("V", "V")  # remove beta's two votes
-        await pilot.pause()
+        await saved(pilot)
         assert pane_texts(app, C) == ["alpha", "beta"]
         assert "votes 2/3" in votes.plain
         # Group B has its own budget
@@ -377,7 +378,7 @@ async def test_write_error_keeps_the_typed_text(
         assert pane_texts(app, C) == []
         monkeypatch.undo()
         await pilot.press("enter")  # retry once the disk has room
-        await pilot.pause()
+        await saved(pilot)
         assert pane.capture_input.value == ""
         assert pane_texts(app, C) == ["Important point"]
     assert stored(tmp_path, session_id, kind=C) == ["Important point"]
@@ -444,7 +445,7 @@ async def test_topic_navigator_and_description_toggle(tmp_path: Path) -> None:
         info = screen.query_one("#topic-info-text", Static)
         assert "Which TRIPS obligations are met?" in str(info.content)
         await pilot.press("escape", "t", "down", "enter")
-        await pilot.pause()
+        await saved(pilot)
         assert screen.topic_id == "risk"
         assert "Targeting shipments." in str(info.content)
         await pilot.press("escape", "d")

@@ -82,11 +82,13 @@ class SessionStore:
             session_docs = data.get(SESSION_TABLE) or {}
             if not session_docs:
                 raise CorruptDataError(self.path, "has no session record")
-            self._session = Session.from_dict(next(iter(session_docs.values())))
-            self._entries = {}
+            session = Session.from_dict(next(iter(session_docs.values())))
+            entries: dict[str, Entry] = {}
             for doc in (data.get(ENTRIES_TABLE) or {}).values():
                 entry = Entry.from_dict(doc)
-                self._entries[entry.id] = entry
+                entries[entry.id] = entry
+            # swapped in whole: a reader on another thread never sees a half-built table
+            self._session, self._entries = session, entries
         except CorruptDataError:
             self._parsed_stamp = ()
             raise

@@ -4,16 +4,22 @@ Layout: a bar (session, topic, group, timer), the topic navigator on the left, t
 description and guiding questions, group tabs, three capture panes (Challenges, Solutions,
 Actions) and a toggled row with the parking lot and facilitator notes.
 
-Every change goes through :class:`workshop_tui.core.capture.Capture` and is durable when the
-call returns; a failed write shows a notification and keeps the typed text. The UI state
+Every change goes through :class:`workshop_tui.core.capture.Capture`. Captures (add, edit,
+delete, vote, move, undo) are saved off the event loop, one at a time in the order they were
+made, by a thread worker (an fsync on a slow disk never freezes typing); the result comes back
+on the UI thread: the saved entry is shown, or a notification explains the failure and the
+typed text is given back to the input. The UI state
 (topic, group, focused pane, toggles) is saved with ``SessionStore.set_state`` so quitting and
 ``workshop-tui resume`` come back to the same place.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
@@ -27,6 +33,7 @@ from textual.widgets import Footer, Static, Tab, Tabs
 from workshop_tui.core.capture import (
     Capture,
     CaptureError,
+    UndoStep,
     link_candidates,
     pane_labels,
     votes_left,
@@ -42,6 +49,20 @@ from workshop_tui.ui.widgets.timer import TimerDisplay
 from workshop_tui.ui.widgets.topics import HeaderInfo, SessionHeader, TopicCounts, TopicNavigator
 
 T = TypeVar("T")
+
+
+@dataclass
+class _WriteJob:
+    """One queued store change and what to do with its outcome (on the UI thread)."""
+
+    what: str
+    change: Callable[[], Any]
+    done: Callable[[Any], None]
+    #: called (on the UI thread) when the change failed, after the notification
+    failed: Callable[[], None] | None = None
+    #: said in the notification when the screen is gone and nothing can be given back
+    lost: str = ""
+
 
 MAIN_KINDS = (EntryKind.CHALLENGE, EntryKind.SOLUTION, EntryKind.ACTION)
 EXTRA_KINDS = (EntryKind.PARKING, EntryKind.NOTE)
@@ -101,6 +122,12 @@ class SessionScreen(Screen[None]):
         self._state_error_shown = False
         self._read_error: str | None = None  # the read problem last reported
         self._restored = False
+        #: store changes waiting to be saved, oldest first; drained by "store-write" workers
+        self._write_jobs: deque[_WriteJob] = deque()
+        #: held while a worker drains the queue: one writer at a time, in submission order
+        self._write_lock = threading.Lock()
+        #: changes queued and not yet reported back (counted on the UI thread only)
+        self._writes_in_flight = 0
 
     @property
     def _scribe_key(self) -> str:
@@ -188,6 +215,78 @@ class SessionScreen(Screen[None]):
         except StoreError as err:
             self.notify(f"Not saved: {err}", title=what, severity="error", timeout=12)
         return None
+
+    # -- saving off the event loop -----------------------------------------------------
+    def _queue_write(
+        self,
+        what: str,
+        change: Callable[[], T],
+        done: Callable[[T], None],
+        *,
+        failed: Callable[[], None] | None = None,
+        lost: str = "",
+    ) -> None:
+        """Save ``change`` in a thread, after every change queued before it.
+
+        ``done(result)`` or (after a notification) ``failed()`` then runs on the UI thread.
+        The worker belongs to the app, so closing the screen does not cancel a pending save.
+        """
+        self._write_jobs.append(_WriteJob(what, change, done, failed, lost))
+        self._writes_in_flight += 1
+        self.app.run_worker(
+            self._drain_writes, thread=True, group="store-write", exit_on_error=False
+        )
+
+    def _drain_writes(self) -> None:
+        """Worker body: run queued changes in order until none is left."""
+        with self._write_lock:
+            while self._write_jobs:
+                job = self._write_jobs.popleft()
+                outcome = self._run_job(job)
+                try:
+                    self.app.call_from_thread(self._finish_job, job, *outcome)
+                except RuntimeError:  # the app has stopped: nothing left to show it on
+                    pass
+
+    @staticmethod
+    def _run_job(job: _WriteJob) -> tuple[Any, Exception | None]:
+        try:
+            return job.change(), None
+        except (CaptureError, StoreError) as err:
+            return None, err
+        except Exception as err:  # noqa: BLE001 - a bug must not lose the text silently
+            return None, StoreError(f"{type(err).__name__}: {err}")
+
+    def _finish_job(self, job: _WriteJob, result: Any, error: Exception | None) -> None:
+        """On the UI thread: show the outcome of one saved (or refused) change."""
+        self._writes_in_flight -= 1
+        attached = self.is_attached
+        if error is None:
+            if attached:
+                job.done(result)
+            return
+        lost = f" ({job.lost})" if job.lost and not attached else ""
+        if isinstance(error, CaptureError):
+            self.app.notify(f"{error}{lost}", title=job.what, severity="warning")
+        else:
+            self.app.notify(
+                f"Not saved: {error}{lost}", title=job.what, severity="error", timeout=12
+            )
+        if attached and job.failed is not None:
+            job.failed()
+
+    def _save_pending(self) -> None:
+        """Save what no worker will (they were cancelled as the app stops); UI thread."""
+        if not self._write_lock.acquire(blocking=False):
+            return  # a worker is draining: it saves the rest too
+        try:
+            while self._write_jobs:
+                job = self._write_jobs.popleft()
+                _, error = self._run_job(job)
+                if error is not None:
+                    self._finish_job(job, None, error)
+        finally:
+            self._write_lock.release()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A read-only session hides the keys that would change it (footer, help, palette)."""
@@ -401,6 +500,7 @@ class SessionScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         # ctrl+q, closing the terminal tab, the end of a test: keep the place (timers too)
+        self._save_pending()
         self.save_state()
 
     def action_end_session(self) -> None:
@@ -473,20 +573,34 @@ class SessionScreen(Screen[None]):
             pane.give_back(text, editing)
             self.notify("The text is empty; press x on the entry to delete it.", severity="warning")
             return
+        # saved in a worker: typing goes on meanwhile (the input is already empty)
+        change: Callable[[], Entry]
         if editing:
-            saved = self._write("Edit", lambda: self.capture.edit_text(editing, text))
+            entry_id = editing
+            what = "Edit"
+
+            def change() -> Entry:
+                return self.capture.edit_text(entry_id, text)
         else:
-            saved = self._write(
-                f"Add {pane.noun}",
-                lambda: self.capture.add(pane.kind, self.topic_id, self.group, text),
-            )
-        if saved is None:
-            pane.give_back(text, editing)  # the typed text stays in the input
-            return
-        self.refresh_all()
-        pane.highlight(saved.id)
-        if editing and not pane.capture_input.value:
-            pane.entry_list.focus()
+            kind, topic_id, group = pane.kind, self.topic_id, self.group
+            what = f"Add {pane.noun}"
+
+            def change() -> Entry:
+                return self.capture.add(kind, topic_id, group, text)
+
+        def done(saved: Entry) -> None:
+            self.refresh_all()
+            pane.highlight(saved.id)
+            if editing and not pane.capture_input.value and self.focused is pane.capture_input:
+                pane.entry_list.focus()
+
+        self._queue_write(
+            what,
+            change,
+            done,
+            failed=lambda: pane.give_back(text, editing),  # the typed text is never lost
+            lost=f"the text was: {text}",
+        )
 
     @on(EntryPane.Requested)
     def _requested(self, event: EntryPane.Requested) -> None:
@@ -519,9 +633,9 @@ class SessionScreen(Screen[None]):
         elif operation == "delete":
             self._delete(pane, entry)
         elif operation in ("vote", "unvote"):
-            change = self.capture.vote if operation == "vote" else self.capture.unvote
-            if self._write("Vote", lambda: change(entry.id, self.group)) is not None:
-                self.refresh_all()
+            vote = self.capture.vote if operation == "vote" else self.capture.unvote
+            group = self.group
+            self._queue_write("Vote", lambda: vote(entry.id, group), lambda _: self.refresh_all())
         elif operation in ("move_up", "move_down"):
             self._move(pane, entry, -1 if operation == "move_up" else 1)
         elif operation == "link":
@@ -531,10 +645,12 @@ class SessionScreen(Screen[None]):
 
     def _delete(self, pane: EntryPane, entry: Entry) -> None:
         labels = pane_labels(self.store.entries(topic_id=entry.topic_id, group=entry.group))
-        if self._write("Delete", lambda: self.capture.delete(entry.id)) is None:
-            return
-        self.refresh_all()
-        self.notify(f"Deleted {labels.get(entry.id, '')} — ctrl+z undoes", timeout=4)
+
+        def done(_: object) -> None:
+            self.refresh_all()
+            self.notify(f"Deleted {labels.get(entry.id, '')} — ctrl+z undoes", timeout=4)
+
+        self._queue_write("Delete", lambda: self.capture.delete(entry.id), done)
 
     def _move(self, pane: EntryPane, entry: Entry, delta: int) -> None:
         if pane.sort_by_votes:
@@ -543,9 +659,13 @@ class SessionScreen(Screen[None]):
                 severity="warning",
             )
             return
-        if self._write("Move", lambda: self.capture.move(entry.id, delta)):
-            self.refresh_all()
-            pane.highlight(entry.id)
+
+        def done(moved: object) -> None:
+            if moved:
+                self.refresh_all()
+                pane.highlight(entry.id)
+
+        self._queue_write("Move", lambda: self.capture.move(entry.id, delta), done)
 
     def _toggle_sort(self, pane: EntryPane) -> None:
         pane.sort_by_votes = not pane.sort_by_votes
@@ -556,13 +676,18 @@ class SessionScreen(Screen[None]):
     def action_undo(self) -> None:
         if self._refuse_if_read_only():
             return
-        if not self.capture.can_undo:
+        if not self.capture.can_undo and not self._writes_in_flight:
             self.notify("Nothing to undo.", severity="warning", timeout=3)
             return
-        step = self._write("Undo", self.capture.undo)
-        if step is not None:
+
+        def done(step: UndoStep | None) -> None:
+            if step is None:  # the saves queued before it added nothing to undo
+                self.notify("Nothing to undo.", severity="warning", timeout=3)
+                return
             self.refresh_all()
             self.notify(f"Undone: {step.description}", timeout=3)
+
+        self._queue_write("Undo", self.capture.undo, done)
 
     # -- linking -----------------------------------------------------------------------
     def _open_link_picker(self, entry: Entry) -> None:
