@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.core.agenda import Agenda, Group, Topic
-from workshop_tui.core.model import ActionStatus, EntryKind, Session
+from workshop_tui.core.model import ActionStatus, Entry, EntryKind, Session
 from workshop_tui.core.paths import ENV_VAR, resolve_data_dir
 from workshop_tui.core.store import CorruptDataError, Store, StoreError, StoreWriteError
 from workshop_tui.core.store.session_store import doc_id_for
@@ -277,3 +277,31 @@ def test_damaged_file_is_reported_as_changed_once(store: Store) -> None:
         s.entries()  # and it is still refused
     path.write_bytes(b"{broken again}")
     assert s.changed_on_disk()
+
+
+def test_reading_while_another_thread_saves_never_sees_a_changing_table(store: Store) -> None:
+    import threading
+
+    s = store.create_session(AGENDA)
+    s.save_entries([Entry(EntryKind.CHALLENGE, "legal", "Group A", f"c{i}") for i in range(100)])
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def writer() -> None:
+        try:
+            for i in range(20):
+                s.add_entry(EntryKind.SOLUTION, "legal", "Group A", f"s{i}")
+        except BaseException as err:  # noqa: BLE001 - reported below
+            errors.append(err)
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    reads = 0
+    while not done.is_set():
+        s.entries(topic_id="legal", group="Group A")
+        reads += 1
+    thread.join()
+    assert not errors and reads > 0
+    assert len(s.entries(kind=EntryKind.SOLUTION)) == 20

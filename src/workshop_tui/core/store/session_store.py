@@ -217,8 +217,11 @@ class SessionStore:
             docs = [(self._entry_doc_id(e), e.to_dict()) for e in entries]
             self._upsert_docs(ENTRIES_TABLE, docs)
             # Our own write: keep the parsed cache in step instead of re-parsing everything.
-            for entry in entries:
-                self._entries[entry.id] = entry
+            # A new dict swapped in whole: the UI thread may be iterating the old one while
+            # a writer thread saves.
+            updated = dict(self._entries)
+            updated.update((entry.id, entry) for entry in entries)
+            self._entries = updated
             self._parsed_stamp = self._storage.stamp
         return entries
 
