@@ -38,6 +38,7 @@ from workshop_tui.core.store.storage import (
     StoreError,
     StoreWriteError,
     clean_stale_temp_files,
+    stamp_of,
 )
 
 __all__ = [
@@ -221,7 +222,7 @@ class Store:
                 st = path.stat()
             except OSError:
                 continue
-            stamp = [st.st_ino, st.st_size, st.st_mtime_ns]
+            stamp = list(stamp_of(st))  # a list: what JSON gives back
             row = catalog.get(session_id)
             if row is None or row.get("stamp") != stamp:
                 try:

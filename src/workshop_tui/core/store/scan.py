@@ -16,9 +16,7 @@ from typing import Any
 import orjson
 
 from workshop_tui.core.store.session_store import ENTRIES_TABLE, SESSION_TABLE
-from workshop_tui.core.store.storage import CorruptDataError, load_json_file
-
-FileStamp = tuple[int, int, int, int]
+from workshop_tui.core.store.storage import CorruptDataError, FileStamp, load_json_file, stamp_of
 
 
 @dataclass(frozen=True)
@@ -57,7 +55,7 @@ def file_stamp(path: Path) -> FileStamp | None:
         st = os.stat(path)
     except OSError:
         return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    return stamp_of(st)
 
 
 def read_session_file(path: Path) -> SessionFile:

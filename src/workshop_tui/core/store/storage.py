@@ -56,7 +56,12 @@ class StoreWriteError(StoreError):
         )
 
 
-def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
+#: identity of one version of a file: (inode, size, mtime_ns, ctime_ns)
+FileStamp = tuple[int, int, int, int]
+
+
+def stamp_of(st: os.stat_result) -> FileStamp:
+    """The :data:`FileStamp` of a stat result; an atomic replace always changes it."""
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
@@ -162,16 +167,16 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._cache: dict[str, dict[str, Any]] | None = None
-        self._stamp: tuple[int, int, int, int] | None = None
+        self._stamp: FileStamp | None = None
 
     @property
-    def stamp(self) -> tuple[int, int, int, int] | None:
+    def stamp(self) -> FileStamp | None:
         """Identity of the file version last read or written (None: not yet)."""
         return self._stamp
 
-    def disk_stamp(self) -> tuple[int, int, int, int] | None:
+    def disk_stamp(self) -> FileStamp | None:
         try:
-            return _stamp(os.stat(self.path))
+            return stamp_of(os.stat(self.path))
         except FileNotFoundError:
             return None
 
