@@ -210,11 +210,18 @@ class SessionScreen(Screen[None]):
         """Run a store change; on failure notify (with the reason) and return None."""
         try:
             return change()
-        except CaptureError as err:
-            self.notify(str(err), title=what, severity="warning")
-        except StoreError as err:
-            self.notify(f"Not saved: {err}", title=what, severity="error", timeout=12)
+        except (CaptureError, StoreError) as err:
+            self._notify_failure(what, err)
         return None
+
+    def _notify_failure(self, what: str, error: Exception, suffix: str = "") -> None:
+        """A refused change (CaptureError) warns; a failed save says what was not saved.
+
+        Through the app: the screen may be gone by the time a background save fails."""
+        if isinstance(error, CaptureError):
+            self.app.notify(f"{error}{suffix}", title=what, severity="warning")
+        else:
+            self.app.notify(f"Not saved: {error}{suffix}", title=what, severity="error", timeout=12)
 
     # -- saving off the event loop -----------------------------------------------------
     def _queue_write(
@@ -266,12 +273,7 @@ class SessionScreen(Screen[None]):
                 job.done(result)
             return
         lost = f" ({job.lost})" if job.lost and not attached else ""
-        if isinstance(error, CaptureError):
-            self.app.notify(f"{error}{lost}", title=job.what, severity="warning")
-        else:
-            self.app.notify(
-                f"Not saved: {error}{lost}", title=job.what, severity="error", timeout=12
-            )
+        self._notify_failure(job.what, error, lost)
         if attached and job.failed is not None:
             job.failed()
 
