@@ -265,18 +265,44 @@ def test_corrupt_prefs_are_not_overwritten(store: Store) -> None:
     assert store.prefs_path.read_bytes() == b"{not json"
 
 
-def test_damaged_file_is_reported_as_changed_once(store: Store) -> None:
+def test_a_damaged_file_is_refused_until_it_is_replaced(store: Store) -> None:
     s = store.create_session(AGENDA)
     path = store.session_path(s.id)
+    shown = s.sync()
     path.write_bytes(b"{broken")
-    assert s.changed_on_disk()
     with pytest.raises(CorruptDataError):
-        s.entries()
-    assert not s.changed_on_disk()  # a poller reports it once, not every time
+        s.sync()
     with pytest.raises(CorruptDataError):
         s.entries()  # and it is still refused
-    path.write_bytes(b"{broken again}")
-    assert s.changed_on_disk()
+    assert path.read_bytes() == b"{broken"  # never overwritten
+    assert s.generation == shown  # nothing new was taken in
+    path.unlink()
+    with pytest.raises(CorruptDataError, match="missing"):
+        s.sync()
+
+
+def test_another_process_save_taken_in_by_our_own_write_still_changes_the_generation(
+    store: Store,
+) -> None:
+    """A poller compares generations, not file stamps: when our own write (UI state, a
+    capture) re-reads the file under the lock, the other process's entry is taken in and
+    the file looks unchanged to a stat, yet the view must redraw."""
+    mine = store.create_session(AGENDA)
+    theirs = Store(store.data_dir).open_session(mine.id)
+    shown = mine.sync()
+    theirs.add_entry(EntryKind.CHALLENGE, "legal", "Group A", "Fees from tab one")
+    mine.set_state(topic="legal")  # reads the new file under the lock, then writes
+    assert mine.sync() != shown
+    assert [e.text for e in mine.entries()] == ["Fees from tab one"]
+    shown = mine.sync()
+    assert mine.sync() == shown  # nothing new: no redraw
+    mine.add_entry(EntryKind.CHALLENGE, "legal", "Group A", "Seizures")
+    assert mine.generation != shown  # our own save changes what we hold too
+    theirs.add_entry(EntryKind.SOLUTION, "legal", "Group A", "Train officers")
+    shown = mine.sync()
+    mine.add_entry(EntryKind.CHALLENGE, "legal", "Group A", "Delays")  # takes theirs in
+    assert mine.generation != shown
+    assert len(mine.entries()) == 4
 
 
 def test_reading_while_another_thread_saves_never_sees_a_changing_table(store: Store) -> None:

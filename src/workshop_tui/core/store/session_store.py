@@ -8,6 +8,7 @@ the same session never lose an update. Reads need no lock: files are replaced at
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +21,7 @@ from workshop_tui.core.model import Entry, EntryKind, Session, SessionSummary, n
 from workshop_tui.core.store.storage import (
     AtomicJSONStorage,
     CorruptDataError,
+    FileStamp,
     StoreError,
     StoreWriteError,
 )
@@ -44,9 +46,15 @@ class SessionStore:
         self._db = TinyDB(path, storage=self._make_storage)
         self._storage = self._storage_holder[0]
         self._lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_S)
-        self._parsed_stamp: object = ()
+        #: the file version ``_session``/``_entries`` were parsed from (None: parse again)
+        self._parsed_stamp: FileStamp | None = None
         self._entries: dict[str, Entry] = {}
         self._session: Session | None = None
+        #: counts changes to what this object holds (a re-parse or an own save)
+        self._generation = 0
+        # The UI thread, a background writer and a poller share one store: this lock keeps
+        # (stamp, session, entries, generation) in step. It is never held while writing.
+        self._parsed_lock = threading.RLock()
 
     def _make_storage(self, path: Path) -> AtomicJSONStorage:
         storage = AtomicJSONStorage(path)
@@ -73,35 +81,48 @@ class SessionStore:
     # -- reading -----------------------------------------------------------------------
     def _refresh(self) -> None:
         """Re-parse entries when the file changed since we last looked."""
-        data = self._storage.read()
-        if self._storage.stamp == self._parsed_stamp:
-            return
-        if data is None:
-            raise CorruptDataError(self.path, "session file is missing")
-        try:
-            session_docs = data.get(SESSION_TABLE) or {}
-            if not session_docs:
-                raise CorruptDataError(self.path, "has no session record")
-            session = Session.from_dict(next(iter(session_docs.values())))
-            entries: dict[str, Entry] = {}
-            for doc in (data.get(ENTRIES_TABLE) or {}).values():
-                entry = Entry.from_dict(doc)
-                entries[entry.id] = entry
+        with self._parsed_lock:
+            data, stamp = self._storage.read_versioned()
+            if stamp == self._parsed_stamp and self._session is not None:
+                return
+            if data is None:
+                raise CorruptDataError(self.path, "session file is missing")
+            try:
+                session_docs = data.get(SESSION_TABLE) or {}
+                if not session_docs:
+                    raise CorruptDataError(self.path, "has no session record")
+                session = Session.from_dict(next(iter(session_docs.values())))
+                entries: dict[str, Entry] = {}
+                for doc in (data.get(ENTRIES_TABLE) or {}).values():
+                    entry = Entry.from_dict(doc)
+                    entries[entry.id] = entry
+            except CorruptDataError:
+                self._parsed_stamp = None
+                raise
+            except (KeyError, TypeError, ValueError, AttributeError) as err:
+                self._parsed_stamp = None
+                raise CorruptDataError(
+                    self.path, f"has an invalid record ({type(err).__name__}: {err})"
+                ) from None
             # swapped in whole: a reader on another thread never sees a half-built table
             self._session, self._entries = session, entries
-        except CorruptDataError:
-            self._parsed_stamp = ()
-            raise
-        except (KeyError, TypeError, ValueError, AttributeError) as err:
-            self._parsed_stamp = ()
-            raise CorruptDataError(
-                self.path, f"has an invalid record ({type(err).__name__}: {err})"
-            ) from None
-        self._parsed_stamp = self._storage.stamp
+            self._parsed_stamp = stamp
+            self._generation += 1
 
-    def changed_on_disk(self) -> bool:
-        """True when another process wrote the session since this one last read it."""
-        return self._storage.changed_on_disk()
+    def sync(self) -> int:
+        """Take in what another process saved; returns :attr:`generation` (for pollers).
+
+        Raises :class:`StoreError` when the file cannot be read.
+        """
+        self._refresh()
+        return self._generation
+
+    @property
+    def generation(self) -> int:
+        """Changes whenever what this store holds changes: another process's save taken in
+        (by any read or write, not only :meth:`sync`) or a save of our own. A view that
+        remembers the generation it drew knows whether it is out of date."""
+        return self._generation
 
     @property
     def session(self) -> Session:
@@ -161,17 +182,30 @@ class SessionStore:
         return dict(next(iter(docs.values()))) if docs else {}
 
     # -- writing -----------------------------------------------------------------------
-    def _upsert_docs(self, table_name: str, docs: list[tuple[int, dict[str, Any]]]) -> None:
-        # One read-modify-write for any number of documents (Table.upsert writes once per
-        # doc), straight on the storage's data: Table._update_table would also turn every doc
-        # id of the table into an int and back, ~0.9 ms of a capture into 2,000 entries.
-        # On a failed write the storage drops its (mutated) cache, as it did before.
-        data = self._storage.read() or {}
-        table = data.setdefault(table_name, {})
+    def _upsert_docs(
+        self, table_name: str, docs: list[tuple[int, dict[str, Any]]]
+    ) -> FileStamp | None:
+        """Save ``docs`` into ``table_name`` in one durable write; returns the new stamp.
+
+        One read-modify-write for any number of documents (Table.upsert writes once per doc),
+        straight on the storage's data: Table._update_table would also turn every doc id of
+        the table into an int and back, ~0.9 ms of a capture into 2,000 entries. The changed
+        table and the top level are copies: another thread may be parsing the cached ones.
+        """
+        read, before = self._storage.read_versioned()
+        data = dict(read or {})
+        table = dict(data.get(table_name) or {})
         for doc_id, doc in docs:
             table[str(doc_id)] = doc
-        self._storage.write(data)
+        data[table_name] = table
+        stamp = self._storage.write_versioned(data)
         self._db.table(table_name).clear_cache()
+        if table_name == STATE_TABLE:
+            # the UI state is not parsed: what we hold is still what is on disk
+            with self._parsed_lock:
+                if self._parsed_stamp == before and before is not None:
+                    self._parsed_stamp = stamp
+        return stamp
 
     def _entry_doc_id(self, entry: Entry) -> int:
         data = self._storage.read() or {}
@@ -185,8 +219,8 @@ class SessionStore:
         """Create or replace the session record."""
         with self.locked():
             self._upsert_docs(SESSION_TABLE, [(1, session.to_dict())])
-            self._session = session
-            self._parsed_stamp = ()
+            with self._parsed_lock:
+                self._parsed_stamp = None  # entries may be another session's: parse again
 
     def update_session(self, **changes: Any) -> Session:
         """Change session fields (title, facilitator, ended, ...) and save."""
@@ -205,7 +239,8 @@ class SessionStore:
                 # Not saved: put the fields back, so the open store shows what is on disk.
                 vars(session).update(before)
                 raise
-            self._parsed_stamp = ()
+            with self._parsed_lock:
+                self._parsed_stamp = None
             return session
 
     def save_entries(self, entries: list[Entry]) -> list[Entry]:
@@ -215,14 +250,16 @@ class SessionStore:
         with self.locked():
             self._refresh()
             docs = [(self._entry_doc_id(e), e.to_dict()) for e in entries]
-            self._upsert_docs(ENTRIES_TABLE, docs)
+            stamp = self._upsert_docs(ENTRIES_TABLE, docs)
             # Our own write: keep the parsed cache in step instead of re-parsing everything.
             # A new dict swapped in whole: the UI thread may be iterating the old one while
             # a writer thread saves.
-            updated = dict(self._entries)
-            updated.update((entry.id, entry) for entry in entries)
-            self._entries = updated
-            self._parsed_stamp = self._storage.stamp
+            with self._parsed_lock:
+                updated = dict(self._entries)
+                updated.update((entry.id, entry) for entry in entries)
+                self._entries = updated
+                self._parsed_stamp = stamp
+                self._generation += 1
         return entries
 
     def save_entry(self, entry: Entry) -> Entry:

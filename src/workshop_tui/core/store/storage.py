@@ -15,6 +15,7 @@ import contextlib
 import errno
 import os
 import secrets
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -168,6 +169,9 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self._cache: dict[str, dict[str, Any]] | None = None
         self._stamp: FileStamp | None = None
+        # Guards the (cache, stamp) pair: the UI thread, a background writer and a poller
+        # of one process share this object. Never held during file I/O.
+        self._pair_lock = threading.Lock()
 
     @property
     def stamp(self) -> FileStamp | None:
@@ -184,12 +188,20 @@ class AtomicJSONStorage(Storage):
         return self.disk_stamp() != self._stamp
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        return self.read_versioned()[0]
+
+    def read_versioned(self) -> tuple[dict[str, dict[str, Any]] | None, FileStamp | None]:
+        """The parsed data and the stamp of the file version it came from, as one pair.
+
+        The data is shared with the cache: treat it as read-only (writers build new dicts).
+        """
         stamp = self.disk_stamp()
-        if stamp is None:
-            self._cache, self._stamp = None, None
-            return None
-        if self._cache is not None and stamp == self._stamp:
-            return self._cache
+        with self._pair_lock:
+            if stamp is None:
+                self._cache, self._stamp = None, None
+                return None, None
+            if self._cache is not None and stamp == self._stamp:
+                return self._cache, stamp
         try:
             data = load_json_file(self.path)
             if not isinstance(data, dict) or not all(
@@ -202,12 +214,18 @@ class AtomicJSONStorage(Storage):
         except CorruptDataError:
             # Remember which version failed: changed_on_disk() stays False until the file is
             # replaced (so a poller reports it once), and every read raises again.
-            self._cache, self._stamp = None, stamp
+            with self._pair_lock:
+                self._cache, self._stamp = None, stamp
             raise
-        self._cache, self._stamp = data, stamp
-        return data
+        with self._pair_lock:
+            self._cache, self._stamp = data, stamp
+        return data, stamp
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self.write_versioned(data)
+
+    def write_versioned(self, data: dict[str, dict[str, Any]]) -> FileStamp | None:
+        """Write ``data`` atomically; returns the stamp of the file version written."""
         try:
             payload = orjson.dumps(data)
         except TypeError:
@@ -220,11 +238,14 @@ class AtomicJSONStorage(Storage):
             # read reflects what is really on disk.
             self.invalidate()
             raise
-        self._cache = data
-        self._stamp = self.disk_stamp()
+        stamp = self.disk_stamp()
+        with self._pair_lock:
+            self._cache, self._stamp = data, stamp
+        return stamp
 
     def invalidate(self) -> None:
-        self._cache, self._stamp = None, None
+        with self._pair_lock:
+            self._cache, self._stamp = None, None
 
     def close(self) -> None:
         self.invalidate()

@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 
 from plotext import _utility as plotext_utility
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
@@ -145,6 +145,7 @@ class PlenaryScreen(Screen[None]):
         self.topic_id = self.agenda.topics[0].id
         self.warnings: dict[str, list[Any]] = {}
         self._last_error = ""  # a damaged file is reported once, not at every poll
+        self._shown_generation = -1  # the store generation the views were drawn from
 
     @property
     def today(self) -> dt.date:
@@ -179,16 +180,21 @@ class PlenaryScreen(Screen[None]):
         self.set_interval(POLL_SECONDS, self.poll_disk)
 
     def poll_disk(self) -> None:
-        """Redraw when another process changed the session (a stat; cheap)."""
+        self._check_disk()
+
+    @work(thread=True, exclusive=True, group="plenary-poll")
+    def _check_disk(self) -> None:
+        """Redraw when the store holds a change the views do not show (parsed off the loop)."""
         try:
-            changed = self.store.changed_on_disk()
-        except (StoreError, OSError):
-            return
-        if changed:
-            self.action_reload()
+            stale = self.store.sync() != self._shown_generation or bool(self._last_error)
+        except (StoreError, OSError) as err:
+            stale = str(err) != self._last_error  # report a new problem once
+        if stale:
+            self.app.call_from_thread(self.action_reload)
 
     # -- drawing ---------------------------------------------------------------------------
     def action_reload(self) -> None:
+        generation = self.store.generation  # before reading: a change meanwhile draws again
         try:
             self._draw()
         except StoreError as err:
@@ -197,6 +203,7 @@ class PlenaryScreen(Screen[None]):
             self._last_error = str(err)
             return
         self._last_error = ""
+        self._shown_generation = generation
 
     def _draw(self) -> None:
         grid = build_grid(self.store)

@@ -121,6 +121,7 @@ class SessionScreen(Screen[None]):
         self.timers = TimerBank.from_dict(state.get("timers"), clock=clock or time.monotonic)
         self._state_error_shown = False
         self._read_error: str | None = None  # the read problem last reported
+        self._shown_generation = -1  # the store generation the panes were drawn from
         self._restored = False
         #: store changes waiting to be saved, oldest first; drained by "store-write" workers
         self._write_jobs: deque[_WriteJob] = deque()
@@ -304,6 +305,8 @@ class SessionScreen(Screen[None]):
     # -- rendering ---------------------------------------------------------------------
     def refresh_all(self) -> None:
         """Re-read the current topic × group from the store and redraw everything."""
+        # taken before reading: a change that lands while we read makes the poll draw again
+        generation = self.store.generation
         try:
             here = self.store.entries(topic_id=self.topic_id, group=self.group)
             mine = self.store.entries(group=self.group, kind=MAIN_KINDS)
@@ -316,6 +319,7 @@ class SessionScreen(Screen[None]):
         if self._read_error is not None:
             self._read_error = None
             self.notify("The session file can be read again.", title="Session", timeout=4)
+        self._shown_generation = generation
         labels = pane_labels(here)
         backlinks: dict[str, list[Entry]] = {}
         for entry in here:
@@ -743,11 +747,16 @@ class SessionScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="disk-poll")
     def _check_disk(self) -> None:
+        """Redraw when the store holds something the panes do not show yet.
+
+        That is another process's save, whichever read or write of ours took it in first
+        (a save of our own re-reads the file under the lock). The parse happens here, off
+        the event loop."""
         try:
-            changed = self.store.changed_on_disk()
-        except (StoreError, OSError):
-            return
-        if changed:
+            stale = self.store.sync() != self._shown_generation or self._read_error is not None
+        except (StoreError, OSError) as err:
+            stale = str(err) != self._read_error  # report a new problem once
+        if stale:
             self.app.call_from_thread(self.refresh_all)
 
     # -- command palette ---------------------------------------------------------------
