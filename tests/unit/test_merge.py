@@ -21,7 +21,7 @@ from workshop_tui.core.merge import (
     newer_entry,
 )
 from workshop_tui.core.model import Entry, EntryKind, Session
-from workshop_tui.core.store import Store, StoreError
+from workshop_tui.core.store import SessionStore, Store, StoreError
 
 AGENDA = Agenda(
     title="IPR border enforcement",
@@ -330,3 +330,79 @@ def test_into_an_unknown_session_is_an_error(store: Store, tmp_path: Path) -> No
     with pytest.raises(StoreError, match="no session matches"):
         import_bundles(store, [path], into="nope")
     assert store.session_ids() == []
+
+
+# -- a new session from a bundle: one write ----------------------------------------------
+def test_a_new_session_is_created_with_its_entries_in_one_write(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop_tui.core.store import storage
+
+    path = write_bundle(
+        tmp_path / "a.json",
+        session(),
+        [entry("e1", 1), entry("e2", 2, group="Group B"), replace(entry("e3", 3), deleted=True)],
+    )
+    writes: list[Path] = []
+    real_write = storage.atomic_write_bytes
+
+    def counting_write(target: Path, payload: bytes) -> None:
+        writes.append(target)
+        real_write(target, payload)
+
+    monkeypatch.setattr(storage, "atomic_write_bytes", counting_write)
+    [report] = import_bundles(store, [path])
+    assert writes == [store.session_path("s-1")]
+    assert report.created and (report.added, report.unchanged) == (2, 1)
+    assert report.groups == ["Group A", "Group B"]
+    opened = store.open_session("s-1")
+    assert {e.id for e in opened.entries(include_deleted=True)} == {"e1", "e2", "e3"}
+    [listed] = store.list_sessions().sessions
+    assert (listed.id, listed.title, listed.challenges) == ("s-1", "Day 1", 2)
+    # the entries sit under the doc ids save_entries uses: a later save replaces, not adds
+    opened.update_entry("e1", text="edited")
+    assert len(opened.entries(include_deleted=True)) == 3
+    assert store.list_sessions().sessions[0].challenges == 2
+
+
+def test_a_failed_create_leaves_no_session_behind(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop_tui.core.store import StoreWriteError, storage
+
+    path = write_bundle(tmp_path / "a.json", session(), [entry("e1", 1), entry("e2", 2)])
+    real_write = storage.atomic_write_bytes
+
+    def full_disk(target: Path, payload: bytes) -> None:
+        raise StoreWriteError(target, OSError(28, "No space left on device"))
+
+    monkeypatch.setattr(storage, "atomic_write_bytes", full_disk)
+    with pytest.raises(StoreWriteError, match="the disk is full"):
+        import_bundles(store, [path])
+    assert store.session_ids() == []
+    assert store.list_sessions().sessions == []
+    assert not [p for p in store.sessions_dir.iterdir() if p.name.endswith(".json")]
+    monkeypatch.setattr(storage, "atomic_write_bytes", real_write)
+    [report] = import_bundles(store, [path])  # run it again: all of it arrives
+    assert report.created and report.added == 2
+    assert store.list_sessions().sessions[0].challenges == 2
+
+
+def test_a_session_created_meanwhile_is_merged_into_not_overwritten(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = Store(store.data_dir)  # another program on the same data folder
+    path = write_bundle(tmp_path / "a.json", session(), [entry("e1", 1)])
+    real_add = Store.add_session
+
+    def racing_add(self: Store, *args: Any) -> SessionStore:
+        if self is store:  # the other program gets there between our check and our write
+            real_add(other, session(), [entry("theirs", 2)])
+        return real_add(self, *args)
+
+    monkeypatch.setattr(Store, "add_session", racing_add)
+    [report] = import_bundles(store, [path])
+    assert not report.created and report.added == 1
+    assert {e.id for e in store.open_session("s-1").entries()} == {"e1", "theirs"}
+    with pytest.raises(StoreError, match="exists already"):
+        real_add(store, session())

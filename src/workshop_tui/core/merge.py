@@ -13,7 +13,9 @@ same bundles in any order, any number of times, gives the same session.
 * Timestamps are compared as instants, so the laptops' clocks should be roughly right.
 
 All bundles are validated before anything is written; each bundle is then applied under the
-session's cross-process lock with one ``save_entries`` write.
+session's cross-process lock with one ``save_entries`` write. A bundle of a session new to the
+store creates it with one write of the session record and all its entries
+(``Store.add_session``), so the session file never exists without them.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import orjson
 
 from workshop_tui.core.bundle import Bundle, BundleError, read_bundle
 from workshop_tui.core.model import Entry, Session
-from workshop_tui.core.store import Store, StoreError
+from workshop_tui.core.store import SessionExistsError, Store, StoreError
 
 __all__ = [
     "MergeError",
@@ -217,11 +219,22 @@ def merge_bundle_into(store: Store, bundle: Bundle, *, into: str = "") -> MergeR
     With ``into`` (a stored session id) only the bundle's entries are merged, into that
     session; its session record is left alone."""
     sid = into or bundle.session.id
-    created = not into and not store.has_session(sid)
-    session_store = store.add_session(bundle.session) if created else store.open_session(sid)
-    report = MergeReport(
-        source=bundle.source, session_id=sid, title=bundle.session.title, created=created
-    )
+    incoming = bundle_entries(bundle)
+    report = MergeReport(source=bundle.source, session_id=sid, title=bundle.session.title)
+    report.groups = sorted({e.group for e in incoming.values() if not e.deleted})
+    if not into and not store.has_session(sid):
+        try:
+            # the session record and every entry in one write: never a session without them
+            store.add_session(bundle.session, incoming.values())
+        except SessionExistsError:
+            pass  # another program created it meanwhile: merge into that one below
+        else:
+            report.created = True
+            for entry in incoming.values():
+                outcome = _classify(None, entry)
+                setattr(report, outcome, getattr(report, outcome) + 1)
+            return report
+    session_store = store.open_session(sid)
     with session_store.locked():
         stored_session = session_store.session
         report.title = stored_session.title
@@ -235,7 +248,6 @@ def merge_bundle_into(store: Store, bundle: Bundle, *, into: str = "") -> MergeR
                 report.session_updated = True
             report.title = winner.title
         current = {e.id: e for e in session_store.entries(include_deleted=True)}
-        incoming = bundle_entries(bundle)
         merged = merge_entries(current, incoming)
         changed: list[Entry] = []
         for entry_id in incoming:
@@ -245,7 +257,6 @@ def merge_bundle_into(store: Store, bundle: Bundle, *, into: str = "") -> MergeR
             if before is None or before != after:
                 changed.append(after)
         session_store.save_entries(changed)  # one durable write for the whole bundle
-    report.groups = sorted({e.group for e in incoming.values() if not e.deleted})
     return report
 
 

@@ -15,6 +15,7 @@ sessions re-summarises only the files whose stamp changed.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from workshop_tui.core.agenda import Agenda
-from workshop_tui.core.model import Session, SessionSummary
+from workshop_tui.core.model import Entry, Session, SessionSummary
 from workshop_tui.core.store.scan import (
     FileStamp,
     RawSession,
@@ -31,7 +32,13 @@ from workshop_tui.core.store.scan import (
     read_raw_session,
     read_session_file,
 )
-from workshop_tui.core.store.session_store import LOCK_TIMEOUT_S, SessionStore
+from workshop_tui.core.store.session_store import (
+    ENTRIES_TABLE,
+    LOCK_TIMEOUT_S,
+    SESSION_TABLE,
+    SessionStore,
+    doc_id_for,
+)
 from workshop_tui.core.store.storage import (
     AtomicJSONStorage,
     CorruptDataError,
@@ -45,6 +52,7 @@ __all__ = [
     "CorruptDataError",
     "RawSession",
     "SessionFile",
+    "SessionExistsError",
     "SessionListing",
     "SessionStore",
     "Store",
@@ -57,12 +65,27 @@ RECENT_TABLE = "recent_agendas"
 MAX_RECENT = 10
 
 
+class SessionExistsError(StoreError):
+    """A new session's file is already there (another program created it meanwhile)."""
+
+
 @dataclass
 class SessionListing:
     """Sessions newest first, plus one message per session file that could not be read."""
 
     sessions: list[SessionSummary] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+
+
+def _session_document(session: Session, entries: Iterable[Entry]) -> dict[str, Any]:
+    """The whole TinyDB document of a new session file (entries keyed like ``save_entries``)."""
+    table: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        doc_id = doc_id_for(entry.id)
+        while (doc := table.get(str(doc_id))) is not None and doc["id"] != entry.id:
+            doc_id += 1  # hash collision with another entry: probe on, as the store does
+        table[str(doc_id)] = entry.to_dict()  # a repeated id: the last one given is kept
+    return {SESSION_TABLE: {"1": session.to_dict()}, ENTRIES_TABLE: table}
 
 
 class Store:
@@ -119,10 +142,20 @@ class Store:
         )
         return self.add_session(session)
 
-    def add_session(self, session: Session) -> SessionStore:
-        """Store a fully built session record (used by create and by bundle import)."""
-        store = SessionStore(self.session_path(session.id))
-        store.write_session(session)
+    def add_session(self, session: Session, entries: Iterable[Entry] = ()) -> SessionStore:
+        """Store a new session: its record and ``entries`` in one atomic, durable write.
+
+        The session file appears complete or not at all, so a crash never leaves a session
+        without its entries (bundle import creates a session this way). Raises
+        :class:`SessionExistsError` when the session's file exists already, and
+        :class:`StoreWriteError` when it cannot be written (then nothing was created).
+        """
+        path = self.session_path(session.id)
+        store = SessionStore(path)
+        with store.locked():
+            if path.exists():
+                raise SessionExistsError(f"{path}: session {session.id[:8]} exists already")
+            AtomicJSONStorage(path).write(_session_document(session, entries))
         self._open[session.id] = store
         return store
 
