@@ -6,6 +6,7 @@ from pathlib import Path
 
 from plenary_helpers import EARLIER_ID, NEW_ID, make_app, session_screen
 from plenary_helpers import column_texts as column
+from session_fixtures import saved
 from textual.widgets import DataTable, Select, Static
 
 from workshop_tui.core.model import ActionStatus, EntryKind
@@ -48,14 +49,14 @@ async def test_list_filter_sort_and_status(tmp_path: Path) -> None:
         assert table.row_count == 4
         # inline status: space cycles open → in progress → done, saved at once
         await pilot.press("space")
-        await pilot.pause()
+        await saved(pilot)
         entry_id = str(table.coordinate_to_cell_key(table.cursor_coordinate)[0].value)
         assert (
             Store(tmp_path).open_session(NEW_ID).get(entry_id).action.status
             == ActionStatus.IN_PROGRESS
         )  # type: ignore[union-attr]
         await pilot.press("space")
-        await pilot.pause()
+        await saved(pilot)
         assert Store(tmp_path).open_session(NEW_ID).get(entry_id).action.status == ActionStatus.DONE  # type: ignore[union-attr]
         # the cursor stayed on the row it was on when the filters were cleared
         assert column(table, 3)[table.cursor_row] == "Improve cooperation with the courts"
@@ -95,7 +96,7 @@ async def test_read_only_session_refuses_status_change(tmp_path: Path) -> None:
         assert isinstance(screen, ActionsScreen) and screen.read_only
         before = Store(tmp_path).open_session(EARLIER_ID).entries(kind=EntryKind.ACTION)
         await pilot.press("space")
-        await pilot.pause()
+        await saved(pilot)
         assert Store(tmp_path).open_session(EARLIER_ID).entries(kind=EntryKind.ACTION) == before
         assert any("read-only" in n.message for n in app._notifications)
 
@@ -167,12 +168,12 @@ async def test_a_failed_save_keeps_the_editor_open_with_the_typed_fields(tmp_pat
 
         screen.capture.set_action = disk_full  # type: ignore[method-assign]
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await saved(pilot)
         assert app.screen is editor
         assert editor.query_one("#field-owner", Input).value == "Dewi Lestari"
         assert any(n.severity == "error" for n in app._notifications)
         screen.capture.set_action = real  # type: ignore[method-assign]
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await saved(pilot)
         assert app.screen is screen
         assert "Dewi Lestari" in column(screen.query_one("#actions-table", DataTable), 2)

@@ -98,7 +98,7 @@ async def test_a_failed_action_save_keeps_the_editor_open_with_the_typed_fields(
 
         screen.capture.set_action = disk_full  # type: ignore[method-assign]
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await saved(pilot)
         assert app.screen is editor  # still open, nothing typed is lost
         assert editor.query_one("#field-owner", Input).value == "Amina Diallo"
         assert editor.query_one("#field-due", Input).value == "2026-03-31"
@@ -107,7 +107,7 @@ async def test_a_failed_action_save_keeps_the_editor_open_with_the_typed_fields(
         assert fields is not None and fields.owner == ""
         screen.capture.set_action = real  # type: ignore[method-assign]
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await saved(pilot)
         assert app.screen is screen
         drawn = squeezed(drawn_text(screen.pane(A).entry_list)[0])
         assert squeezed("Amina Diallo · due 2026-03-31 · open") in drawn

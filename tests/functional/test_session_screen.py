@@ -190,7 +190,7 @@ async def test_link_solution_to_challenge_visible_both_ways(tmp_path: Path) -> N
         await pilot.press("down", "enter")  # tick C2
         await saved(pilot)
         await pilot.press("up", "space")  # tick C1
-        await pilot.pause()
+        await saved(pilot)
         await pilot.press("escape")
         await pilot.pause()
         assert shown_lines(app, S) == ["S1 Amend the customs code  →C2,C1"]
@@ -244,14 +244,14 @@ async def test_action_editor_bad_then_good_input(tmp_path: Path) -> None:
         editor.query_one("#field-owner", Input).value = "Amina Diallo"
         editor.query_one("#field-due", Input).value = "2026-02-31"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await saved(pilot)
         assert app.screen is editor  # refused: the form stays open with the typed text
         assert editor.query_one("#field-due", Input).value == "2026-02-31"
         assert "28 days" in str(editor.query_one("#error-due", Static).content)
         assert Store(tmp_path).open_session(session_id).entries(kind=A)[0].action.due == ""  # type: ignore[union-attr]
         editor.query_one("#field-due", Input).value = "2026-03-31"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await saved(pilot)
         assert app.screen is screen_of(app)
         line = shown_lines(app, A)[0]
         assert "Amina Diallo · due 2026-03-31 · open" in line

@@ -4,6 +4,7 @@ changes, quality warnings and a jump to the challenge or solution an action come
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -15,7 +16,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Select, Static
 
-from workshop_tui.core.capture import Capture, CaptureError
+from workshop_tui.core.capture import Capture
 from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, EntryKind
 from workshop_tui.core.quality import check_session
 from workshop_tui.core.store import SessionStore, StoreError
@@ -23,6 +24,7 @@ from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens
 from workshop_tui.ui.screens.plenary import today_of
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
+from workshop_tui.ui.writer import store_writer
 
 #: the order the status key cycles through
 STATUS_CYCLE = (
@@ -271,36 +273,42 @@ class ActionsScreen(Screen[None]):
         entry = self._editable_selection()
         if entry is None or entry.action is None:
             return
-        status = next_status(entry.action.status)
-        if self._save(entry, replace(entry.action, status=status)):
+        entry_id = entry.id
+
+        def cycle() -> ActionStatus:
+            # the status at the time of saving: pressing the key again before the first save
+            # has landed moves it on by one more
+            current = self.store.get(entry_id)
+            assert current.action is not None
+            status = next_status(current.action.status)
+            self.capture.set_action(entry_id, replace(current.action, status=status))
+            return status
+
+        def done(status: ActionStatus) -> None:
+            self._changed(entry_id)
             self.notify(f"Status: {status.label}", timeout=2)
 
-    def _save(self, entry: Entry, fields: Any, text: str | None = None) -> bool:
-        try:
-            self.capture.set_action(entry.id, fields, text=text)
-        except (CaptureError, StoreError) as err:
-            self.notify(f"Not saved: {err}", severity="error", timeout=12)
-            return False
+        store_writer(self.app).submit("Status", cycle, done, owner=self)
+
+    def _changed(self, entry_id: str) -> None:
         self._fill_filters()
-        self.refresh_table(keep=entry.id)
-        return True
+        self.refresh_table(keep=entry_id)
 
     def action_edit(self) -> None:
         entry = self._editable_selection()
         if entry is None:
             return
 
-        def save(result: ActionEditResult) -> str | None:
-            try:
-                self.capture.set_action(entry.id, result.fields, text=result.text)
-            except (CaptureError, StoreError) as err:
-                return str(err)  # the editor stays open with what was typed
-            return None
+        def save(result: ActionEditResult) -> Awaitable[str | None]:
+            # queued after every other change; the editor stays open with what was typed
+            # when it is not saved
+            return store_writer(self.app).reason_not_saved(
+                "Action", lambda: self.capture.set_action(entry.id, result.fields, text=result.text)
+            )
 
         def saved(result: ActionEditResult | None) -> None:
             if result is not None:
-                self._fill_filters()
-                self.refresh_table(keep=entry.id)
+                self._changed(entry.id)
 
         context = f"{self.agenda.topic(entry.topic_id).title} · {entry.group}"
         editor = ActionEditor.for_entry(entry, self.agenda, context=context, save=save)

@@ -4,22 +4,20 @@ Layout: a bar (session, topic, group, timer), the topic navigator on the left, t
 description and guiding questions, group tabs, three capture panes (Challenges, Solutions,
 Actions) and a toggled row with the parking lot and facilitator notes.
 
-Every change goes through :class:`workshop_tui.core.capture.Capture`. Captures (add, edit,
-delete, vote, move, undo) are saved off the event loop, one at a time in the order they were
-made, by a thread worker (an fsync on a slow disk never freezes typing); the result comes back
-on the UI thread: the saved entry is shown, or a notification explains the failure and the
-typed text is given back to the input. The UI state
-(topic, group, focused pane, toggles) is saved with ``SessionStore.set_state`` so quitting and
-``workshop-tui resume`` come back to the same place.
+Every change goes through :class:`workshop_tui.core.capture.Capture` and is saved off the
+event loop by the app's :class:`workshop_tui.ui.writer.StoreWriter` — captures, edits,
+deletes, votes, moves, undo, links, an action's fields and the UI state alike — one at a time
+in the order they were made (an fsync on a slow disk never freezes typing). The result comes
+back on the UI thread: the saved entry is shown, or a notification explains the failure and
+the typed text is given back to the input. The UI state (topic, group, focused pane, toggles,
+timers) is saved with ``SessionStore.set_state`` so quitting and ``workshop-tui resume`` come
+back to the same place.
 """
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import deque
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
@@ -32,7 +30,6 @@ from textual.widgets import Footer, Static, Tab, Tabs
 
 from workshop_tui.core.capture import (
     Capture,
-    CaptureError,
     UndoStep,
     link_candidates,
     pane_labels,
@@ -47,21 +44,9 @@ from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
 from workshop_tui.ui.widgets.entries import EntryPane, LinkPicker
 from workshop_tui.ui.widgets.timer import TimerDisplay
 from workshop_tui.ui.widgets.topics import HeaderInfo, SessionHeader, TopicCounts, TopicNavigator
+from workshop_tui.ui.writer import StoreWriter, notify_failure, run_change, store_writer
 
 T = TypeVar("T")
-
-
-@dataclass
-class _WriteJob:
-    """One queued store change and what to do with its outcome (on the UI thread)."""
-
-    what: str
-    change: Callable[[], Any]
-    done: Callable[[Any], None]
-    #: called (on the UI thread) when the change failed, after the notification
-    failed: Callable[[], None] | None = None
-    #: said in the notification when the screen is gone and nothing can be given back
-    lost: str = ""
 
 
 MAIN_KINDS = (EntryKind.CHALLENGE, EntryKind.SOLUTION, EntryKind.ACTION)
@@ -123,12 +108,6 @@ class SessionScreen(Screen[None]):
         self._read_error: str | None = None  # the read problem last reported
         self._shown_generation = -1  # the store generation the panes were drawn from
         self._restored = False
-        #: store changes waiting to be saved, oldest first; drained by "store-write" workers
-        self._write_jobs: deque[_WriteJob] = deque()
-        #: held while a worker drains the queue: one writer at a time, in submission order
-        self._write_lock = threading.Lock()
-        #: changes queued and not yet reported back (counted on the UI thread only)
-        self._writes_in_flight = 0
 
     @property
     def _scribe_key(self) -> str:
@@ -208,88 +187,28 @@ class SessionScreen(Screen[None]):
         return self.agenda.topic(self.topic_id)
 
     def _write(self, what: str, change: Callable[[], T]) -> T | None:
-        """Run a store change; on failure notify (with the reason) and return None."""
-        try:
-            return change()
-        except (CaptureError, StoreError) as err:
-            self._notify_failure(what, err)
-        return None
+        """Run a store change now; on failure notify (with the reason) and return None."""
+        result, error = run_change(change)
+        if error is not None:
+            notify_failure(self.app, what, error)
+        return result
 
-    def _notify_failure(self, what: str, error: Exception, suffix: str = "") -> None:
-        """A refused change (CaptureError) warns; a failed save says what was not saved.
+    @property
+    def writer(self) -> StoreWriter:
+        return store_writer(self.app)
 
-        Through the app: the screen may be gone by the time a background save fails."""
-        if isinstance(error, CaptureError):
-            self.app.notify(f"{error}{suffix}", title=what, severity="warning")
-        else:
-            self.app.notify(f"Not saved: {error}{suffix}", title=what, severity="error", timeout=12)
-
-    # -- saving off the event loop -----------------------------------------------------
     def _queue_write(
         self,
         what: str,
         change: Callable[[], T],
         done: Callable[[T], None],
         *,
-        failed: Callable[[], None] | None = None,
+        failed: Callable[[Exception], None] | None = None,
         lost: str = "",
     ) -> None:
-        """Save ``change`` in a thread, after every change queued before it.
-
-        ``done(result)`` or (after a notification) ``failed()`` then runs on the UI thread.
-        The worker belongs to the app, so closing the screen does not cancel a pending save.
-        """
-        self._write_jobs.append(_WriteJob(what, change, done, failed, lost))
-        self._writes_in_flight += 1
-        self.app.run_worker(
-            self._drain_writes, thread=True, group="store-write", exit_on_error=False
-        )
-
-    def _drain_writes(self) -> None:
-        """Worker body: run queued changes in order until none is left."""
-        with self._write_lock:
-            while self._write_jobs:
-                job = self._write_jobs.popleft()
-                outcome = self._run_job(job)
-                try:
-                    self.app.call_from_thread(self._finish_job, job, *outcome)
-                except RuntimeError:  # the app has stopped: nothing left to show it on
-                    pass
-
-    @staticmethod
-    def _run_job(job: _WriteJob) -> tuple[Any, Exception | None]:
-        try:
-            return job.change(), None
-        except (CaptureError, StoreError) as err:
-            return None, err
-        except Exception as err:  # noqa: BLE001 - a bug must not lose the text silently
-            return None, StoreError(f"{type(err).__name__}: {err}")
-
-    def _finish_job(self, job: _WriteJob, result: Any, error: Exception | None) -> None:
-        """On the UI thread: show the outcome of one saved (or refused) change."""
-        self._writes_in_flight -= 1
-        attached = self.is_attached
-        if error is None:
-            if attached:
-                job.done(result)
-            return
-        lost = f" ({job.lost})" if job.lost and not attached else ""
-        self._notify_failure(job.what, error, lost)
-        if attached and job.failed is not None:
-            job.failed()
-
-    def _save_pending(self) -> None:
-        """Save what no worker will (they were cancelled as the app stops); UI thread."""
-        if not self._write_lock.acquire(blocking=False):
-            return  # a worker is draining: it saves the rest too
-        try:
-            while self._write_jobs:
-                job = self._write_jobs.popleft()
-                _, error = self._run_job(job)
-                if error is not None:
-                    self._finish_job(job, None, error)
-        finally:
-            self._write_lock.release()
+        """Save ``change`` off the event loop, after every change queued before it;
+        ``done``/``failed`` run on the UI thread while this screen is still mounted."""
+        self.writer.submit(what, change, done, failed=failed, lost=lost, owner=self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A read-only session hides the keys that would change it (footer, help, palette)."""
@@ -386,18 +305,25 @@ class SessionScreen(Screen[None]):
             "timers": self.timers.to_dict(),
             **extra,
         }
-        try:
-            if self.locked_group:
-                # several laptops share one session file: a scribe never moves the facilitator
-                self.store.set_state(**{self._scribe_key: state})
-            else:
-                self.store.set_state(**state)
-        except StoreError as err:
+        store = self.store
+        # several laptops share one session file: a scribe never moves the facilitator
+        saved_as = {self._scribe_key: state} if self.locked_group else state
+
+        def failed(err: Exception) -> None:
             if not self._state_error_shown:
                 self._state_error_shown = True
                 self.notify(
                     f"Could not save the screen position: {err}", severity="error", timeout=12
                 )
+
+        # queued with the captures: a slow disk never stalls switching topics or groups
+        self.writer.submit(
+            "Screen position",
+            lambda: store.set_state(**saved_as),
+            failed=failed,
+            owner=self,
+            notify=False,
+        )
 
     @on(events.DescendantFocus)
     def _focus_changed(self, event: events.DescendantFocus) -> None:
@@ -505,9 +431,10 @@ class SessionScreen(Screen[None]):
         self.save_state()
 
     def on_unmount(self) -> None:
-        # ctrl+q, closing the terminal tab, the end of a test: keep the place (timers too)
-        self._save_pending()
+        # ctrl+q, closing the terminal tab, the end of a test: keep the place (timers too);
+        # the workers are cancelled as the app stops, so what is queued is saved right here
         self.save_state()
+        self.writer.flush()
 
     def action_end_session(self) -> None:
         """Mark the session ended (after confirming); it then opens read-only."""
@@ -604,7 +531,7 @@ class SessionScreen(Screen[None]):
             what,
             change,
             done,
-            failed=lambda: pane.give_back(text, editing),  # the typed text is never lost
+            failed=lambda _: pane.give_back(text, editing),  # the typed text is never lost
             lost=f"the text was: {text}",
         )
 
@@ -682,7 +609,7 @@ class SessionScreen(Screen[None]):
     def action_undo(self) -> None:
         if self._refuse_if_read_only():
             return
-        if not self.capture.can_undo and not self._writes_in_flight:
+        if not self.capture.can_undo and not self.writer.in_flight:
             self.notify("Nothing to undo.", severity="warning", timeout=3)
             return
 
@@ -708,13 +635,16 @@ class SessionScreen(Screen[None]):
         labels = pane_labels(self.store.entries(topic_id=entry.topic_id, group=entry.group))
 
         def toggle(target_id: str) -> bool:
-            done = self._write("Link", lambda: self.capture.toggle_link(entry.id, target_id))
-            self.refresh_all()
-            return done is not None
+            self._queue_write(
+                "Link",
+                lambda: self.capture.toggle_link(entry.id, target_id),
+                lambda _: self.refresh_all(),
+                failed=lambda _: picker.put_back(target_id),
+            )
+            return True
 
-        self.app.push_screen(
-            LinkPicker(entry, labels.get(entry.id, "?"), candidates, labels, toggle)
-        )
+        picker = LinkPicker(entry, labels.get(entry.id, "?"), candidates, labels, toggle)
+        self.app.push_screen(picker)
 
     # -- actions -----------------------------------------------------------------------
     def _open_action_editor(self, entry: Entry) -> None:
@@ -724,14 +654,12 @@ class SessionScreen(Screen[None]):
         labels = pane_labels(self.store.entries(topic_id=entry.topic_id, group=entry.group))
         context = f"{labels.get(entry.id, '')} · {self.topic.title} · {entry.group}"
 
-        def save(result: ActionEditResult) -> str | None:
-            # the editor writes through this and closes only once it is saved: a failed
-            # save (disk full, damaged file) keeps every typed field in the open editor
-            try:
-                self.capture.set_action(entry.id, result.fields, text=result.text)
-            except (CaptureError, StoreError) as err:
-                return str(err)
-            return None
+        def save(result: ActionEditResult) -> Awaitable[str | None]:
+            # the editor writes through this (queued after the captures) and closes only once
+            # it is saved: a failed save (disk full, damaged file) keeps every typed field
+            return self.writer.reason_not_saved(
+                "Action", lambda: self.capture.set_action(entry.id, result.fields, text=result.text)
+            )
 
         def saved(result: ActionEditResult | None) -> None:
             if result is not None:

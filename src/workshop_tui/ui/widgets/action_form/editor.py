@@ -7,15 +7,17 @@ inline message under it; what was typed stays in the form.
 
 With ``save``, the editor writes the result itself and dismisses only once it is saved: when
 saving fails (disk full, read-only folder, damaged file) the reason is shown and everything
-typed stays in the form to try again.
+typed stays in the form to try again. ``save`` may return an awaitable (the screens save off
+the event loop): the form says "Saving…" meanwhile and stays usable.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import ClassVar
+import inspect
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import ClassVar, TypeAlias
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -77,6 +79,10 @@ _SELECT_OPTIONS: dict[str, list[tuple[str, str]]] = {
     "timeframe": [(f"{tf.value.capitalize()} term", tf.value) for tf in Timeframe],
     "priority": [(p.value.capitalize(), p.value) for p in Priority],
 }
+
+
+#: saves an edited action: None once saved, else the reason it was not (or an awaitable of it)
+ActionSaver: TypeAlias = Callable[[ActionEditResult], "str | None | Awaitable[str | None]"]
 
 
 class ActionEditor(ModalScreen[ActionEditResult | None]):
@@ -180,10 +186,11 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         units: Iterable[str] = (),
         context: str = "",
         title: str = "Edit action",
-        save: Callable[[ActionEditResult], str | None] | None = None,
+        save: ActionSaver | None = None,
     ) -> None:
         super().__init__()
-        self._saver = save  # returns None once saved, else the reason it was not
+        self._saver = save
+        self._saving = False  # a save is under way: ctrl+s again does nothing
         self._base = fields or ActionFields()
         self._initial = action_form_values(text, self._base)
         self._people = _unique(people)
@@ -200,7 +207,7 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         entry: Entry,
         agenda: Agenda | None = None,
         context: str = "",
-        save: Callable[[ActionEditResult], str | None] | None = None,
+        save: ActionSaver | None = None,
     ) -> ActionEditor:
         """An editor for an action entry, suggesting the agenda's participants and groups."""
         people: list[str] = []
@@ -311,18 +318,38 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
     @on(Button.Pressed, "#action-save")
     def action_save(self) -> None:
         """Dismiss with the edited action if the form is valid; otherwise show why not."""
+        if self._saving:
+            return
         values = self.form_values()
         self._checked = values
         result = validate_action_form(values, base=self._base)
         if isinstance(result, dict):
             self.show_errors(result)
             return
-        if self._saver is not None:
-            problem = self._saver(result)
-            if problem:
-                self.query_one("#action-summary", Static).update(f"Not saved: {problem}")
-                self.notify(problem, title="Action not saved", severity="error", timeout=12)
-                return
+        if self._saver is None:
+            self.dismiss(result)
+            return
+        problem = self._saver(result)
+        if inspect.isawaitable(problem):
+            self._saving = True
+            self.query_one("#action-summary", Static).update("Saving…")
+            self._await_save(result, problem)
+        else:
+            self._saved(result, problem)
+
+    @work(group="action-save")
+    async def _await_save(self, result: ActionEditResult, saving: Awaitable[str | None]) -> None:
+        try:
+            problem = await saving
+        finally:
+            self._saving = False
+        self._saved(result, problem)
+
+    def _saved(self, result: ActionEditResult, problem: str | None) -> None:
+        if problem:
+            self.query_one("#action-summary", Static).update(f"Not saved: {problem}")
+            self.notify(problem, title="Action not saved", severity="error", timeout=12)
+            return
         self.dismiss(result)
 
     def action_cancel(self) -> None:

@@ -20,8 +20,9 @@ from workshop_tui.core.model import Entry
 class LinkPicker(ModalScreen[None]):
     """Lists candidate entries with the current links ticked.
 
-    ``on_toggle(target_id)`` is called for every toggle and returns whether the store took
-    it (when it did not, the tick is put back).
+    ``on_toggle(target_id)`` is called for every toggle and returns whether it was taken
+    (when not, the tick is put back at once). A save that fails later (it runs off the event
+    loop) calls :meth:`put_back`.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -42,7 +43,6 @@ class LinkPicker(ModalScreen[None]):
         self.candidates = candidates
         self.labels = labels
         self.on_toggle = on_toggle
-        self._reverting = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="link-dialog", classes="dialog") as dialog:
@@ -61,15 +61,18 @@ class LinkPicker(ModalScreen[None]):
 
     @on(SelectionList.SelectionToggled)
     def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
-        if self._reverting:
-            return
         target = event.selection.value
         if not self.on_toggle(target):
-            self._reverting = True
-            try:
-                event.selection_list.toggle(target)
-            finally:
-                self._reverting = False
+            self.put_back(target)
+
+    def put_back(self, target_id: str) -> None:
+        """Undo a tick the store did not take (without calling ``on_toggle`` again)."""
+        if not self.is_attached:
+            return
+        selection_list = self.query_one("#link-list", SelectionList)
+        # toggle() posts SelectionToggled: it would save the link again
+        with selection_list.prevent(SelectionList.SelectionToggled):
+            selection_list.toggle(target_id)
 
     def action_close(self) -> None:
         self.dismiss(None)
