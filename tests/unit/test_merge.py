@@ -98,12 +98,15 @@ def test_tombstone_beats_older_live_version_and_undo_beats_tombstone() -> None:
     assert not merge_entries({"e": undo}, {"e": tomb})["e"].deleted
 
 
-def test_votes_and_links_travel_with_the_winning_version() -> None:
-    a = entry("e", 1, votes={"Group A": 2}, links=["c1"])
-    b = entry("e", 2, votes={"Group A": 1}, links=["c1", "c2"])  # an un-vote and a new link
+def test_votes_and_links_merge_per_voter_and_per_target() -> None:
+    base = entry("e", 0, votes={"Group A": 2}, links=["c1"])
+    a = base.touched(at=stamp(1), votes={"Group A": 1}, links=["c1", "c2"])  # un-vote, link
+    b = base.touched(at=stamp(2), text="edited later", votes={"Group A": 2, "Group B": 1})
     merged = merge_entries({"e": a}, {"e": b})["e"]
-    assert merged.votes == {"Group A": 1}
+    assert merged.text == "edited later"
+    assert merged.votes == {"Group A": 1, "Group B": 1}
     assert merged.links == ["c1", "c2"]
+    assert merged == merge_entries({"e": b}, {"e": a})["e"]
 
 
 def test_merge_entries_is_pure_and_keeps_both_sides() -> None:

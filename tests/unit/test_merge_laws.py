@@ -1,17 +1,18 @@
-"""Property tests: bundle merge is a join (idempotent, commutative, associative) and never
-resurrects a deleted entry from an older bundle.
+"""Property tests: bundle merge is a join (idempotent, commutative, associative), never
+resurrects a deleted entry from an older bundle, and ends every vote and link at its latest
+change made anywhere.
 
-Several scribes (replicas) of one session edit, delete, undo and vote, and now and then import
-each other's bundle; a global clock hands out strictly increasing timestamps. Every replica's
-final state (and snapshots taken on the way, i.e. older bundles) goes through the bundle dict
-format before it is merged.
+Several scribes (replicas) of one session edit, delete, undo, vote, un-vote, link and unlink,
+and now and then import each other's bundle; a global clock hands out strictly increasing
+timestamps. Every replica's final state (and snapshots taken on the way, i.e. older bundles)
+goes through the bundle dict format before it is merged.
 """
 
 from __future__ import annotations
 
 import json
 import tempfile
-from dataclasses import replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,25 +59,42 @@ op = st.one_of(
         st.just("vote"), st.integers(0, REPLICAS - 1), st.sampled_from(ENTRY_IDS), st.just("")
     ),
     st.tuples(
+        st.just("link"),
+        st.integers(0, REPLICAS - 1),
+        st.sampled_from(ENTRY_IDS),
+        st.sampled_from(ENTRY_IDS),
+    ),
+    st.tuples(
         st.just("import"), st.integers(0, REPLICAS - 1), st.integers(0, REPLICAS - 1), st.just("")
     ),
     st.tuples(st.just("snapshot"), st.integers(0, REPLICAS - 1), st.just(""), st.just("")),
 )
 
 
-def run_history(ops: list[tuple[str, Any, Any, str]]) -> tuple[list[Entries], list[Entries]]:
-    """Play the operations; return each replica's final entries and older snapshots."""
-    replicas: list[Entries] = [{} for _ in range(REPLICAS)]
-    snapshots: list[Entries] = []
+@dataclass
+class History:
+    """The replicas' final entries, older snapshots, and the last change made anywhere to
+    each (entry, voter) count and each (entry, target) link."""
+
+    replicas: list[Entries]
+    snapshots: list[Entries]
+    last_vote: dict[tuple[str, str], int] = field(default_factory=dict)
+    last_link: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+
+def run_history(ops: list[tuple[str, Any, Any, str]]) -> History:
+    """Play the operations (entries change through ``Entry.touched``, as the app's do)."""
+    history = History([{} for _ in range(REPLICAS)], [])
+    replicas = history.replicas
     tick = 0
-    for kind, r, target, text in ops:
+    for kind, r, target, arg in ops:
         tick += 1
         now = stamp(tick)
         mine = replicas[r]
         if kind == "import":
             replicas[r] = merge_entries(mine, replicas[target])
         elif kind == "snapshot":
-            snapshots.append(dict(mine))
+            history.snapshots.append(dict(mine))
         elif kind == "edit":
             current = mine.get(target)
             if current is None:
@@ -84,26 +102,32 @@ def run_history(ops: list[tuple[str, Any, Any, str]]) -> tuple[list[Entries], li
                     kind=EntryKind.CHALLENGE,
                     topic_id="legal",
                     group=GROUPS[r],
-                    text=text,
+                    text=arg,
                     id=target,
                     created=now,
                 )
             else:
-                mine[target] = replace(current, text=text, updated=now)
+                mine[target] = current.touched(at=now, text=arg)
         elif target in mine:
             current = mine[target]
             if kind == "delete":
-                mine[target] = replace(current, deleted=True, updated=now)
+                mine[target] = current.touched(at=now, deleted=True)
             elif kind == "undo":
-                mine[target] = replace(current, deleted=False, updated=now)
+                mine[target] = current.touched(at=now, deleted=False)
+            elif kind == "link":  # toggle a link to another entry id
+                links = [t for t in current.links if t != arg]
+                linked = len(links) == len(current.links)
+                mine[target] = current.touched(at=now, links=links + [arg] * linked)
+                history.last_link[target, arg] = linked
             else:  # vote: this group's dots go 0 → 1 → 2 → 0 (so un-votes happen too)
                 votes = dict(current.votes)
                 count = (votes.get(GROUPS[r], 0) + 1) % 3
                 votes.pop(GROUPS[r], None)
                 if count:
                     votes[GROUPS[r]] = count
-                mine[target] = replace(current, votes=votes, updated=now)
-    return replicas, snapshots
+                mine[target] = current.touched(at=now, votes=votes)
+                history.last_vote[target, GROUPS[r]] = count
+    return history
 
 
 def bundle_document(session: Session, entries: Entries) -> dict[str, Any]:
@@ -116,24 +140,33 @@ def bundle_document(session: Session, entries: Entries) -> dict[str, Any]:
     }
 
 
-def through_bundle(entries: Entries) -> Entries:
-    """Round-trip through the bundle dict format, as an import would see it."""
+def through_bundle(entries: Entries, *, older_writer: bool = False) -> Entries:
+    """Round-trip through the bundle dict format, as an import would see it; with
+    ``older_writer`` as a workshop-tui from before the vote and link stamps wrote it."""
     session = Session(title="Laws", agenda=AGENDA, id="s", started=stamp(0))
-    return bundle_entries(parse_bundle(bundle_document(session, entries), "replica.json"))
+    document = bundle_document(session, entries)
+    if older_writer:
+        for raw in document["entries"]:
+            for name in PER_KEY_STAMPS:
+                raw.pop(name, None)
+    return bundle_entries(parse_bundle(document, "replica.json"))
+
+
+PER_KEY_STAMPS = ("vote_stamps", "link_stamps", "stamps_base")
 
 
 def canon(entries: Entries) -> dict[str, dict[str, Any]]:
     return {k: v.to_dict() for k, v in sorted(entries.items())}
 
 
-histories = st.lists(op, min_size=1, max_size=40)
+def own_fields(entry: Entry) -> dict[str, Any]:
+    data = entry.to_dict()
+    for name in ("votes", "links", *PER_KEY_STAMPS):
+        data.pop(name, None)
+    return data
 
 
-@settings(max_examples=150, deadline=None)
-@given(histories)
-def test_merge_is_idempotent_commutative_associative(ops: list[tuple[str, Any, Any, str]]) -> None:
-    replicas, _ = run_history(ops)
-    a, b, c = (through_bundle(r) for r in replicas)
+def assert_join_laws(a: Entries, b: Entries, c: Entries) -> None:
     ab = merge_entries(a, b)
     assert canon(merge_entries(a, a)) == canon(a)
     assert canon(merge_entries(ab, b)) == canon(ab)
@@ -141,24 +174,72 @@ def test_merge_is_idempotent_commutative_associative(ops: list[tuple[str, Any, A
     assert canon(merge_entries(ab, c)) == canon(merge_entries(a, merge_entries(b, c)))
 
 
+#: the facilitator creates every entry and each scribe imports them (so votes, links and
+#: edits often meet on shared entries); without it the scribes create entries themselves
+HANDED_OUT: list[tuple[str, Any, Any, str]] = [
+    *(("edit", 0, entry_id, "handed out") for entry_id in ENTRY_IDS),
+    *(("import", r, 0, "") for r in range(1, REPLICAS)),
+]
+histories = st.builds(
+    lambda handed_out, ops: (HANDED_OUT if handed_out else []) + ops,
+    st.booleans(),
+    st.lists(op, min_size=1, max_size=40),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(histories)
+def test_merge_is_idempotent_commutative_associative(ops: list[tuple[str, Any, Any, str]]) -> None:
+    history = run_history(ops)
+    assert_join_laws(*(through_bundle(r) for r in history.replicas))
+
+
+@settings(max_examples=100, deadline=None)
+@given(histories, st.lists(st.booleans(), min_size=REPLICAS, max_size=REPLICAS))
+def test_bundles_of_an_older_writer_keep_the_laws(
+    ops: list[tuple[str, Any, Any, str]], older: list[bool]
+) -> None:
+    """Bundles without stamps (older workshop-tui) merge with stamped ones as a join too."""
+    history = run_history(ops)
+    replicas = [
+        through_bundle(r, older_writer=old) for r, old in zip(history.replicas, older, strict=True)
+    ]
+    assert_join_laws(*replicas)
+    everything: Entries = {}
+    for replica in replicas:
+        everything = merge_entries(everything, replica)
+    for entry in everything.values():
+        assert len(entry.links) == len(set(entry.links))
+        assert all(count > 0 for count in entry.votes.values())
+
+
 @settings(max_examples=150, deadline=None)
 @given(histories)
 def test_older_bundles_never_resurrect_or_revert(ops: list[tuple[str, Any, Any, str]]) -> None:
-    replicas, snapshots = run_history(ops)
+    history = run_history(ops)
     everything: Entries = {}
-    for replica in replicas:
+    for replica in history.replicas:
         everything = merge_entries(everything, through_bundle(replica))
-    for old in snapshots:
+    for old in history.snapshots:
         # a replica's state only moves forward, so every snapshot is dominated
         assert canon(merge_entries(everything, through_bundle(old))) == canon(everything)
         assert canon(merge_entries(through_bundle(old), everything)) == canon(everything)
-    # each entry ends as its most recent version anywhere (timestamps are unique here)
     for entry_id, merged in everything.items():
-        versions = [r[entry_id] for r in replicas if entry_id in r]
+        # own fields: the most recent version anywhere (timestamps are unique here)
+        versions = [r[entry_id] for r in history.replicas if entry_id in r]
         latest = max(versions, key=lambda e: e.updated)
-        assert merged == latest
-        if latest.deleted:
-            assert merged.deleted
+        assert own_fields(merged) == own_fields(latest)
+        assert merged.deleted == latest.deleted
+        # votes and links: each voter's and each target's latest change anywhere, so a vote
+        # survives another group's later edit and a newer un-vote or unlink survives too
+        assert merged.votes == {
+            voter: count
+            for (eid, voter), count in history.last_vote.items()
+            if eid == entry_id and count
+        }
+        made = {t for (eid, t), linked in history.last_link.items() if eid == entry_id and linked}
+        assert sorted(merged.links) == sorted(made)  # and each only once
+        assert merged.links == sorted(merged.links, key=lambda t: merged.link_stamps[t])
 
 
 @settings(max_examples=150, deadline=None)
@@ -210,7 +291,8 @@ def test_importing_bundles_into_a_store_equals_the_pure_join(
 ) -> None:
     """The store-level import (files, lock, one write) ends where the pure join does, in any
     order, and importing everything again changes nothing."""
-    replicas, snapshots = run_history(ops)
+    history = run_history(ops)
+    replicas, snapshots = history.replicas, history.snapshots
     session = Session(title="Laws", agenda=AGENDA, id="s", started=stamp(0))
     with tempfile.TemporaryDirectory() as tmp:
         paths = []

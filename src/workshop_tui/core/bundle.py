@@ -7,7 +7,10 @@ Format ``workshop-tui-session``, version 1 (docs/session-format.md)::
      "session": Session.to_dict(), "entries": [Entry.to_dict(), ...], "state": {...}}
 
 Entries include tombstones (``"deleted": true``) so a merge never brings a deleted entry
-back; ids and ``updated`` stamps are kept as stored. :func:`read_bundle` validates a file and
+back; ids and ``updated`` stamps are kept as stored, and so are the per-voter and per-link
+change stamps (``vote_stamps``, ``link_stamps``, ``stamps_base``) that let a merge join votes
+and links key by key. Those are optional additions to version 1: a bundle without them (an
+older workshop-tui) reads as votes and links exactly as listed at ``updated``. :func:`read_bundle` validates a file and
 raises :class:`BundleError` with one clear reason; :data:`BUNDLE_SCHEMA` is the JSON Schema.
 """
 
@@ -53,7 +56,7 @@ class Bundle:
     generator: str = ""
     state: dict[str, Any] | None = None
     source: str = ""  # the file it was read from (for messages)
-    #: one version per id: the latest ``updated`` when an id repeats
+    #: one version per id: a repeated id's versions joined as a merge would
     entries_by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -107,18 +110,28 @@ def _check_stamp(value: Any, what: str) -> None:
         raise ValueError(f"{what} {value!r} has no time zone")
 
 
-def _instant(stamp: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(stamp)
-
-
 def _describe(err: Exception) -> str:
     if isinstance(err, KeyError):
         return f"missing field {err.args[0]!r}"
     return str(err) or type(err).__name__
 
 
+def _check_change_stamps(raw: dict[str, Any]) -> None:
+    for name in ("vote_stamps", "link_stamps"):
+        stamps = raw.get(name)
+        if stamps is None:
+            continue
+        if not isinstance(stamps, dict):
+            raise TypeError(f"{name} must be an object")
+        for key, stamp in stamps.items():
+            _check_stamp(stamp, f"{name}[{key!r}]")
+    if "stamps_base" in raw and raw["stamps_base"] != "":
+        _check_stamp(raw["stamps_base"], "stamps_base")
+
+
 def parse_bundle(data: Any, source: str = "bundle") -> Bundle:
     """Validate a parsed bundle document; raise :class:`BundleError` (``source: reason``)."""
+    from workshop_tui.core.merge import join_entry  # merge reads bundles: imported here
 
     def fail(reason: str) -> BundleError:
         return BundleError(f"{source}: {reason}")
@@ -163,6 +176,7 @@ def parse_bundle(data: Any, source: str = "bundle") -> Bundle:
             if raw.get("kind") not in {k.value for k in EntryKind}:
                 choices = ", ".join(k.value for k in EntryKind)
                 raise ValueError(f"unknown kind {raw.get('kind')!r} (kinds: {choices})")
+            _check_change_stamps(raw)  # before from_dict orders links by them
             entry = Entry.from_dict(raw)
             if not isinstance(entry.id, str) or not entry.id:
                 raise ValueError("empty id")
@@ -173,11 +187,9 @@ def parse_bundle(data: Any, source: str = "bundle") -> Bundle:
             _check_stamp(raw.get("updated") or raw.get("created"), "updated")
         except (KeyError, TypeError, ValueError, AttributeError) as err:
             raise fail(f"{label} is invalid: {_describe(err)}") from None
-        # A repeated id is not an error (a merge keeps the newest version); by id, the
-        # version with the latest ``updated`` wins.
+        # A repeated id is not an error: by id, the versions are joined as a merge would.
         earlier = by_id.get(entry.id)
-        if earlier is None or _instant(entry.updated) >= _instant(earlier.updated):
-            by_id[entry.id] = entry
+        by_id[entry.id] = entry if earlier is None else join_entry(earlier, entry)
         entries.append(entry)
     state = data.get("state")
     if state is not None and not isinstance(state, dict):
@@ -371,6 +383,9 @@ BUNDLE_SCHEMA: dict[str, Any] = {
                     "position": {"type": "number"},
                     "deleted": {"type": "boolean"},
                     "action": {"oneOf": [{"type": "null"}, ACTION_FIELDS_SCHEMA]},
+                    "vote_stamps": {"type": "object", "additionalProperties": _STAMP},
+                    "link_stamps": {"type": "object", "additionalProperties": _STAMP},
+                    "stamps_base": {"anyOf": [{"const": ""}, _STAMP]},
                 },
             },
         },

@@ -1,15 +1,24 @@
 """Session bundles: import / merge several scribes' work into one session.
 
 A bundle (``workshop-tui export --what bundle``) carries one session record and all its
-entries, tombstones included. Merging is a *join*: every entry id keeps the version with the
-greatest ``(updated, canonical JSON)``; the session record likewise. Because that picks the
-maximum of a total order, merging is idempotent, commutative and associative — importing the
-same bundles in any order, any number of times, gives the same session.
+entries, tombstones included. Merging is a *join*, field group by field group:
+
+* An entry's own fields (text, position, deletion, action fields, ...) come from the version
+  with the greatest ``(updated, canonical JSON of those fields)``; the session record likewise.
+* Votes are joined per voter: the count of that voter's latest change (``vote_stamps``) wins,
+  so Group A's vote survives Group B's later edit of the text on another laptop, and a newer
+  un-vote (count 0, stamp kept) survives an older vote.
+* Links are joined per target: the latest link or unlink (``link_stamps``) wins; a target is
+  listed once, links in the order they were made.
+* Entries written before there were stamps count as "votes and links exactly as listed at
+  ``updated``" (``stamps_base``), which for them is the old whole-entry rule.
+
+Each part keeps the maximum of a total order, so the whole (a product of joins) is
+idempotent, commutative and associative — importing the same bundles in any order, any
+number of times, gives the same session.
 
 * A deletion is a tombstone (``deleted: true``) and wins like any newer version, so an older
   bundle never brings a deleted entry back; a later restore (undo) is newer again and wins.
-* Votes and links travel with their entry version (last writer wins per entry); they are never
-  unioned, so an un-vote or an unlink survives a merge and nothing is duplicated.
 * Timestamps are compared as instants, so the laptops' clocks should be roughly right.
 
 All bundles are validated before anything is written; each bundle is then applied under the
@@ -22,14 +31,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from workshop_tui.core.bundle import Bundle, BundleError, read_bundle
-from workshop_tui.core.model import Entry, Session
+from workshop_tui.core.model import Entry, Session, stamp_key
 from workshop_tui.core.store import SessionExistsError, Store, StoreError
 
 __all__ = [
@@ -37,6 +46,7 @@ __all__ = [
     "MergeReport",
     "bundle_entries",
     "import_bundles",
+    "join_entry",
     "load_bundles",
     "merge_bundle_into",
     "merge_entries",
@@ -102,9 +112,69 @@ def _version_key(updated: str, data: dict[str, Any]) -> tuple[dt.datetime, bytes
     return (_instant(updated), _canonical(data))
 
 
+#: the entry fields joined per voter / per target instead of taken from the winning version
+_PER_KEY_FIELDS = ("votes", "vote_stamps", "links", "link_stamps", "stamps_base")
+
+
+def _entry_key(entry: Entry) -> tuple[dt.datetime, bytes]:
+    data = entry.to_dict()
+    for name in _PER_KEY_FIELDS:
+        data.pop(name, None)
+    return _version_key(entry.updated, data)
+
+
 def newer_entry(a: Entry, b: Entry) -> Entry:
-    """The winning version of one entry: later ``updated``; ties broken by canonical JSON."""
-    return a if _version_key(a.updated, a.to_dict()) >= _version_key(b.updated, b.to_dict()) else b
+    """The version whose own fields (text, position, deletion, action fields, ...) win: later
+    ``updated``; ties broken by canonical JSON. Votes and links are not compared."""
+    return a if _entry_key(a) >= _entry_key(b) else b
+
+
+def _vote(entry: Entry, voter: str) -> tuple[dt.datetime, str, int]:
+    stamp = entry.vote_stamps.get(voter, entry.stamps_base)
+    instant, text = stamp_key(stamp)
+    return (instant, text, entry.votes.get(voter, 0))
+
+
+def _link(entry: Entry, target: str) -> tuple[dt.datetime, str, bool]:
+    stamp = entry.link_stamps.get(target, entry.stamps_base)
+    instant, text = stamp_key(stamp)
+    return (instant, text, target in entry.links)
+
+
+def join_entry(a: Entry, b: Entry) -> Entry:
+    """Join two versions of one entry: the own fields of :func:`newer_entry`; per voter the
+    latest change of its count, per target the latest link or unlink (ties: more votes, a
+    link). Links end in the order they were made. Pure; returns the winning version itself
+    when its votes and links are the join already."""
+    winner = newer_entry(a, b)
+    votes: dict[str, int] = {}
+    vote_stamps: dict[str, str] = {}
+    for voter in sorted(a.vote_stamps.keys() | b.vote_stamps.keys()):
+        _, stamp, count = max(_vote(a, voter), _vote(b, voter))
+        vote_stamps[voter] = stamp
+        if count > 0:
+            votes[voter] = count
+    link_stamps: dict[str, str] = {}
+    made: list[tuple[tuple[dt.datetime, str], str]] = []
+    for target in sorted(a.link_stamps.keys() | b.link_stamps.keys()):
+        instant, stamp, present = max(_link(a, target), _link(b, target))
+        link_stamps[target] = stamp
+        if present:
+            made.append(((instant, stamp), target))
+    links = [target for _, target in sorted(made)]
+    base = max(a.stamps_base, b.stamps_base, key=stamp_key)
+    joined = (votes, vote_stamps, links, link_stamps, base)
+    w = winner
+    if joined == (w.votes, w.vote_stamps, w.links, w.link_stamps, w.stamps_base):
+        return winner
+    return replace(
+        winner,
+        votes=votes,
+        vote_stamps=vote_stamps,
+        links=links,
+        link_stamps=link_stamps,
+        stamps_base=base,
+    )
 
 
 def merge_entries(a: Mapping[str, Entry], b: Mapping[str, Entry]) -> dict[str, Entry]:
@@ -112,7 +182,7 @@ def merge_entries(a: Mapping[str, Entry], b: Mapping[str, Entry]) -> dict[str, E
     merged = dict(a)
     for entry_id, theirs in b.items():
         ours = merged.get(entry_id)
-        merged[entry_id] = theirs if ours is None else newer_entry(ours, theirs)
+        merged[entry_id] = theirs if ours is None else join_entry(ours, theirs)
     return merged
 
 
@@ -131,11 +201,11 @@ def _agenda_key(session: Session) -> bytes:
 
 
 def bundle_entries(bundle: Bundle) -> dict[str, Entry]:
-    """The bundle's entries by id; a repeated id keeps its winning version (the join)."""
+    """The bundle's entries by id; the versions of a repeated id are joined."""
     joined: dict[str, Entry] = {}
     for entry in bundle.entries:
         known = joined.get(entry.id)
-        joined[entry.id] = entry if known is None else newer_entry(known, entry)
+        joined[entry.id] = entry if known is None else join_entry(known, entry)
     return joined
 
 
@@ -204,8 +274,17 @@ def _validate_into(store: Store, bundles: list[Bundle], into: str) -> list[str]:
 
 
 # -- applying ---------------------------------------------------------------------------
+def _shown(entry: Entry) -> dict[str, Any]:
+    data = entry.to_dict()
+    for name in ("vote_stamps", "link_stamps", "stamps_base"):
+        data.pop(name, None)
+    return data
+
+
 def _classify(before: Entry | None, after: Entry) -> str:
-    if before is not None and before == after:
+    # A change of stamps alone (a newer un-vote of a voter without votes here) is saved but
+    # is no change the user sees.
+    if before is not None and (before == after or _shown(before) == _shown(after)):
         return "unchanged"
     was_live = before is not None and not before.deleted
     if not after.deleted:

@@ -207,13 +207,40 @@ ACTION_PLAN_FIELDS: tuple[str, ...] = (
 )
 
 
+_BEFORE_ALL = dt.datetime.min.replace(tzinfo=dt.UTC)
+
+
+def stamp_key(stamp: str) -> tuple[dt.datetime, str]:
+    """Sort key of a timestamp: its instant (no zone read as UTC; ``""`` before all), then
+    the text, so that two spellings of one instant still compare one way."""
+    if not stamp:
+        return (_BEFORE_ALL, stamp)
+    value = dt.datetime.fromisoformat(stamp)
+    return (value if value.tzinfo else value.replace(tzinfo=dt.UTC), stamp)
+
+
+def _earlier(stamp: str, micros: int) -> str:
+    """``stamp`` moved ``micros`` microseconds back (``stamp`` itself for 0)."""
+    if not micros:
+        return stamp
+    value = dt.datetime.fromisoformat(stamp) - dt.timedelta(microseconds=micros)
+    return value.isoformat(timespec="microseconds")
+
+
 @dataclass
 class Entry:
     """One captured item for one topic and one group.
 
     ``links`` point from a solution to the challenges it answers, and from an action to the
-    solutions/challenges it comes from. ``votes`` maps a voter (group name) to dot count.
-    ``deleted`` entries are tombstones: kept so a merge never brings them back.
+    solutions/challenges it comes from, in the order they were made. ``votes`` maps a voter
+    (group name) to dot count. ``deleted`` entries are tombstones: kept so a merge never
+    brings them back.
+
+    Votes and links merge per voter and per target (docs/merge.md), so each carries the time
+    of its last change: ``vote_stamps[voter]`` (kept at 0 votes, so an un-vote survives) and
+    ``link_stamps[target]`` (kept after an unlink). :meth:`touched` keeps them up to date.
+    ``stamps_base`` is ``""`` except for entries written before there were stamps: then it is
+    their ``updated``, the instant at which a voter or target without a stamp was absent.
     """
 
     kind: EntryKind
@@ -229,23 +256,79 @@ class Entry:
     position: float = 0.0  # order within its pane (topic, group, kind)
     deleted: bool = False
     action: ActionFields | None = None
+    vote_stamps: dict[str, str] = field(default_factory=dict)
+    link_stamps: dict[str, str] = field(default_factory=dict)
+    stamps_base: str = ""
 
     def __post_init__(self) -> None:
         if not self.updated:
             self.updated = self.created
         if self.kind == EntryKind.ACTION and self.action is None:
             self.action = ActionFields()
+        self._normalise_votes_and_links()
+
+    def _normalise_votes_and_links(self) -> None:
+        """Every voter and target gets a stamp; links become unique and in stamp order.
+
+        A voter or target given without a stamp (data written before stamps existed, or a
+        change made without :meth:`touched`) is stamped with ``updated``; links so stamped
+        get one microsecond apart, going back from ``updated``, to keep their order. The
+        dicts may be shared with the entry this one was copied from: changed copies only."""
+        stamps = self.vote_stamps
+        if self.votes and not all(c > 0 and v in stamps for v, c in self.votes.items()):
+            self.vote_stamps = stamps = dict(stamps)
+            for voter, count in self.votes.items():
+                if count <= 0 or voter not in stamps:
+                    stamps.setdefault(voter, self.updated)
+            self.votes = {voter: count for voter, count in self.votes.items() if count > 0}
+        links = self.links
+        if not links or (len(links) == 1 and links[0] in self.link_stamps):
+            return
+        links = list(dict.fromkeys(links))
+        unstamped = [t for t in links if t not in self.link_stamps]
+        if unstamped:
+            self.link_stamps = dict(self.link_stamps)
+            for back, target in enumerate(reversed(unstamped)):
+                self.link_stamps[target] = _earlier(self.updated, back)
+        if len(links) > 1:
+            link_stamps = self.link_stamps
+            links.sort(key=lambda t: (stamp_key(link_stamps[t]), t))
+        if links != self.links:
+            self.links = links
 
     @property
     def vote_count(self) -> int:
         return sum(self.votes.values())
 
-    def touched(self, **changes: Any) -> Entry:
-        """A copy with ``changes`` applied and ``updated`` set to now."""
-        return replace(self, **changes, updated=now_iso())
+    def touched(self, *, at: str = "", **changes: Any) -> Entry:
+        """A copy with ``changes`` applied and ``updated`` set to now (or ``at``).
+
+        Voters whose count changes and links made or removed are stamped with the same time
+        (links made in one change one microsecond apart, in the order given)."""
+        votes = changes.get("votes")
+        if votes is not None and "vote_stamps" not in changes:
+            now = at or now_iso()
+            stamps = dict(self.vote_stamps)
+            for voter in set(self.votes) | set(votes):
+                if self.votes.get(voter, 0) != votes.get(voter, 0):
+                    stamps[voter] = now
+            changes["vote_stamps"] = stamps
+        links = changes.get("links")
+        if links is not None and "link_stamps" not in changes:
+            links = list(dict.fromkeys(links))
+            stamps = dict(self.link_stamps)
+            made = [t for t in links if t not in self.links]
+            now = at or now_iso()
+            for target in set(self.links) - set(links):
+                stamps[target] = now
+            for back, target in enumerate(reversed(made)):
+                stamps[target] = _earlier(now, back)
+            changes["links"] = links
+            changes["link_stamps"] = stamps
+        return replace(self, **changes, updated=at or now_iso())
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind.value,
             "topic_id": self.topic_id,
@@ -259,11 +342,19 @@ class Entry:
             "position": self.position,
             "deleted": self.deleted,
             "action": self.action.to_dict() if self.action else None,
+            "stamps_base": self.stamps_base,
         }
+        # omitted when empty (most entries): every session save writes every entry
+        if self.vote_stamps:
+            data["vote_stamps"] = dict(self.vote_stamps)
+        if self.link_stamps:
+            data["link_stamps"] = dict(self.link_stamps)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entry:
         action = data.get("action")
+        updated = data.get("updated") or data["created"]
         return cls(
             id=data["id"],
             kind=EntryKind(data["kind"]),
@@ -272,13 +363,30 @@ class Entry:
             text=data.get("text") or "",
             author=data.get("author") or "",
             created=data["created"],
-            updated=data.get("updated") or data["created"],
+            updated=updated,
             links=list(data.get("links") or []),
             votes={str(k): int(v) for k, v in (data.get("votes") or {}).items()},
             position=float(data.get("position") or 0.0),
             deleted=bool(data.get("deleted")),
             action=ActionFields.from_dict(action) if action else None,
+            vote_stamps=_stamps(data.get("vote_stamps"), "vote_stamps"),
+            link_stamps=_stamps(data.get("link_stamps"), "link_stamps"),
+            # written before stamps: votes and links were exactly as listed at ``updated``
+            stamps_base=str(data["stamps_base"] or "") if "stamps_base" in data else updated,
         )
+
+
+def _stamps(value: Any, name: str) -> dict[str, str]:
+    if not value:
+        if value is None or value == {}:
+            return {}
+    elif isinstance(value, dict):
+        for key, stamp in value.items():
+            if not (isinstance(key, str) and isinstance(stamp, str) and stamp):
+                break
+        else:
+            return dict(value)
+    raise ValueError(f"{name} must map names to timestamps")
 
 
 @dataclass
