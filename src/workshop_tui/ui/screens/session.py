@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
@@ -26,7 +27,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tab, Tabs
+from textual.widgets import Footer, Input, Static, Tab, Tabs
 
 from workshop_tui.core.capture import (
     Capture,
@@ -57,6 +58,33 @@ COMPACT_HEIGHT = 30
 NARROW_WIDTH = 100
 POLL_SECONDS = 1.5
 READ_ONLY_MESSAGE = "This session has ended: it is read-only."
+
+#: (topic id, group, pane kind) of a draft
+DraftKey = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Text typed in a pane's input and not sent yet; ``editing``: the entry it edits."""
+
+    text: str
+    editing: str | None = None
+
+
+def drafts_from_state(saved: object) -> dict[DraftKey, Draft]:
+    """Drafts as saved with the UI state (rows of topic, group, kind, text, edited id)."""
+    drafts: dict[DraftKey, Draft] = {}
+    for row in saved if isinstance(saved, list) else []:
+        if isinstance(row, list) and len(row) == 5 and all(isinstance(v, str) for v in row):
+            topic, group, kind, text, editing = row
+            drafts[(topic, group, kind)] = Draft(text, editing or None)
+    return drafts
+
+
+def drafts_to_state(drafts: dict[DraftKey, Draft]) -> list[list[str]]:
+    return [[*key, d.text, d.editing or ""] for key, d in sorted(drafts.items())]
+
+
 #: screen actions that change the session (hidden when it is read-only)
 EDITING_ACTIONS = frozenset({"undo", "import_bundles"})
 
@@ -108,6 +136,11 @@ class SessionScreen(Screen[None]):
         self._read_error: str | None = None  # the read problem last reported
         self._shown_generation = -1  # the store generation the panes were drawn from
         self._restored = False
+        #: text typed (or an edit begun) and not sent, kept with its topic × group × pane
+        #: while the facilitator looks elsewhere; saved with the UI state, so a quit keeps it
+        self._drafts: dict[DraftKey, Draft] = drafts_from_state(state.get("drafts"))
+        #: what each pane's input holds right now (the widgets are gone by on_unmount)
+        self._typing: dict[str, Draft] = {}
 
     @property
     def _scribe_key(self) -> str:
@@ -161,6 +194,7 @@ class SessionScreen(Screen[None]):
             pane.sort_by_votes = pane.kind.value in self.sorted_kinds
             pane.capture_input.disabled = self.read_only
         self._apply_toggles()
+        self._restore_drafts()
         self.refresh_all()
         self._focus_kind(self.current_kind)
         self._restored = True
@@ -303,6 +337,7 @@ class SessionScreen(Screen[None]):
             "show_info": self.show_info,
             "sorted_by_votes": sorted(self.sorted_kinds),
             "timers": self.timers.to_dict(),
+            "drafts": drafts_to_state(self._drafts),
             **extra,
         }
         store = self.store
@@ -347,8 +382,9 @@ class SessionScreen(Screen[None]):
     def set_topic(self, topic_id: str) -> None:
         if topic_id == self.topic_id:
             return
-        self._end_edits()
+        kept = self._stash_drafts()
         self.topic_id = topic_id
+        self._restore_drafts(kept)
         self.refresh_all()
         self.query_one(TopicNavigator).highlight_current()
         self._topic_changed()
@@ -387,15 +423,66 @@ class SessionScreen(Screen[None]):
         if self.locked_group:
             self.notify(f"This laptop is locked to {self.locked_group}.", severity="warning")
             return
-        self._end_edits()
+        kept = self._stash_drafts()
         self.group = group
+        self._restore_drafts(kept)
         self.refresh_all()
         self.save_state()
 
-    def _end_edits(self) -> None:
+    @on(Input.Changed, ".capture-input")
+    def _typed(self, event: Input.Changed) -> None:
+        for node in event.input.ancestors:
+            if isinstance(node, EntryPane):
+                if event.value.strip() or node.editing:
+                    self._typing[node.kind.value] = Draft(event.value, node.editing)
+                else:
+                    self._typing.pop(node.kind.value, None)
+                return
+
+    def _stash_drafts(self) -> list[str]:
+        """Take what each pane's input holds (new text, or an edit begun) into ``_drafts``
+        for the current topic × group, and empty the inputs. Returns the panes that had some.
+
+        Switching group or topic mid-sentence must neither lose the words nor carry them
+        into another group's pane."""
+        kept: list[str] = []
+        if not self.is_attached or not self.query(EntryPane):
+            # quitting: the inputs are gone, what they held was followed as it was typed
+            for kind, draft in self._typing.items():
+                self._drafts[(self.topic_id, self.group, kind)] = draft
+            return kept
         for pane in self.query(EntryPane):
-            if pane.editing:
-                pane.end_edit()
+            key = (self.topic_id, self.group, pane.kind.value)
+            text, editing = pane.capture_input.value, pane.editing
+            if text.strip() or editing:
+                self._drafts[key] = Draft(text, editing)
+                kept.append(pane.noun)
+            else:
+                self._drafts.pop(key, None)
+            pane.end_edit()
+        return kept
+
+    def _restore_drafts(self, kept: list[str] | None = None) -> None:
+        """Put the current topic × group's drafts back in their inputs; say where the
+        ``kept`` ones went."""
+        for pane in self.query(EntryPane):
+            draft = self._drafts.pop((self.topic_id, self.group, pane.kind.value), None)
+            if draft is None:
+                continue
+            editing = draft.editing
+            if editing is not None:
+                try:
+                    if self.store.get(editing).deleted:
+                        editing = None  # deleted meanwhile: the text comes back as a new entry
+                except (KeyError, StoreError):
+                    editing = None
+            pane.give_back(draft.text, editing)
+        if kept:
+            self.notify(
+                f"Unsent {', '.join(kept)} text kept: it is back when you return.",
+                title="Draft kept",
+                timeout=4,
+            )
 
     def action_topic(self, delta: int) -> None:
         ids = [t.id for t in self.agenda.topics]
@@ -432,7 +519,9 @@ class SessionScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         # ctrl+q, closing the terminal tab, the end of a test: keep the place (timers too);
-        # the workers are cancelled as the app stops, so what is queued is saved right here
+        # the workers are cancelled as the app stops, so what is queued is saved right here;
+        # text typed and not sent is kept as a draft
+        self._stash_drafts()
         self.save_state()
         self.writer.flush()
 
