@@ -271,3 +271,70 @@ async def test_export_dialog_from_a_launcher_proposes_the_home_folder(
         await _settle(app, pilot)
         assert app.result == [path]
     assert "Owner" in path.read_text(encoding="utf-8-sig").splitlines()[0]
+
+
+async def test_an_existing_file_is_replaced_only_by_a_second_save(tmp_path: Path) -> None:
+    """QA: ctrl+e, ctrl+s twice silently replaced the same -actions.csv."""
+    store, session_id = make_store(tmp_path / "data")
+    dialog = ExportDialog(store, session_id, folder=tmp_path)
+    app = HostApp(dialog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        target = Path(dialog.query_one("#export-path", Input).value)
+        target.write_text("keep me", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert app.result is NOT_DISMISSED
+        assert target.read_text(encoding="utf-8") == "keep me"
+        note = dialog.query_one("#export-error", Static)
+        assert note.has_class("-shown") and note.has_class("-replace")
+        assert str(note.content) == f"{target.name} exists — ctrl+s again to replace it"
+        assert str(dialog.query_one("#export-run", Button).label) == "Replace"
+        assert screen_has(app, note)
+
+        # a change of any field asks again
+        dialog.query_one("#export-group", Select).value = "Group A"
+        await pilot.pause()
+        assert not note.has_class("-shown")
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert target.read_text(encoding="utf-8") == "keep me"
+        assert note.has_class("-replace")
+
+        await pilot.press("ctrl+s")  # the deliberate second save
+        await _settle(app, pilot)
+        assert app.result == [target]
+        assert "Owner" in target.read_text(encoding="utf-8-sig").splitlines()[0]
+
+
+def screen_has(app: App[None], widget: Static) -> bool:
+    region = widget.region
+    return bool(region.height) and app.screen.region.contains_region(region)
+
+
+async def test_split_into_a_folder_with_existing_files_asks_first(tmp_path: Path) -> None:
+    store, session_id = make_store(tmp_path / "data")
+    dialog = ExportDialog(store, session_id, folder=tmp_path)
+    app = HostApp(dialog)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        dialog.query_one("#export-split", Select).value = "owner"
+        await pilot.pause()
+        folder = Path(dialog.query_one("#export-path", Input).value)
+        folder.mkdir()
+        (folder / "actions-Ana.csv").write_text("old Ana", encoding="utf-8")
+        (folder / "notes.txt").write_text("mine", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert app.result is NOT_DISMISSED
+        assert sorted(p.name for p in folder.iterdir()) == ["actions-Ana.csv", "notes.txt"]
+        note = str(dialog.query_one("#export-error", Static).content)
+        assert note == (
+            f"1 file exists in {folder.name}/ (actions-Ana.csv) — ctrl+s again to replace it; "
+            "other files there are left alone"
+        )
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert app.result == [folder / "actions-Ana.csv", folder / "actions-Ben.csv"]
+        assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
+        assert "Ana" in (folder / "actions-Ana.csv").read_text(encoding="utf-8-sig")

@@ -15,7 +15,7 @@ from export_sample import CJK, GROUP_A, ORDER, Sample, build
 from openpyxl import load_workbook
 
 from workshop_tui.cli import main
-from workshop_tui.core.export import ActionFilter, ExportError, export_to_path
+from workshop_tui.core.export import ActionFilter, ExportError, export_to_path, planned_paths
 
 
 @pytest.fixture
@@ -273,3 +273,39 @@ def test_export_to_path_api(sample: Sample, tmp_path: Path) -> None:
             sample.store, "latest", "actions", "md", tmp_path / "b.md", ActionFilter(topics=("x",))
         )
     assert not (tmp_path / "b.md").exists()
+
+
+def test_the_cli_replaces_an_existing_file_and_same_named_split_files(
+    sample: Sample, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o names the file explicitly, so the CLI replaces it without asking (the export
+    dialog asks first); a split replaces only its own file names in the folder."""
+    target = tmp_path / "actions.csv"
+    target.write_text("old", encoding="utf-8")
+    assert run(sample, "latest", "-o", str(target)) == 0
+    assert capsys.readouterr().out.strip() == f"wrote {target}"
+    assert target.read_text(encoding="utf-8-sig").startswith("Action,")
+
+    folder = tmp_path / "digests"
+    folder.mkdir()
+    (folder / "actions-Ana.csv").write_text("old", encoding="utf-8")
+    (folder / "actions-Someone_else.csv").write_text("kept", encoding="utf-8")
+    assert run(sample, "latest", "--split-by", "owner", "-o", str(folder)) == 0
+    assert "Ana" in (folder / "actions-Ana.csv").read_text(encoding="utf-8-sig")
+    assert (folder / "actions-Someone_else.csv").read_text(encoding="utf-8") == "kept"
+
+
+def test_planned_paths_names_what_export_to_path_writes(sample: Sample, tmp_path: Path) -> None:
+    folder = tmp_path / "split"
+    planned = planned_paths(sample.store, "latest", "actions", "csv", folder, split_by="owner")
+    assert not folder.exists()  # nothing written
+    assert export_to_path(sample.store, "latest", "actions", "csv", folder, split_by="owner") == (
+        planned
+    )
+    [into_folder] = planned_paths(sample.store, "latest", "actions", "md", tmp_path)
+    assert into_folder.parent == tmp_path and into_folder.name.endswith("-actions.md")
+    assert planned_paths(sample.store, "latest", "report", "md", tmp_path / "r.md") == [
+        tmp_path / "r.md"
+    ]
+    with pytest.raises(ExportError, match="only action lists can be split"):
+        planned_paths(sample.store, "latest", "report", "md", folder, split_by="owner")

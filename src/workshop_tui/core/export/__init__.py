@@ -50,6 +50,7 @@ __all__ = [
     "export_to_path",
     "formats_for",
     "get_exporter",
+    "planned_paths",
     "register",
     "safe_filename",
     "whats",
@@ -182,30 +183,67 @@ def _check_folder(target: Path) -> None:
     raise ExportError(f"cannot write {target}: folder {parent} does not exist")
 
 
-def _split(
-    store: SessionStore, exporter: Exporter, filters: ActionFilter, split_by: str, now: str
-) -> list[tuple[str, bytes]]:
-    """One (file name, payload) per owner or unit of the matching actions."""
+def _split_names(
+    store: SessionStore, suffix: str, filters: ActionFilter, split_by: str
+) -> list[tuple[str, str]]:
+    """``(file name, owner or unit as first spelled)`` per owner or unit of the matching
+    actions, in file order; the value is ``""`` for the actions without one."""
     buckets: dict[str, str] = {}  # matching key -> the first spelling seen
     for row in action_rows(store, filters):
         value = row.fields.owner if split_by == "owner" else row.fields.unit
         buckets.setdefault(_key(value), " ".join(value.split()))
     ordered = sorted(buckets.items(), key=lambda kv: (kv[0] == "", kv[0]))
-    files: list[tuple[str, bytes]] = []
+    names: list[tuple[str, str]] = []
     used: set[str] = set()
-    label = "Owner" if split_by == "owner" else "Responsible unit"
     for key, display in ordered:
+        stem = safe_filename(display) if key else f"no-{split_by}"
+        name, n = f"actions-{stem}.{suffix}", 1
+        while name.casefold() in used:  # two names that differ only in case or symbols
+            n += 1
+            name = f"actions-{stem}-{n}.{suffix}"
+        used.add(name.casefold())
+        names.append((name, display))
+    return names
+
+
+def _split(
+    store: SessionStore, exporter: Exporter, filters: ActionFilter, split_by: str, now: str
+) -> list[tuple[str, bytes]]:
+    """One (file name, payload) per owner or unit of the matching actions."""
+    label = "Owner" if split_by == "owner" else "Responsible unit"
+    files: list[tuple[str, bytes]] = []
+    for name, display in _split_names(store, exporter.suffix, filters, split_by):
         narrowed = replace(filters, **{f"{split_by}s": (display,)})
         shown = display or f"(no {split_by})"
         options = ExportOptions(filters=narrowed, now=now, subtitle=f"{label}: {shown}")
-        stem = safe_filename(display) if key else f"no-{split_by}"
-        name, n = f"actions-{stem}.{exporter.suffix}", 1
-        while name.casefold() in used:  # two names that differ only in case or symbols
-            n += 1
-            name = f"actions-{stem}-{n}.{exporter.suffix}"
-        used.add(name.casefold())
         files.append((name, exporter(store, options)))
     return files
+
+
+def planned_paths(
+    store: Store,
+    session_ref: str,
+    what: str,
+    fmt: str,
+    path: Path | str,
+    filters: ActionFilter | None = None,
+    split_by: str | None = None,
+) -> list[Path]:
+    """The files :func:`export_to_path` with the same arguments would write (nothing is
+    rendered or written), so a caller can ask before replacing existing ones. Raises
+    :class:`ExportError` for the same bad choices."""
+    filters = filters or ActionFilter()
+    exporter = get_exporter(what, fmt)
+    _check_options(exporter, filters, split_by)
+    session_store = store.open_session(session_ref)
+    target = Path(path).expanduser()
+    if split_by is None:
+        if target.is_dir():
+            target = target / default_filename(session_store.session, what, fmt)
+        return [target]
+    return [
+        target / name for name, _ in _split_names(session_store, exporter.suffix, filters, split_by)
+    ]
 
 
 def export_to_path(

@@ -4,6 +4,10 @@ The dialog offers whatever :data:`workshop_tui.core.export.EXPORTERS` registers.
 in a worker thread (:func:`workshop_tui.core.export.export_to_path`, atomic files); the
 result comes back as a notification with the written path(s), or the one-line reason, and
 the dialog stays open on an error so the path can be fixed. Dismisses with the written paths.
+
+An existing file is never replaced by one keypress: when the file (or, for a split, any of
+the files) already exists, the dialog says so inline and only a second ``ctrl+s`` with the
+same choices replaces it; changing any field asks again.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from workshop_tui.core.export import (
     export_to_path,
     formats_for,
     get_exporter,
+    planned_paths,
     whats,
 )
 from workshop_tui.core.model import ActionLevel, ActionStatus
@@ -95,6 +100,9 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     ExportDialog #export-error.-shown {
         display: block;
     }
+    ExportDialog #export-error.-replace {
+        color: $text-warning;
+    }
     ExportDialog #export-buttons {
         height: auto;
         align-horizontal: right;
@@ -120,6 +128,9 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         # the last choice, to tell a default path (follows the choice) from a typed one
         self._last_what, self._last_fmt = "actions", "csv"
         self._last_split: str | None = None
+        # the choices the user was told would replace existing files: the next save with
+        # exactly these choices replaces them
+        self._replace_ok: tuple[object, ...] | None = None
 
     # -- layout ----------------------------------------------------------------------------
     def _row(self, label: str, widget: Select[str] | Input) -> Horizontal:
@@ -229,10 +240,20 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             owners=(owner,) if owner else (),
         )
 
-    def _show_error(self, message: str) -> None:
+    def _show_error(self, message: str, *, replace: bool = False) -> None:
         error = self.query_one("#export-error", Static)
         error.update(message)
         error.set_class(bool(message), "-shown")
+        error.set_class(replace, "-replace")
+        self.query_one("#export-run", Button).label = "Replace" if replace else "Export"
+
+    @on(Select.Changed)
+    @on(Input.Changed)
+    def _choice_changed(self) -> None:
+        """Any change after "… exists — ctrl+s again" asks again at the next save."""
+        if self._replace_ok is not None:
+            self._replace_ok = None
+            self._show_error("")
 
     def _refresh_path(self, previous: Path) -> None:
         """Follow the format/split choice in the path unless the user typed their own."""
@@ -296,16 +317,34 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             return
         what, fmt, split_by = self._choice()
         filters = self._filters() if get_exporter(what, fmt).takes_filters else ActionFilter()
+        choices = (what, fmt, raw, filters, split_by)
+        replace_ok = choices == self._replace_ok
+        self._replace_ok = None
         self._show_error("")
         self.busy = True
         self.query_one("#export-run", Button).disabled = True
-        self._write(what, fmt, Path(raw), filters, split_by)
+        self._write(what, fmt, Path(raw), filters, split_by, choices, replace_ok)
 
     @work(thread=True, exclusive=True, group="export")
     def _write(
-        self, what: str, fmt: str, path: Path, filters: ActionFilter, split_by: str | None
+        self,
+        what: str,
+        fmt: str,
+        path: Path,
+        filters: ActionFilter,
+        split_by: str | None,
+        choices: tuple[object, ...],
+        replace_ok: bool,
     ) -> None:
         try:
+            if not replace_ok:
+                targets = planned_paths(
+                    self.store, self.session_id, what, fmt, path, filters, split_by
+                )
+                existing = [p for p in targets if p.exists()]
+                if existing:
+                    self.app.call_from_thread(self._ask_to_replace, existing, choices, split_by)
+                    return
             written = export_to_path(
                 self.store, self.session_id, what, fmt, path, filters, split_by
             )
@@ -313,6 +352,27 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             self.app.call_from_thread(self._failed, str(err))
             return
         self.app.call_from_thread(self._done, written)
+
+    def _ask_to_replace(
+        self, existing: list[Path], choices: tuple[object, ...], split_by: str | None
+    ) -> None:
+        self.busy = False
+        self.query_one("#export-run", Button).disabled = False
+        if split_by is None:
+            message = f"{existing[0].name} exists — ctrl+s again to replace it"
+        else:
+            names = ", ".join(p.name for p in existing[:3]) + (", …" if len(existing) > 3 else "")
+            count, them = (
+                ("1 file exists", "it")
+                if len(existing) == 1
+                else (f"{len(existing)} files exist", "them")
+            )
+            message = (
+                f"{count} in {existing[0].parent.name}/ ({names}) — ctrl+s again to "
+                f"replace {them}; other files there are left alone"
+            )
+        self._show_error(message, replace=True)
+        self._replace_ok = choices
 
     def _failed(self, message: str) -> None:
         self.busy = False
