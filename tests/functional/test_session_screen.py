@@ -606,3 +606,33 @@ async def test_a_damaged_session_file_is_reported_not_fatal(tmp_path: Path) -> N
         assert path.read_bytes() == b'{"session": {'  # never overwritten
         path.write_bytes(good)
     assert stored(tmp_path, session_id, kind=C) == ["Kept on screen"]
+
+
+async def test_resetting_a_timer_that_has_run_needs_a_second_r(tmp_path: Path) -> None:
+    """One stray shifted key in front of the room must not wipe the time used."""
+    from workshop_tui.ui.widgets.timer import TimerDisplay
+
+    now = [1000.0]
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id, clock=lambda: now[0])
+    notes = Notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        display = screen_of(app).query_one(TimerDisplay)
+        await pilot.press("escape", "R")  # not started: resets at once, nothing to lose
+        await pilot.pause()
+        assert notes.messages() == []
+        await pilot.press("p")
+        now[0] += 125
+        await pilot.press("R")
+        await pilot.pause()
+        assert display.timer is not None and display.timer.elapsed == 125  # kept
+        assert any("2:05 of 30:00 used: press R again" in m for m in notes.messages())
+        await pilot.press("right_curly_bracket", "R")  # another topic: the first R is void
+        await pilot.press("left_curly_bracket", "R")
+        await pilot.pause()
+        assert display.timer.elapsed == 125
+        await pilot.press("R")  # the second R
+        await pilot.pause()
+        assert display.timer.elapsed == 0 and not display.timer.running
+        assert "30:00 / 30:00" in str(display.content)

@@ -38,7 +38,7 @@ from workshop_tui.core.capture import (
 )
 from workshop_tui.core.model import Entry, EntryKind, now_iso
 from workshop_tui.core.store import SessionStore, StoreError
-from workshop_tui.core.timer import TimerBank
+from workshop_tui.core.timer import TimerBank, format_clock
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.session_keys import SESSION_BINDINGS, session_palette_commands
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
@@ -57,6 +57,8 @@ COMPACT_HEIGHT = 30
 #: below this terminal width the topic navigator gets narrower
 NARROW_WIDTH = 100
 POLL_SECONDS = 1.5
+#: a second R within about this long resets a timer that has run
+RESET_CONFIRM_SECONDS = 4
 READ_ONLY_MESSAGE = "This session has ended: it is read-only."
 
 #: (topic id, group, pane kind) of a draft
@@ -141,6 +143,8 @@ class SessionScreen(Screen[None]):
         self._drafts: dict[DraftKey, Draft] = drafts_from_state(state.get("drafts"))
         #: what each pane's input holds right now (the widgets are gone by on_unmount)
         self._typing: dict[str, Draft] = {}
+        #: (topic, when) of a first R on a timer that has run, waiting for the second
+        self._reset_armed: tuple[str, float] | None = None
 
     @property
     def _scribe_key(self) -> str:
@@ -403,6 +407,24 @@ class SessionScreen(Screen[None]):
         if operation == "toggle":
             display.toggle()
         elif operation == "reset":
+            timer = display.timer
+            armed, self._reset_armed = self._reset_armed, None
+            now = time.monotonic()
+            confirmed = (
+                armed is not None
+                and armed[0] == self.topic_id
+                and now - armed[1] <= RESET_CONFIRM_SECONDS
+            )
+            if timer is not None and timer.elapsed >= 1 and not confirmed:
+                # time already used: one stray shifted key must not wipe it in front of the room
+                self._reset_armed = (self.topic_id, now)
+                self.notify(
+                    f"{format_clock(timer.elapsed)} of {format_clock(timer.duration)} used:"
+                    " press R again to reset the timer.",
+                    title="Timer",
+                    timeout=RESET_CONFIRM_SECONDS,
+                )
+                return
             display.reset()
         elif operation == "set":
             display.prompt_duration()
