@@ -409,3 +409,24 @@ def test_a_session_created_meanwhile_is_merged_into_not_overwritten(
     assert {e.id for e in store.open_session("s-1").entries()} == {"e1", "theirs"}
     with pytest.raises(StoreError, match="exists already"):
         real_add(store, session())
+
+
+def test_a_hand_edited_time_in_the_stored_session_is_a_clear_error(
+    store: Store, tmp_path: Path
+) -> None:
+    """Bundles are checked when read; the session file a merge goes into may have been
+    edited by hand: the merge names that file, changes nothing and never raises a bare
+    ValueError (a traceback on the command line)."""
+    path = write_bundle(tmp_path / "a.json", session(), [entry("e1", 1)])
+    import_bundles(store, [path])
+    session_file = store.session_path(session().id)
+    data = json.loads(session_file.read_text())
+    for doc in data["entries"].values():
+        doc["updated"] = "yesterday afternoon"
+    session_file.write_text(json.dumps(data))
+    before = session_file.read_bytes()
+    newer = write_bundle(tmp_path / "b.json", session(), [entry("e1", 5, "newer")])
+    with pytest.raises(StoreError, match=r"invalid record.*yesterday afternoon") as caught:
+        import_bundles(store, [newer])
+    assert str(session_file) in str(caught.value)
+    assert session_file.read_bytes() == before

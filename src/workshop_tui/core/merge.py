@@ -30,16 +30,24 @@ store creates it with one write of the session record and all its entries
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
 from workshop_tui.core.bundle import Bundle, BundleError, read_bundle
 from workshop_tui.core.model import Entry, Session, stamp_key
-from workshop_tui.core.store import SessionExistsError, Store, StoreError
+from workshop_tui.core.store import (
+    CorruptDataError,
+    SessionExistsError,
+    SessionStore,
+    Store,
+    StoreError,
+)
+
+T = TypeVar("T")
 
 __all__ = [
     "MergeError",
@@ -321,13 +329,13 @@ def merge_bundle_into(store: Store, bundle: Bundle, *, into: str = "") -> MergeR
             if _agenda_key(stored_session) != _agenda_key(bundle.session):
                 # Re-checked under the lock: another process may have replaced the session.
                 raise MergeError([f"{bundle.source}: the stored session's agenda snapshot differs"])
-            winner = merge_session(stored_session, bundle.session)
+            winner = _stored_side(session_store, merge_session, stored_session, bundle.session)
             if winner.to_dict() != stored_session.to_dict():
                 session_store.write_session(winner)
                 report.session_updated = True
             report.title = winner.title
         current = {e.id: e for e in session_store.entries(include_deleted=True)}
-        merged = merge_entries(current, incoming)
+        merged = _stored_side(session_store, merge_entries, current, incoming)
         changed: list[Entry] = []
         for entry_id in incoming:
             before, after = current.get(entry_id), merged[entry_id]
@@ -337,6 +345,15 @@ def merge_bundle_into(store: Store, bundle: Bundle, *, into: str = "") -> MergeR
                 changed.append(after)
         session_store.save_entries(changed)  # one durable write for the whole bundle
     return report
+
+
+def _stored_side(session_store: SessionStore, join: Callable[..., T], *args: Any) -> T:
+    """Run a join whose stored side may hold an unreadable time (bundles are checked on
+    reading; a hand-edited session file is not): say which file, never a traceback."""
+    try:
+        return join(*args)
+    except ValueError as err:
+        raise CorruptDataError(session_store.path, f"has an invalid record ({err})") from None
 
 
 def import_bundles(
