@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from workshop_tui.core.store import SessionStore, Store, StoreError
 from workshop_tui.ui.commands import WorkshopCommands
+from workshop_tui.ui.keys import route_escape_digits_to_panes
 from workshop_tui.ui.screens.navigation import REVIEW_BINDINGS, ReviewActions
 
 #: a clock returns monotonic seconds; tests inject a fake one (timers read it)
@@ -65,6 +66,7 @@ class WorkshopApp(ReviewActions, App[int]):
         today: Callable[[], dt.date] | None = None,
     ) -> None:
         super().__init__()
+        route_escape_digits_to_panes()
         self.store = store
         self.initial_session_id = session_id
         self.locked_group = group
