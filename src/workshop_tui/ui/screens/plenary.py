@@ -2,8 +2,8 @@
 the action quality warnings of one session.
 
 * Grid: challenges/solutions/actions per cell ("C/S/A"); a cell without an action is marked
-  "!" and a topic without any action "⚠". Enter on a cell opens the session at that topic
-  and group.
+  "!" and a topic without any action "⚠" (a legend line above the grid says so). Enter on a
+  cell opens the session at that topic and group.
 * Side by side: one column per group for one topic; near-duplicates across groups
   (:mod:`workshop_tui.core.similarity`) carry "≈".
 * Charts: entries per topic and per group, actions by status and by level (plotext bars).
@@ -47,6 +47,15 @@ KIND_HEADINGS = (
 
 
 SHORT_STATUS = {"in progress": "in prog.", "carried over": "carried"}
+
+#: what the grid's cells and marks mean (fits an 80-column screen)
+GRID_LEGEND = Text.assemble(
+    "cells: challenges/solutions/actions · ",
+    ("!", "bold red"),
+    " no action · ",
+    ("⚠", "bold red"),
+    " no action in any group",
+)
 
 
 def _count(number: int, noun: str) -> str:
@@ -107,6 +116,7 @@ class PlenaryScreen(Screen[None]):
     PlenaryScreen #plenary-tabs > ContentSwitcher { height: 1fr; }
     PlenaryScreen TabPane { height: 1fr; padding: 0; }
     PlenaryScreen #plenary-grid { height: 1fr; }
+    PlenaryScreen #grid-legend { height: 1; padding: 0 1; color: $text-muted; }
     PlenaryScreen #quality { height: 1fr; }
     PlenaryScreen #quality-detail { height: auto; max-height: 6; background: $panel; padding: 0 1; }
     PlenaryScreen #side-title { height: 1; padding: 0 1; text-style: bold; }
@@ -155,6 +165,7 @@ class PlenaryScreen(Screen[None]):
         yield Static(id="plenary-title")
         with TabbedContent(initial="tab-grid", id="plenary-tabs"):
             with TabPane("Grid", id="tab-grid"):
+                yield Static(GRID_LEGEND, id="grid-legend")
                 yield DataTable(id="plenary-grid", cursor_type="cell", zebra_stripes=True)
             with TabPane("Side by side", id="tab-side"):
                 yield Static(id="side-title")
