@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -338,3 +339,100 @@ async def test_split_into_a_folder_with_existing_files_asks_first(tmp_path: Path
         assert app.result == [folder / "actions-Ana.csv", folder / "actions-Ben.csv"]
         assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
         assert "Ana" in (folder / "actions-Ana.csv").read_text(encoding="utf-8-sig")
+
+
+async def test_at_80x24_the_end_of_the_path_and_the_full_path_are_visible(tmp_path: Path) -> None:
+    """QA: at 80x24 'Save to' showed '/tmp/National_Workshop_on_Combating_Counterfeiting_and
+    _Piracy-20': neither the date, the what nor the extension could be seen."""
+    store, session_id = make_store(tmp_path / "data")
+    session = store.open_session(session_id)
+    session.session.title = "National Workshop on Combating Counterfeiting and Piracy"
+    folder = tmp_path / "a-rather-long-folder-name" / "exports"
+    folder.mkdir(parents=True)
+    dialog = ExportDialog(store, session_id, folder=folder)
+    dialog.session = session.session
+    app = HostApp(dialog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        path_input = dialog.query_one("#export-path", Input)
+        expected = (
+            folder / f"National_Workshop_on_Combating-{session.session.started[:10]}-actions.csv"
+        )
+        assert path_input.value == str(expected)
+        # the field is narrower than the path: it is scrolled so that its end shows
+        assert len(path_input.value) > path_input.content_region.width
+        assert path_input.scroll_offset.x > 0
+        target = dialog.query_one("#export-target", Static)
+        assert str(target.content).replace("\n", "") == f"→ {expected}"
+        assert screen_has(app, target)
+
+        dialog.query_one("#export-format", Select).value = "xlsx"
+        await pilot.pause()
+        await pilot.pause()
+        assert path_input.value.endswith("-actions.xlsx")
+        assert path_input.scroll_offset.x > 0
+        assert str(target.content).endswith("-actions.xlsx")
+
+        dialog.query_one("#export-split", Select).value = "owner"
+        await pilot.pause()
+        assert str(target.content).startswith("→ one file per owner in ")
+
+
+async def test_the_last_what_format_and_folder_are_proposed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    store, session_id = make_store(tmp_path / "data")
+    chosen = tmp_path / "chosen"
+    chosen.mkdir()
+    dialog = ExportDialog(store, session_id)
+    app = HostApp(dialog)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        dialog.query_one("#export-what", Select).value = "report"
+        await pilot.pause()
+        await pilot.pause()
+        dialog.query_one("#export-format", Select).value = "html"
+        await pilot.pause()
+        dialog.query_one("#export-path", Input).value = str(chosen / "my-report.html")
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert app.result == [chosen / "my-report.html"]
+
+        again = ExportDialog(store, session_id)
+        app.push_screen(again, app._keep)
+        await pilot.pause()
+        await pilot.pause()
+        assert again.query_one("#export-what", Select).value == "report"
+        assert again.query_one("#export-format", Select).value == "html"
+        assert again.query_one("#export-topic", Select).disabled  # report takes no filters
+        path = Path(again.query_one("#export-path", Input).value)
+        assert path.parent == chosen and path.name.endswith("-report.html")
+        await pilot.press("escape")
+        await pilot.pause()
+
+    other = HostApp(ExportDialog(store, session_id))  # another app run starts afresh
+    async with other.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        fresh = other.dialog
+        assert fresh.query_one("#export-what", Select).value == "actions"
+        assert Path(fresh.query_one("#export-path", Input).value).parent == tmp_path
+
+
+def test_default_export_folder_prefers_documents_over_home(tmp_path: Path) -> None:
+    from workshop_tui.ui.screens.export_dialog import default_export_folder
+
+    home = tmp_path / "home"
+    documents = home / "Documents"
+    documents.mkdir(parents=True)
+    read_only = tmp_path / "ro"
+    read_only.mkdir()
+    read_only.chmod(0o555)
+    try:
+        assert default_export_folder(Path("/"), home, documents) == documents
+        assert default_export_folder(tmp_path / "gone", home, home / "missing") == home
+        if not os.access(read_only, os.W_OK):  # root may write anywhere
+            assert default_export_folder(read_only, home, documents) == documents
+    finally:
+        read_only.chmod(0o755)

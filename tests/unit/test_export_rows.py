@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from workshop_tui.core.export import (
     formats_for,
     get_exporter,
     safe_filename,
+    short_title,
     whats,
 )
 from workshop_tui.core.export.rows import COLUMNS
@@ -163,3 +165,33 @@ def test_default_filename(sample: Sample) -> None:
     session = sample.session.session
     name = default_filename(session, "actions", "xlsx")
     assert name == f"Workshop_day_5-{session.started[:10]}-actions.xlsx"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "National Workshop on Combating Counterfeiting and Piracy",
+            "National_Workshop_on_Combating",
+        ),
+        ("Workshop day 5", "Workshop_day_5"),
+        ("x" * 200, "x" * 30),  # one long word: cut inside it
+        ("Über-Grenzen Schutz geistigen Eigentums", "Über-Grenzen_Schutz_geistigen"),
+        ("CON", "_CON"),
+        ("", "unnamed"),
+    ],
+)
+def test_short_title(title: str, expected: str) -> None:
+    assert short_title(title) == expected
+    assert len(short_title(title)) <= 30
+
+
+def test_default_filename_of_a_long_title_keeps_date_and_suffix_short(sample: Sample) -> None:
+    """QA: at 80x24 the dialog showed '/tmp/National_Workshop_on_Combating_Counterfeiting_and
+    _Piracy-20': the date and the suffix were cut off."""
+    session = replace(
+        sample.session.session, title="National Workshop on Combating Counterfeiting and Piracy"
+    )
+    name = default_filename(session, "actions", "csv")
+    assert name == f"National_Workshop_on_Combating-{session.started[:10]}-actions.csv"
+    assert len(name) <= 55

@@ -53,6 +53,7 @@ __all__ = [
     "planned_paths",
     "register",
     "safe_filename",
+    "short_title",
     "whats",
 ]
 
@@ -149,10 +150,27 @@ def safe_filename(name: str, *, max_chars: int = 60) -> str:
     return kept
 
 
+#: the title part of a default file name is cut to this many characters (at a word end), so
+#: the date, what and suffix stay visible in a file dialog or an 80-column terminal
+TITLE_CHARS = 30
+
+
+def short_title(title: str, max_chars: int = TITLE_CHARS) -> str:
+    """:func:`safe_filename` of ``title``, cut after a whole word to at most ``max_chars``
+    (mid-word only when the first word alone is longer)."""
+    whole = safe_filename(title, max_chars=4 * len(title) + 1)  # NFC may lengthen a little
+    if len(whole) <= max_chars:
+        return whole
+    head = whole[: max_chars + 1]
+    cut = max(head.rfind("_"), head.rfind("-"))
+    return safe_filename(head[:cut] if cut > 0 else head[:max_chars], max_chars=max_chars)
+
+
 def default_filename(session: Session, what: str, fmt: str) -> str:
-    """``<title>-<date>-<what>.<suffix>`` for a session export."""
+    """``<title>-<date>-<what>.<suffix>`` for a session export, the title cut to
+    :data:`TITLE_CHARS` by :func:`short_title`."""
     suffix = get_exporter(what, fmt).suffix
-    return f"{safe_filename(session.title)}-{session.started[:10]}-{what}.{suffix}"
+    return f"{short_title(session.title)}-{session.started[:10]}-{what}.{suffix}"
 
 
 # -- writing ------------------------------------------------------------------------------

@@ -8,22 +8,31 @@ the dialog stays open on an error so the path can be fixed. Dismisses with the w
 An existing file is never replaced by one keypress: when the file (or, for a split, any of
 the files) already exists, the dialog says so inline and only a second ``ctrl+s`` with the
 same choices replaces it; changing any field asks again.
+
+The full path of what will be written is shown on its own line under the "Save to" field
+(the field itself scrolls to its end, so the file name shows). The last export's what,
+format and folder are proposed again for the rest of the app run (the store has no general
+preferences API to keep them across runs).
 """
 
 from __future__ import annotations
 
 import os
+import weakref
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
+from platformdirs import user_documents_dir
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.core.export import (
+    EXPORTERS,
     SPLIT_BY,
     ActionFilter,
     ExportError,
@@ -38,21 +47,57 @@ from workshop_tui.core.model import ActionLevel, ActionStatus
 from workshop_tui.core.store import Store, StoreError
 
 
-def default_export_folder(cwd: Path | None = None, home: Path | None = None) -> Path:
+def _writable_folder(folder: Path) -> bool:
+    """A real working folder (not the root ``/`` a launcher starts in) we may write to."""
+    return folder.parent != folder and folder.is_dir() and os.access(folder, os.W_OK)
+
+
+def default_export_folder(
+    cwd: Path | None = None, home: Path | None = None, documents: Path | None = None
+) -> Path:
     """Where exports go unless the user types another path: the current folder when it is a
     real, writable working folder; otherwise (started from a desktop launcher, the current
-    folder is ``/``; or it was deleted, or is read-only) the user's home folder."""
+    folder is ``/``; or it was deleted, or is read-only) the user's Documents folder
+    (platformdirs; XDG ``user-dirs`` on Linux) when it exists and is writable, else the
+    home folder."""
     try:
         here = cwd if cwd is not None else Path.cwd()
     except OSError:  # the current folder was deleted
         here = None
-    if here is not None and here.parent != here and here.is_dir() and os.access(here, os.W_OK):
+    if here is not None and _writable_folder(here):
         return here
+    try:
+        docs = documents if documents is not None else Path(user_documents_dir())
+    except (OSError, KeyError, RuntimeError):
+        docs = None
+    if docs is not None and _writable_folder(docs):
+        return docs
     try:
         return home if home is not None else Path.home()
     except (KeyError, RuntimeError):  # no home folder known: the current folder after all
         return here or Path(".")
 
+
+@dataclass(frozen=True)
+class _LastExport:
+    what: str
+    fmt: str
+    folder: Path
+
+
+#: the last export per running app: proposed again the next time the dialog opens
+_LAST_EXPORT: weakref.WeakKeyDictionary[App[Any], _LastExport] = weakref.WeakKeyDictionary()
+
+
+#: the fields that only apply to action lists
+_FILTER_IDS = (
+    "#export-topic",
+    "#export-group",
+    "#export-status",
+    "#export-level",
+    "#export-owner",
+    "#export-split",
+)
 
 WHAT_LABELS = {
     "actions": "Action list",
@@ -93,6 +138,10 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     ExportDialog .export-row > Select, ExportDialog .export-row > Input {
         width: 1fr;
     }
+    ExportDialog #export-target {
+        color: $text-muted;
+        text-overflow: fold;  /* a long path breaks anywhere, not before its first '/' */
+    }
     ExportDialog #export-error {
         color: $text-error;
         display: none;
@@ -122,6 +171,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         super().__init__()
         self.store = store
         self.session_id = session_id
+        self._folder_given = folder is not None
         self.folder = folder if folder is not None else default_export_folder()
         self.session = store.open_session(session_id).session
         self.busy = False
@@ -139,19 +189,32 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         widget.compact = True
         return Horizontal(Label(label, classes="export-label"), widget, classes="export-row")
 
+    def _recall(self) -> tuple[str, str]:
+        """What and format of this app run's last export (still registered), else the
+        first registered; the folder too, unless the caller chose one."""
+        last = _LAST_EXPORT.get(self.app)
+        if last is None or (last.what, last.fmt) not in EXPORTERS:
+            what = "actions" if "actions" in whats() else whats()[0]
+            return what, formats_for(what)[0]
+        if not self._folder_given:
+            self.folder = last.folder
+        return last.what, last.fmt
+
     def compose(self) -> ComposeResult:
         agenda = self.session.agenda
+        what, fmt = self._recall()
+        self._last_what, self._last_fmt = what, fmt
         what_options = [(WHAT_LABELS.get(w, w.capitalize()), w) for w in whats()]
         with Vertical(id="export-dialog"):
             yield Label(f"Export — {self.session.title}", id="export-title", markup=False)
             yield self._row(
-                "Export", Select(what_options, value="actions", allow_blank=False, id="export-what")
+                "Export", Select(what_options, value=what, allow_blank=False, id="export-what")
             )
             yield self._row(
                 "Format",
                 Select(
-                    self._format_options("actions"),
-                    value="csv",
+                    self._format_options(what),
+                    value=fmt,
                     allow_blank=False,
                     id="export-format",
                 ),
@@ -193,9 +256,9 @@ class ExportDialog(ModalScreen[list[Path] | None]):
                     id="export-split",
                 ),
             )
-            yield self._row(
-                "Save to", Input(value=str(self._default_path("actions", "csv")), id="export-path")
-            )
+            default = self._default_path(what, fmt)
+            yield self._row("Save to", Input(value=str(default), id="export-path"))
+            yield Static(self._target_text(str(default), None), id="export-target", markup=False)
             yield Static(id="export-error", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-run")
@@ -203,7 +266,16 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             yield Static("ctrl+s export · Esc cancel", classes="dialog-help")
 
     def on_mount(self) -> None:
+        self._enable_filters(self._last_what, self._last_fmt)
         self.query_one("#export-what", Select).focus()
+        # show the end of the path (file name, date, suffix) rather than its start
+        self.call_after_refresh(self._scroll_path_to_end)
+
+    def _scroll_path_to_end(self) -> None:
+        path_input = self.query_one("#export-path", Input)
+        # the input scrolls to its cursor when the cursor moves (not when it is already there)
+        path_input.cursor_position = 0
+        path_input.cursor_position = len(path_input.value)
 
     # -- helpers ---------------------------------------------------------------------------
     @staticmethod
@@ -219,6 +291,9 @@ class ExportDialog(ModalScreen[list[Path] | None]):
                 / f"{Path(default_filename(self.session, what, fmt)).stem}-by-{split_by}"
             )
         return self.folder / default_filename(self.session, what, fmt)
+
+    def _path_value(self) -> str:
+        return self.query_one("#export-path", Input).value.strip()
 
     def _value(self, widget_id: str) -> str | None:
         value = self.query_one(widget_id, Select).value
@@ -260,25 +335,44 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         path_input = self.query_one("#export-path", Input)
         if Path(path_input.value) == previous:
             path_input.value = str(self._default_path(*self._choice()))
+            self._scroll_path_to_end()
+
+    @staticmethod
+    def _target_text(raw: str, split_by: str | None) -> str:
+        """The full path the export goes to, on its own line (the field may be too narrow)."""
+        if not raw.strip():
+            return ""
+        full = os.path.abspath(os.path.expanduser(raw.strip()))
+        if split_by:
+            return f"→ one file per {split_by} in {full}{os.sep}"
+        return f"→ {full}"
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self) -> None:
+        self._show_target()
+
+    def _show_target(self) -> None:
+        raw = self.query_one("#export-path", Input).value
+        self.query_one("#export-target", Static).update(
+            self._target_text(raw, self._value("#export-split"))
+        )
+
+    def _enable_filters(self, what: str, fmt: str) -> None:
+        takes_filters = get_exporter(what, fmt).takes_filters
+        for widget_id in _FILTER_IDS:
+            self.query_one(widget_id).disabled = not takes_filters
 
     # -- events ----------------------------------------------------------------------------
     @on(Select.Changed, "#export-what")
     def _what_changed(self, event: Select.Changed) -> None:
         what = str(event.value)
+        if what == self._last_what:  # the Changed of the value it opened with (recalled)
+            return
         fmt_select = self.query_one("#export-format", Select)
         old = self._default_path(self._last_what, self._last_fmt, self._last_split)
         fmt_select.set_options(self._format_options(what))
         fmt_select.value = formats_for(what)[0]
-        takes_filters = get_exporter(what, formats_for(what)[0]).takes_filters
-        for widget_id in (
-            "#export-topic",
-            "#export-group",
-            "#export-status",
-            "#export-level",
-            "#export-owner",
-            "#export-split",
-        ):
-            self.query_one(widget_id).disabled = not takes_filters
+        self._enable_filters(what, formats_for(what)[0])
         self._refresh_path(old)
         self._remember()
 
@@ -287,6 +381,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     def _format_changed(self, event: Select.Changed) -> None:
         old = self._default_path(self._last_what, self._last_fmt, self._last_split)
         self._refresh_path(old)
+        self._show_target()
         self._remember()
 
     def _remember(self) -> None:
@@ -311,7 +406,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     def action_export(self) -> None:
         if self.busy:
             return
-        raw = self.query_one("#export-path", Input).value.strip()
+        raw = self._path_value()
         if not raw:
             self._show_error("Give a file (or, when splitting, a folder) to save to.")
             return
@@ -382,6 +477,11 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
     def _done(self, written: list[Path]) -> None:
         self.busy = False
+        what, fmt, split_by = self._choice()
+        raw = Path(os.path.abspath(os.path.expanduser(self._path_value())))
+        # the folder the file went to; for a split, the folder that holds the split folder
+        folder = raw.parent if split_by or not written else written[0].parent
+        _LAST_EXPORT[self.app] = _LastExport(what, fmt, folder)
         if not written:
             message = "No actions match: nothing was written."
         elif len(written) == 1:
