@@ -309,3 +309,50 @@ def test_planned_paths_names_what_export_to_path_writes(sample: Sample, tmp_path
     ]
     with pytest.raises(ExportError, match="only action lists can be split"):
         planned_paths(sample.store, "latest", "report", "md", folder, split_by="owner")
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+def test_a_folder_that_takes_no_files_is_not_called_missing(
+    sample: Sample, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: `export latest -o /proc/x.csv` said 'the folder does not exist', but /proc exists."""
+    assert run(sample, "latest", "-o", "/proc/x.csv") == 1
+    line = one_error_line(capsys.readouterr().err)
+    assert "does not exist" not in line
+    assert line == (
+        "workshop-tui: cannot write /proc/x.csv: no file can be created in /proc "
+        "(No such file or directory); nothing was written"
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        (errno.EACCES, "permission denied"),
+        (errno.EROFS, "the file system is read-only"),
+        (errno.ENOENT, "no file can be created in {folder} (No such file or directory)"),
+        (errno.EIO, "Input/output error"),
+    ],
+)
+def test_the_reason_comes_from_the_os_error(
+    sample: Sample,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    code: int,
+    reason: str,
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+
+    def refuse(*args: object, **kwargs: object) -> int:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "open", refuse)
+    assert run(sample, "latest", "-o", str(folder / "a.csv")) == 1
+    line = one_error_line(capsys.readouterr().err)
+    assert line == (
+        f"workshop-tui: cannot write {folder / 'a.csv'}: {reason.format(folder=folder)}; "
+        "nothing was written"
+    )
+    assert listing(folder) == []

@@ -186,10 +186,16 @@ _HINTS = {
 }
 
 
-def _reason(err: BaseException) -> str:
+def _reason(err: BaseException, folder: Path | None = None) -> str:
+    """Why a write into ``folder`` failed, in words, from the OSError behind ``err``."""
     cause = err.__cause__ if isinstance(err.__cause__, OSError) else err
     code = getattr(cause, "errno", None)
-    return _HINTS.get(code or 0) or getattr(cause, "strerror", None) or str(err)
+    strerror = getattr(cause, "strerror", None) or str(err)
+    if code == errno.ENOENT and folder is not None and folder.is_dir():
+        # the folder is there (checked before writing), yet creating a file in it says "no
+        # such file": a virtual file system such as /proc, or the folder vanished meanwhile
+        return f"no file can be created in {folder} ({strerror})"
+    return _HINTS.get(code or 0) or strerror
 
 
 def _check_folder(target: Path) -> None:
@@ -298,7 +304,7 @@ def export_to_path(
             atomic_write_bytes(target, payload)
         except StoreWriteError as err:
             raise ExportError(
-                f"cannot write {target}: {_reason(err)}; nothing was written"
+                f"cannot write {target}: {_reason(err, target.parent)}; nothing was written"
             ) from None
         return [target]
 
@@ -313,7 +319,9 @@ def export_to_path(
         try:
             target.mkdir()
         except OSError as err:
-            raise ExportError(f"cannot create folder {target}: {_reason(err)}") from None
+            raise ExportError(
+                f"cannot create folder {target}: {_reason(err, target.parent)}"
+            ) from None
         created_dir = True
     written: list[Path] = []
     try:
@@ -332,6 +340,7 @@ def export_to_path(
             except OSError:
                 pass
         raise ExportError(
-            f"cannot write {err.path}: {_reason(err)}; no new files were left behind"
+            f"cannot write {err.path}: {_reason(err, err.path.parent)}; "
+            "no new files were left behind"
         ) from None
     return [target / name for name, _ in files]
