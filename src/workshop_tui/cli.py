@@ -380,13 +380,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from workshop_tui.core.agenda_yaml import AgendaError
+    from workshop_tui.core.agenda_yaml import AgendaError, AgendaNotFoundError
     from workshop_tui.core.store import StoreError
 
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
+    except AgendaNotFoundError as err:  # nothing to point a FILE:LINE:COL into
+        sys.stderr.write(f"workshop-tui: {err}\n")
+        return EXIT_ERROR
     except AgendaError as err:
         for problem in err.problems:
             sys.stderr.write(f"{problem}\n")

@@ -19,6 +19,7 @@ from workshop_tui.core.agenda_yaml import (
     DEFAULT_AGENDA,
     MAX_FILE_BYTES,
     AgendaError,
+    AgendaNotFoundError,
     AgendaProblem,
     bundled_agenda_path,
     bundled_agendas,
@@ -154,9 +155,10 @@ def test_unknown_bundled_name_lists_the_bundled_agendas() -> None:
     with pytest.raises(AgendaError) as caught:
         load_agenda("no-such-agenda")
     message = str(caught.value)
-    assert message.startswith("no-such-agenda:1:1: no agenda file or bundled agenda named")
-    for name, _title in bundled_agendas():
-        assert name in message
+    names = ", ".join(name for name, _title in bundled_agendas())
+    assert message == f"no bundled agenda or file named 'no-such-agenda' (bundled: {names})"
+    assert isinstance(caught.value, AgendaNotFoundError)
+    assert [str(p) for p in caught.value.problems] == [message]  # what the start screen shows
 
 
 def test_too_many_problems_are_capped() -> None:
@@ -252,10 +254,40 @@ def test_cli_agendas_lists_three(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_run_unknown_agenda_is_one_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """QA: `run nosuch-agenda` printed 'nosuch-agenda:1:1: …', a position in no file."""
     assert main(["--data-dir", str(tmp_path), "run", "no-such-agenda"]) == 1
     captured = capsys.readouterr()
-    assert captured.err.startswith("no-such-agenda:1:1: no agenda file or bundled agenda named")
-    assert "Traceback" not in captured.err
+    names = ", ".join(name for name, _title in bundled_agendas())
+    assert captured.err == (
+        f"workshop-tui: no bundled agenda or file named 'no-such-agenda' (bundled: {names})\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("ref", "message"),
+    [
+        ("{tmp}/missing.yaml", "cannot open the agenda file '{tmp}/missing.yaml': no such file"),
+        ("{tmp}", "'{tmp}' is a folder, not an agenda file"),
+        ("", "give an agenda file or a bundled agenda (bundled: "),
+    ],
+)
+def test_cli_run_without_an_agenda_file_names_no_position(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], ref: str, message: str
+) -> None:
+    ref = ref.format(tmp=tmp_path)
+    assert main(["--data-dir", str(tmp_path / "data"), "run", ref]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("workshop-tui: " + message.format(tmp=tmp_path))
+    assert len(err.splitlines()) == 1 and ":1:1:" not in err
+
+
+def test_cli_run_of_a_broken_file_still_points_at_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: T\ntopics: [\n", encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path / "data"), "run", str(broken)]) == 1
+    assert capsys.readouterr().err.startswith(f"{broken}:")
 
 
 def test_documented_example_is_valid() -> None:

@@ -24,11 +24,13 @@ from yaml.resolver import Resolver
 
 from workshop_tui.core.agenda import Agenda
 from workshop_tui.core.agenda_nodes import (
+    _CONTROL,
     ALLOWED_TAGS,
     MERGE,
     TAG,
     AgendaError,
     AgendaProblem,
+    _escape,
 )
 from workshop_tui.core.agenda_validate import check_tree
 from workshop_tui.core.bundled import BUNDLED_DIR, bundled_agendas, bundled_names
@@ -44,6 +46,7 @@ __all__ = [
     "DEFAULT_AGENDA",
     "MAX_FILE_BYTES",
     "AgendaError",
+    "AgendaNotFoundError",
     "AgendaProblem",
     "bundled_agenda_path",
     "bundled_agendas",
@@ -380,10 +383,41 @@ def _bundled_names() -> list[str]:
     return bundled_names()
 
 
-def _unknown_name(ref: str) -> AgendaError:
+class _UnplacedProblem(AgendaProblem):
+    """A problem with the agenda reference itself, not with a place in a file: it is shown
+    without a FILE:LINE:COL prefix."""
+
+    def __str__(self) -> str:
+        return _CONTROL.sub(_escape, self.message)
+
+
+class AgendaNotFoundError(AgendaError):
+    """No agenda to read: an unknown bundled name, a missing path, a folder. ``str()`` is
+    one sentence without a line:column (there is no file to point into)."""
+
+    def __init__(self, ref: str, message: str) -> None:
+        super().__init__([_UnplacedProblem(ref or "<agenda>", 1, 1, message)])
+        self.ref = ref
+
+
+def _unknown_name(ref: str) -> AgendaNotFoundError:
     names = ", ".join(_bundled_names()) or "none"
-    message = f"no agenda file or bundled agenda named {ref!r} (bundled: {names})"
-    return AgendaError([AgendaProblem(ref or "<agenda>", 1, 1, message)])
+    if not ref.strip():
+        return AgendaNotFoundError(
+            ref, f"give an agenda file or a bundled agenda (bundled: {names})"
+        )
+    return AgendaNotFoundError(ref, f"no bundled agenda or file named {ref!r} (bundled: {names})")
+
+
+def _not_an_agenda_file(ref: str, status: os.stat_result | str) -> AgendaNotFoundError | None:
+    """Why ``ref`` cannot be read as an agenda file at all, or None when it is a file."""
+    if isinstance(status, str):
+        return AgendaNotFoundError(ref, f"cannot open the agenda file {ref!r}: {status}")
+    if stat.S_ISDIR(status.st_mode):
+        return AgendaNotFoundError(ref, f"{ref!r} is a folder, not an agenda file")
+    if not stat.S_ISREG(status.st_mode):
+        return AgendaNotFoundError(ref, f"{ref!r} is not a regular file (an agenda is a YAML file)")
+    return None
 
 
 def bundled_agenda_path(name: str) -> Path:
@@ -397,7 +431,8 @@ def bundled_agenda_path(name: str) -> Path:
 def load_agenda(ref: str | os.PathLike[str]) -> Agenda:
     """An agenda from a file path or a bundled name (``ipr-border-enforcement[.yaml]``).
 
-    ``Agenda.name`` is the bundled name or the file stem. Raises :class:`AgendaError`.
+    ``Agenda.name`` is the bundled name or the file stem. Raises :class:`AgendaError`
+    (:class:`AgendaNotFoundError` when there is no such agenda or file to read).
     """
     shown = os.fspath(ref)
     if not shown.strip():
@@ -415,6 +450,9 @@ def load_agenda(ref: str | os.PathLike[str]) -> Agenda:
             return parse_agenda_text(text, str(bundled), stem)
         if status == "no such file":
             raise _unknown_name(shown)
+    unreadable = _not_an_agenda_file(shown, status)
+    if unreadable is not None:
+        raise unreadable
     text, problems = _read(path, shown)
     if text is None:
         raise AgendaError(problems)
