@@ -28,8 +28,8 @@ async def test_list_filter_sort_and_status(tmp_path: Path) -> None:
         assert column(table, 4) == [
             "overdue",
             "ok",
-            "no-indicator, vague",
-            "no-owner, no-due, no-indicator, vague, unlinked",
+            "2: no success indicator, vague wording",
+            "5: no owner, no due date, no success indicator, vague wording, linked to nothing",
         ]
         await pilot.press("o")  # sort by priority
         await pilot.pause()

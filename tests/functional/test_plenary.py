@@ -95,7 +95,9 @@ async def test_charts_and_quality_tab(tmp_path: Path) -> None:
         await pilot.pause()
         table = screen.query_one("#quality", DataTable)
         assert table.row_count == 4
-        assert cell(table, 1, 2) == "no-owner, no-due, no-indicator, vague, unlinked"
+        assert cell(table, 1, 2) == (
+            "5: no owner, no due date, no success indicator, vague wording, linked to nothing"
+        )
         assert cell(table, 2, 2) == "overdue"  # today is injected: 2026-06-01
         await pilot.press("down")
         await pilot.pause()

@@ -24,6 +24,17 @@ NO_INDICATOR = "no-indicator"
 VAGUE = "vague"
 UNLINKED = "unlinked"
 
+#: a few words per code for the screens' warning columns (the code stays for exports/tests)
+LABELS: dict[str, str] = {
+    NO_OWNER: "no owner",
+    NO_DUE: "no due date",
+    BAD_DUE: "due date not a date",
+    OVERDUE: "overdue",
+    NO_INDICATOR: "no success indicator",
+    VAGUE: "vague wording",
+    UNLINKED: "linked to nothing",
+}
+
 #: Verbs and phrases that say "do something good" without saying what.
 VAGUE_PHRASES: tuple[str, ...] = (
     "improve",
@@ -126,6 +137,21 @@ class QualityWarning:
 
     code: str
     message: str
+
+    @property
+    def label(self) -> str:
+        """A few words for people (:data:`LABELS`), e.g. "no due date" for ``no-due``."""
+        return LABELS.get(self.code, self.code)
+
+
+def warning_labels(warnings: list[QualityWarning]) -> str:
+    """The warnings of one action in a few words: "ok", "overdue", or, with more than one,
+    their count first (it still shows when a narrow column cuts the rest):
+    "2: no success indicator, vague wording"."""
+    if not warnings:
+        return "ok"
+    labels = ", ".join(w.label for w in warnings)
+    return labels if len(warnings) == 1 else f"{len(warnings)}: {labels}"
 
 
 def vague_phrase(text: str) -> str | None:

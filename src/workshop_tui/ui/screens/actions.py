@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Select, Static
 
 from workshop_tui.core.capture import Capture
 from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, EntryKind
-from workshop_tui.core.quality import check_session
+from workshop_tui.core.quality import check_session, warning_labels
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens
@@ -190,7 +190,7 @@ class ActionsScreen(Screen[None]):
                 fields.due or (fields.timeframe.value if fields.timeframe else "—"),
                 fields.owner or "—",
                 Text(" ".join(entry.text.split()), no_wrap=True, overflow="ellipsis"),
-                Text(", ".join(w.code for w in found), "red") if found else Text("ok", "green"),
+                Text(warning_labels(found), "red" if found else "green"),
                 fields.priority.value,
                 fields.unit or "—",
                 str(number.get(entry.topic_id, "?")),

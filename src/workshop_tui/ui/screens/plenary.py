@@ -7,7 +7,7 @@ the action quality warnings of one session.
 * Side by side: one column per group for one topic; near-duplicates across groups
   (:mod:`workshop_tui.core.similarity`) carry "≈".
 * Charts: entries per topic and per group, actions by status and by level (plotext bars).
-* Quality: every action with its warnings (:mod:`workshop_tui.core.quality`).
+* Warnings: every action with its quality warnings in words (:mod:`workshop_tui.core.quality`).
 
 Projected during group work, it follows the scribes: every 2 s it checks whether the session
 file changed (another process or laptop wrote it) and redraws.
@@ -30,7 +30,7 @@ from textual_plotext import PlotextPlot
 
 from workshop_tui.core.model import EntryKind
 from workshop_tui.core.plenary import build_grid, chart_data
-from workshop_tui.core.quality import check_session, grid_gaps
+from workshop_tui.core.quality import check_session, grid_gaps, warning_labels
 from workshop_tui.core.similarity import duplicate_partners
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.commands import PaletteCommand
@@ -180,7 +180,7 @@ class PlenaryScreen(Screen[None]):
                 with Grid(id="charts"):
                     for name in ("topics", "groups", "status", "level"):
                         yield BarChart(id=f"chart-{name}")
-            with TabPane("Quality", id="tab-quality"):
+            with TabPane("Warnings", id="tab-quality"):
                 yield DataTable(id="quality", cursor_type="row", zebra_stripes=True)
                 yield Static(id="quality-detail")
         yield Footer()
@@ -319,9 +319,19 @@ class PlenaryScreen(Screen[None]):
         self.warnings = warnings
         table = self.query_one("#quality", DataTable)
         table.clear(columns=True)
-        table.add_columns("Topic", "Group", "Warnings", "Action")
         number = {t.id: i for i, t in enumerate(self.agenda.topics, 1)}
         groups = self.agenda.group_names
+        # both text columns fit the screen: the warnings in words (cut with "…" after their
+        # count), the action in the rest; the box below the table has both in full
+        group_width = min(max((len(g) for g in groups), default=5), GROUP_WIDTH)
+        room = self.app.size.width - (len("Topic") + 2) - (group_width + 2) - 2 - 4
+        labels = {i: warning_labels(found) for i, found in warnings.items()}
+        longest = max((len(label) for label in labels.values()), default=8)
+        warnings_width = min(max(longest, len("Warnings")), max(20, room * 2 // 5))
+        table.add_column("Topic")
+        table.add_column("Group", width=group_width)
+        table.add_column("Warnings", width=warnings_width)
+        table.add_column("Action", width=max(20, room - warnings_width))
         actions = sorted(
             (self.store.get(i) for i in warnings),
             key=lambda e: (
@@ -331,10 +341,14 @@ class PlenaryScreen(Screen[None]):
             ),
         )
         for entry in actions:
-            found = warnings[entry.id]
-            codes = Text(", ".join(w.code for w in found), "red") if found else Text("ok", "green")
-            topic = f"{number.get(entry.topic_id, '?')}"
-            table.add_row(topic, entry.group, codes, " ".join(entry.text.split()), key=entry.id)
+            style = "red" if warnings[entry.id] else "green"
+            table.add_row(
+                f"{number.get(entry.topic_id, '?')}",
+                Text(entry.group, no_wrap=True, overflow="ellipsis"),
+                Text(labels[entry.id], style, no_wrap=True, overflow="ellipsis"),
+                Text(" ".join(entry.text.split()), no_wrap=True, overflow="ellipsis"),
+                key=entry.id,
+            )
         self._show_quality_detail(actions[0].id if actions else None)
 
     def _show_quality_detail(self, entry_id: str | None) -> None:
