@@ -84,6 +84,13 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
 
 # -- the app ------------------------------------------------------------------------------
+def _check_group(group: str | None, names: Sequence[str], where: str) -> None:
+    """A --group that is not in the agenda: one line listing the groups there are."""
+    if group and group not in names:
+        choices = ", ".join(repr(n) for n in names) or "none"
+        raise CliError(f"group {group!r} is not in {where} (groups: {choices})")
+
+
 def _launch(args: argparse.Namespace, **options: Any) -> int:
     from workshop_tui.ui.app import WorkshopApp
 
@@ -102,10 +109,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     agenda = load_agenda(args.agenda)
     store = _store(args)
     follow_up_of = store.resolve(args.follow_up) if args.follow_up else ""
-    if args.group and args.group not in agenda.group_names:
-        raise CliError(
-            f"group {args.group!r} is not in the agenda (groups: {', '.join(agenda.group_names)})"
-        )
+    _check_group(args.group, agenda.group_names, "the agenda")
     session = store.create_session(
         agenda,
         title=args.title or "",
@@ -122,8 +126,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_resume(args: argparse.Namespace) -> int:
     store = _store(args)
     session = store.open_session(args.session)
-    if args.group and args.group not in session.session.agenda.group_names:
-        raise CliError(f"group {args.group!r} is not in this session's agenda")
+    _check_group(args.group, session.session.agenda.group_names, "this session's agenda")
     return _launch(args, session_id=session.id, group=args.group)
 
 
@@ -151,8 +154,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     session = store.open_session(args.session) if args.session else None
     if args.group and session is None:
         raise CliError("--group needs a SESSION to resume")
-    if args.group and session and args.group not in session.session.agenda.group_names:
-        raise CliError(f"group {args.group!r} is not in this session's agenda")
+    if session is not None:
+        _check_group(args.group, session.session.agenda.group_names, "this session's agenda")
     try:
         plan = serve.plan(
             store.data_dir,
