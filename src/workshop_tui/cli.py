@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -257,124 +258,274 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 # -- parser -------------------------------------------------------------------------------
+#: the choices listed in --help (tests/unit/test_cli_messages.py checks them against the
+#: export registry and the model, which the parser does not import: it builds at every start)
+WHATS_HELP = (
+    "actions (the action list, the default), report (the session report), progress (what "
+    "became of an earlier session's actions, from its follow-up session) or bundle (the whole "
+    "session, for 'workshop-tui import')"
+)
+FORMATS_HELP = {
+    "actions": ("csv", "xlsx", "md", "html", "json", "ics"),
+    "report": ("md", "html"),
+    "progress": ("md", "html"),
+    "bundle": ("json",),
+}
+LEVELS = ("institutional", "individual")
+STATUSES = ("open", "in progress", "done", "dropped", "carried over")
+SPLIT_CHOICES = ("owner", "unit")
+SESSION_REF = "an id, a unique prefix of one, or 'latest' (see 'workshop-tui sessions')"
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's layout, without breaking a line inside 'workshop-tui' or another hyphenated
+    word."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return textwrap.fill(
+            " ".join(text.split()),
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        )
+
+
+def _add_help(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-h", "--help", action="help", help="Show this help and exit.")
+
+
+def _either(values: Sequence[str]) -> str:
+    """'a, b or c'."""
+    return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} or {values[-1]}"
+
+
+def _formats_help() -> str:
+    parts = [
+        f"for {what}: {_either([f'{fmt} (the default)' if i == 0 else fmt for i, fmt in enumerate(fmts)])}"
+        for what, fmts in FORMATS_HELP.items()
+    ]
+    return "The file format; " + "; ".join(parts) + "."
+
+
+def _add_command(
+    sub: Any, name: str, summary: str, description: str = ""
+) -> argparse.ArgumentParser:
+    """A subcommand whose one-line summary (in 'workshop-tui --help') also heads its own
+    --help, with a longer description after it when there is one."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name,
+        help=summary,
+        description=f"{summary} {description}".strip(),
+        formatter_class=_HelpFormatter,
+        add_help=False,
+    )
+    _add_help(parser)
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workshop-tui",
-        description="Capture workshop group discussions: challenges, solutions and actions "
-        "per group per topic.",
+        description="Capture workshop group discussions: the challenges, solutions and actions "
+        "of each group on each topic. Without a command, the app opens on its start screen.",
+        formatter_class=_HelpFormatter,
+        add_help=False,
     )
-    parser.add_argument("--version", action="version", version=f"workshop-tui {__version__}")
+    _add_help(parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"workshop-tui {__version__}",
+        help="Show the version and exit.",
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="where sessions are stored (default: $WORKSHOP_TUI_DATA, else the platform's user data dir)",
+        help="Keep the sessions in this folder (default: $WORKSHOP_TUI_DATA, else the "
+        "platform's user data folder).",
     )
     parser.set_defaults(handler=cmd_start)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    p = sub.add_parser("agendas", help="list the bundled agendas")
+    p = _add_command(sub, "agendas", "List the bundled agendas, name and title.")
     p.set_defaults(handler=cmd_agendas)
 
-    p = sub.add_parser("validate", help="check agenda files; FILE:LINE:COL: message per problem")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p = _add_command(
+        sub,
+        "validate",
+        "Check agenda files.",
+        "Prints 'FILE: ok' for a valid file, otherwise one 'FILE:LINE:COL: message' line per "
+        "problem, and exits with status 1.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="An agenda YAML file to check.")
     p.set_defaults(handler=cmd_validate)
 
-    p = sub.add_parser("sessions", help="list sessions, newest first")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = _add_command(sub, "sessions", "List the sessions, newest first.")
+    p.add_argument("--json", action="store_true", help="Print the list as JSON, for scripts.")
     p.set_defaults(handler=cmd_sessions)
 
-    p = sub.add_parser("run", help="start a new session from an agenda file or bundled name")
+    p = _add_command(sub, "run", "Start a new session from an agenda file or a bundled agenda.")
     p.add_argument(
-        "agenda", metavar="AGENDA", help="agenda YAML file or bundled name (see 'agendas')"
+        "agenda",
+        metavar="AGENDA",
+        help="An agenda YAML file, or the name of a bundled agenda (see 'workshop-tui agendas').",
     )
-    p.add_argument("--title", help="session title (default: the agenda's title)")
-    p.add_argument("--group", metavar="G", help="lock this laptop to one group (a scribe's laptop)")
-    p.add_argument("--facilitator", help="facilitator's name")
-    p.add_argument("--location", help="where the session takes place")
+    p.add_argument("--title", help="Give the session this title (default: the agenda's title).")
     p.add_argument(
-        "--follow-up", metavar="SESSION", help="review the open actions of an earlier session first"
+        "--group",
+        metavar="GROUP",
+        help="Lock this laptop to one of the agenda's groups, for a scribe's laptop.",
+    )
+    p.add_argument("--facilitator", metavar="NAME", help="Record the facilitator's name.")
+    p.add_argument("--location", metavar="PLACE", help="Record where the session takes place.")
+    p.add_argument(
+        "--follow-up",
+        metavar="SESSION",
+        help=f"Review the open actions of an earlier session first: {SESSION_REF}.",
     )
     p.set_defaults(handler=cmd_run)
 
-    p = sub.add_parser("resume", help="reopen a session (id, unique id prefix, or 'latest')")
-    p.add_argument("session", metavar="SESSION")
-    p.add_argument("--group", metavar="G", help="lock this laptop to one group")
+    p = _add_command(sub, "resume", "Reopen a session to go on capturing.")
+    p.add_argument("session", metavar="SESSION", help=f"The session to reopen: {SESSION_REF}.")
+    p.add_argument(
+        "--group",
+        metavar="GROUP",
+        help="Lock this laptop to one of the session's groups, for a scribe's laptop.",
+    )
     p.set_defaults(handler=cmd_resume)
 
-    p = sub.add_parser(
-        "import", help="merge session bundles (export --what bundle) into this data folder"
+    p = _add_command(
+        sub,
+        "import",
+        "Merge session bundles into this data folder.",
+        "A bundle is written by 'workshop-tui export SESSION --what bundle'; a session that is "
+        "not here yet is created, one that is here gets the bundle's new and changed entries.",
     )
-    p.add_argument("bundles", nargs="+", metavar="BUNDLE.json")
+    p.add_argument(
+        "bundles", nargs="+", metavar="BUNDLE.json", help="A session bundle file to merge."
+    )
     p.add_argument(
         "--into",
         metavar="SESSION",
-        help="merge the bundles' entries into this session (when each scribe started their own)",
+        help="Merge the bundles' entries into this session, for when each scribe started "
+        f"their own session: {SESSION_REF}.",
     )
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("serve", help="serve the app to browsers (needs workshop-tui[serve])")
+    p = _add_command(
+        sub,
+        "serve",
+        "Serve the app to web browsers.",
+        "Needs the optional textual-serve package: pip install 'workshop-tui[serve]'.",
+    )
     p.add_argument(
-        "session", nargs="?", metavar="SESSION", help="session every browser tab resumes"
+        "session",
+        nargs="?",
+        metavar="SESSION",
+        help="The session every browser tab resumes: an id, a unique prefix of one, or "
+        "'latest'; without it, the tabs open on the start screen.",
     )
     p.add_argument(
         "--host",
         default="127.0.0.1",
-        help="address to listen on (default 127.0.0.1: this machine only)",
+        help="Listen on this address (default: 127.0.0.1, this machine only).",
     )
-    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    p.add_argument("--group", metavar="G", help="lock every tab to one group (with SESSION)")
+    p.add_argument("--port", type=int, default=8000, help="Listen on this port (default: 8000).")
     p.add_argument(
-        "--public-url", metavar="URL", help="address browsers use, e.g. http://laptop.local:8000"
+        "--group",
+        metavar="GROUP",
+        help="Lock every tab to one of the session's groups (needs SESSION).",
+    )
+    p.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="The address browsers use, when it is not the one listened on "
+        "(e.g. http://laptop.local:8000).",
     )
     p.set_defaults(handler=cmd_serve)
 
-    p = sub.add_parser(
+    p = _add_command(
+        sub,
         "export",
-        help="export a session: action list (csv, xlsx, md, html, json, ics), report, bundle",
+        "Export a session: its action list, report, progress report or bundle.",
+        "The action filters apply to action lists only: values of one filter are "
+        "alternatives, different filters must all hold.",
     )
-    p.add_argument("session", metavar="SESSION", help="session id, unique id prefix, or 'latest'")
+    p.add_argument("session", metavar="SESSION", help=f"The session to export: {SESSION_REF}.")
+    p.add_argument("--what", default="actions", help=f"What to export: {WHATS_HELP}.")
+    p.add_argument("--format", metavar="FMT", help=_formats_help())
     p.add_argument(
-        "--what",
-        default="actions",
-        help="actions (default), report, progress or bundle (json: the whole session)",
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="Write to this file, replacing it if it exists, or into this existing folder "
+        "under the default file name; without -o, or with '-o -', text formats go to "
+        "standard output.",
+    )
+    repeat = "Repeat it to allow several."
+    p.add_argument(
+        "--group",
+        action="append",
+        metavar="GROUP",
+        help=f"Only export the actions of this group. {repeat}",
     )
     p.add_argument(
-        "--format",
-        metavar="FMT",
-        help="actions: csv (default), xlsx, md, html, json, ics; report, progress: md (default), html",
+        "--topic",
+        action="append",
+        metavar="TOPIC",
+        help=f"Only export the actions of this topic, by id or title. {repeat}",
     )
     p.add_argument(
-        "-o", "--output", metavar="PATH", help="file to write ('-' or none: standard output)"
+        "--owner",
+        action="append",
+        metavar="NAME",
+        help=f"Only export the actions of this owner ('' for actions without one). {repeat}",
     )
-    for flag, what in (
-        ("--group", "group"),
-        ("--topic", "topic id or title"),
-        ("--owner", "owner ('' for no owner)"),
-        ("--unit", "responsible unit"),
-        ("--level", "institutional or individual"),
-        ("--status", "open, in progress, done, dropped, carried over"),
-    ):
-        p.add_argument(
-            flag, action="append", metavar="X", help=f"only actions with this {what} (repeatable)"
-        )
+    p.add_argument(
+        "--unit",
+        action="append",
+        metavar="UNIT",
+        help=f"Only export the actions of this responsible unit. {repeat}",
+    )
+    p.add_argument(
+        "--level",
+        action="append",
+        metavar="LEVEL",
+        help=f"Only export the actions of this level: {_either(LEVELS)}. {repeat}",
+    )
+    p.add_argument(
+        "--status",
+        action="append",
+        metavar="STATUS",
+        help=f"Only export the actions with this status: {_either(STATUSES)}. {repeat}",
+    )
     p.add_argument(
         "--split-by",
-        metavar="owner|unit",
-        help="one file per owner or unit in the folder given with -o DIR",
+        metavar="|".join(SPLIT_CHOICES),
+        help="Write one file per owner or per responsible unit, plus one for the actions "
+        "without, into the folder given with -o DIR (created when missing); files there "
+        "with the same names are replaced, other files are left alone.",
     )
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser(
-        "search", help="find entries in every session (case- and accent-insensitive, all words)"
+    p = _add_command(
+        sub,
+        "search",
+        "Find entries in every session.",
+        "An entry matches when it has all the words, ignoring case and accents.",
     )
-    p.add_argument("text", nargs="+", metavar="TEXT", help="words that must all occur")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("text", nargs="+", metavar="TEXT", help="A word the entries must contain.")
+    p.add_argument("--json", action="store_true", help="Print the matches as JSON, for scripts.")
     p.add_argument(
         "--limit",
         type=int,
         default=200,
         metavar="N",
-        help="at most N matches (0: all; default 200)",
+        help="Show at most N matches (default: 200; 0 shows them all).",
     )
     p.set_defaults(handler=cmd_search)
 
