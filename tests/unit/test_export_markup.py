@@ -120,8 +120,21 @@ def test_html_page_is_standalone_and_escaped(sample: Sample) -> None:
 def test_html_page_shows_the_filter(sample: Sample) -> None:
     options = ExportOptions(filters=ActionFilter(topics=("legal",), owners=("",)), now=NOW)
     page = read_page(export(sample.session, "actions", "html", options).decode("utf-8"))
-    assert "Filter: topics: legal; owners: (none)" in "".join(page.text)
+    assert "Filter: topic: Legal framework; owner: (no owner)" in "".join(page.text)
     assert [r[-1] for r in page.tables[0][1:]] == [sample.ids["a3"]]
+
+
+def test_the_filter_line_uses_the_words_users_see(sample: Sample) -> None:
+    """QA: the Markdown export printed 'Filter: statuses: in\\_progress', an internal value."""
+    options = ExportOptions(
+        filters=ActionFilter(statuses=("in_progress", "open"), topics=("Legal framework",)),
+        now=NOW,
+    )
+    text = export(sample.session, "actions", "md", options).decode("utf-8")
+    [line] = [ln for ln in text.splitlines() if ln.startswith("Filter:")]
+    assert line == "Filter: topic: Legal framework; status: in progress or open"
+    rendered = MarkdownIt("gfm-like").render(line)
+    assert "in progress" in rendered and "in_progress" not in text.split("|")[0]
 
 
 #: characters with a meaning in Markdown or HTML, plus line breaks and other scripts

@@ -5,7 +5,7 @@ from __future__ import annotations
 from workshop_tui.core.export.base import Exporter, ExportOptions
 from workshop_tui.core.export.markup import md_table, md_text
 from workshop_tui.core.export.rows import COLUMNS, ActionRow, action_rows
-from workshop_tui.core.model import Session
+from workshop_tui.core.model import ActionStatus, Session
 from workshop_tui.core.store import SessionStore
 
 
@@ -14,11 +14,34 @@ def actions_title(title: str, options: ExportOptions) -> str:
     return f"Actions — {title}" + (f" — {options.subtitle}" if options.subtitle else "")
 
 
+#: the filter fields as the columns of the action list name them
+_FILTER_LABELS = {
+    "groups": "group",
+    "topics": "topic",
+    "owners": "owner",
+    "units": "responsible unit",
+    "levels": "level",
+    "statuses": "status",
+}
+
+
 def filter_line(session: Session, options: ExportOptions) -> str:
-    """ "topics: legal; owners: Ana" — the filter in words, empty when there is none."""
+    """ "topic: Legal framework; status: open or in progress" — the filter in the words the
+    user sees in the app and the table (topic titles, status labels), empty when there is
+    none. (The JSON export keeps the internal values: ids and ``in_progress``.)"""
+    titles = {t.id: t.title for t in session.agenda.topics}
+
+    def shown(name: str, value: str) -> str:
+        if name == "topics":
+            return titles.get(value, value)
+        if name == "statuses":
+            return ActionStatus(value).label
+        return value or f"(no {_FILTER_LABELS[name]})"
+
     described = options.filters.resolved(session).describe().items()
     return "; ".join(
-        f"{name}: {', '.join(v or '(none)' for v in values)}" for name, values in described
+        f"{_FILTER_LABELS[name]}: {' or '.join(shown(name, v) for v in values)}"
+        for name, values in described
     )
 
 
