@@ -1,16 +1,21 @@
 """Action list: every action of a session in one table, with filters, sorting, inline status
-changes, quality warnings and a jump to the challenge or solution an action comes from."""
+changes, quality warnings and a jump to the challenge or solution an action comes from.
+
+The sort and the filters are remembered per session while the app runs: F3 opens the list
+as it was left.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Awaitable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -36,6 +41,24 @@ STATUS_CYCLE = (
 SORTS = ("due", "priority", "owner")
 FILTERS = ("group", "topic", "owner", "unit", "level", "status")
 NONE = "\x00none"  # the "(none)" choice for owner / unit
+OWNER_WIDTH = 14  # longer owner names are cut ("…"); the detail line has them in full
+
+
+@dataclass
+class ListView:
+    """How the action list of one session was last shown: its sort and filters."""
+
+    sort: str = "due"
+    filters: dict[str, str] = field(default_factory=dict)
+
+
+#: per app (a test runs many) and per session id; gone with the app
+_VIEWS: weakref.WeakKeyDictionary[App[Any], dict[str, ListView]] = weakref.WeakKeyDictionary()
+
+
+def remembered_view(app: App[Any], session_id: str) -> ListView:
+    """The list view of ``session_id`` kept for this run of ``app`` (made on first use)."""
+    return _VIEWS.setdefault(app, {}).setdefault(session_id, ListView())
 
 
 def next_status(status: ActionStatus) -> ActionStatus:
@@ -69,8 +92,8 @@ class ActionsScreen(Screen[None]):
     ActionsScreen #actions-title { height: 1; background: $panel; padding: 0 1; }
     ActionsScreen #action-filters { height: auto; }
     ActionsScreen #action-filters Select { width: 1fr; }
-    ActionsScreen #actions-table { height: 1fr; }
-    ActionsScreen #action-detail { height: auto; max-height: 5; background: $panel; padding: 0 1; }
+    ActionsScreen #actions-table { height: 1fr; overflow-y: scroll; }
+    ActionsScreen #action-detail { height: auto; max-height: 8; background: $panel; padding: 0 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -94,6 +117,7 @@ class ActionsScreen(Screen[None]):
         self.agenda = store.session.agenda
         self.sort = "due"
         self.shown: list[Entry] = []
+        self._view = ListView()  # the app's remembered view once mounted
 
     @property
     def today(self) -> dt.date:
@@ -109,7 +133,9 @@ class ActionsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._fill_filters()
+        self._view = remembered_view(self.app, self.store.id)
+        self.sort = self._view.sort if self._view.sort in SORTS else "due"
+        self._fill_filters(restore=self._view.filters)
         self.refresh_table()
         self.query_one("#actions-table", DataTable).focus()
 
@@ -117,7 +143,9 @@ class ActionsScreen(Screen[None]):
     def _actions(self) -> list[Entry]:
         return self.store.entries(kind=EntryKind.ACTION)
 
-    def _fill_filters(self) -> None:
+    def _fill_filters(self, restore: dict[str, str] | None = None) -> None:
+        """Offer the session's values in the filters; keep (or ``restore``) the chosen ones
+        that are still offered."""
         actions = self._actions()
         owners = sorted({e.action.owner for e in actions if e.action}, key=str.casefold)
         units = sorted({e.action.unit for e in actions if e.action}, key=str.casefold)
@@ -132,6 +160,8 @@ class ActionsScreen(Screen[None]):
         for name, options in choices.items():
             select = self.query_one(f"#filter-{name}", Select)
             value = select.value
+            if restore and value == Select.NULL:
+                value = restore.get(name, Select.NULL)
             with self.prevent(Select.Changed):
                 select.set_options(options)
                 if value != Select.NULL and value in {v for _, v in options}:
@@ -170,17 +200,31 @@ class ActionsScreen(Screen[None]):
         if keep is None and table.row_count and table.cursor_row >= 0:
             keep = self._selected_id()
         chosen = self.filters()
+        self._view.sort, self._view.filters = self.sort, dict(chosen)  # F3 comes back to it
         topic_rank = {t.id: i for i, t in enumerate(self.agenda.topics)}
         self.shown = sorted(
             (e for e in actions if self._matches(e, chosen)), key=sort_key(self.sort, topic_rank)
         )
         number = {t.id: i for i, t in enumerate(self.agenda.topics, 1)}
         table.clear(columns=True)
-        # The action text comes early and narrow so it shows at 80 columns; the detail
-        # line below the table has it in full.
-        table.add_columns("Status", "Due", "Owner")
-        table.add_column("Action", width=28 if self.app.size.width < 110 else 44)
-        table.add_columns("Warnings", "Prio", "Unit", "T", "Group")
+        labels = {e.id: warning_labels(warnings.get(e.id, [])) for e in self.shown}
+        # Status, due, owner, action and warnings fit the screen (80 columns too); the
+        # action and the warnings share what is left, cut with "…" (the warnings after their
+        # count); the detail line below the table has both in full. Priority, unit, topic
+        # and group follow, off a narrow screen (the detail line names them too).
+        owners = [len(e.action.owner) for e in self.shown if e.action]
+        owner_width = min(max([len("Owner"), *owners]), OWNER_WIDTH)
+        # each column pads 1 on both sides; the vertical scrollbar is always there (CSS)
+        gutter = table.styles.scrollbar_size_vertical
+        room = self.app.size.width - (11 + 2) - (10 + 2) - (owner_width + 2) - gutter - 4
+        longest = max((len(label) for label in labels.values()), default=0)
+        warnings_width = min(max(longest, len("Warnings")), max(18, room * 2 // 5))
+        table.add_column("Status", width=11)
+        table.add_column("Due", width=10)
+        table.add_column("Owner", width=owner_width)
+        table.add_column("Action", width=max(20, room - warnings_width))
+        table.add_column("Warnings", width=warnings_width)
+        table.add_columns("Prio", "Unit", "T", "Group")
         for entry in self.shown:
             fields = entry.action
             assert fields is not None
@@ -188,9 +232,11 @@ class ActionsScreen(Screen[None]):
             table.add_row(
                 _status_text(fields.status),
                 fields.due or (fields.timeframe.value if fields.timeframe else "—"),
-                fields.owner or "—",
+                Text(fields.owner or "—", no_wrap=True, overflow="ellipsis"),
                 Text(" ".join(entry.text.split()), no_wrap=True, overflow="ellipsis"),
-                Text(warning_labels(found), "red" if found else "green"),
+                Text(
+                    labels[entry.id], "red" if found else "green", no_wrap=True, overflow="ellipsis"
+                ),
                 fields.priority.value,
                 fields.unit or "—",
                 str(number.get(entry.topic_id, "?")),
@@ -345,6 +391,13 @@ class ActionsScreen(Screen[None]):
         self.refresh_table()
 
     def action_close(self) -> None:
+        """Back to the table from the filters (Esc closing a dropdown stays there), else
+        leave the list."""
+        focused = self.app.focused
+        filters = self.query_one("#action-filters")
+        if focused is not None and (focused is filters or filters in focused.ancestors):
+            self.query_one("#actions-table", DataTable).focus()
+            return
         refresh_session_screens(self.app)  # show what changed here on the session screen
         self.dismiss()
 
