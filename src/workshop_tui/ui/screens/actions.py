@@ -1,5 +1,6 @@
 """Action list: every action of a session in one table, with filters, sorting, inline status
-changes, quality warnings and a jump to the challenge or solution an action comes from.
+changes (ctrl+z undoes them, and edits made here), quality warnings and a jump to the
+challenge or solution an action comes from.
 
 The sort and the filters are remembered per session while the app runs: F3 opens the list
 as it was left.
@@ -21,7 +22,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Select, Static
 
-from workshop_tui.core.capture import Capture
+from workshop_tui.core.capture import Capture, pane_labels
 from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, EntryKind
 from workshop_tui.core.quality import check_session, warning_labels
 from workshop_tui.core.store import SessionStore, StoreError
@@ -100,6 +101,7 @@ class ActionsScreen(Screen[None]):
         Binding("space", "cycle_status", "Status", id="actions.cycle_status"),
         Binding("o", "cycle_sort", "Sort", id="actions.cycle_sort"),
         Binding("e", "edit", "Edit", id="actions.edit"),
+        Binding("ctrl+z", "undo", "Undo", id="actions.undo"),
         Binding("enter", "jump", "Go to source", id="actions.jump", show=False),
         Binding("f", "focus_filters", "Filters", id="actions.filters"),
         Binding("c", "clear_filters", "Clear filters", id="actions.clear_filters", show=False),
@@ -112,6 +114,9 @@ class ActionsScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.capture = Capture(store)
+        #: what each step on ``capture``'s undo stack changed: (entry id, previous status,
+        #: or None for an edit); pushed and popped with the step, in the writer's thread
+        self._undo_notes: list[tuple[str, ActionStatus | None]] = []
         self.read_only = read_only
         self._today = today
         self.agenda = store.session.agenda
@@ -328,6 +333,7 @@ class ActionsScreen(Screen[None]):
             assert current.action is not None
             status = next_status(current.action.status)
             self.capture.set_action(entry_id, replace(current.action, status=status))
+            self._noted(entry_id, current.action.status)
             return status
 
         def done(status: ActionStatus) -> None:
@@ -348,9 +354,11 @@ class ActionsScreen(Screen[None]):
         def save(result: ActionEditResult) -> Awaitable[str | None]:
             # queued after every other change; the editor stays open with what was typed
             # when it is not saved
-            return store_writer(self.app).reason_not_saved(
-                "Action", lambda: self.capture.set_action(entry.id, result.fields, text=result.text)
-            )
+            def change() -> None:
+                self.capture.set_action(entry.id, result.fields, text=result.text)
+                self._noted(entry.id, None)
+
+            return store_writer(self.app).reason_not_saved("Action", change)
 
         def saved(result: ActionEditResult | None) -> None:
             if result is not None:
@@ -359,6 +367,37 @@ class ActionsScreen(Screen[None]):
         context = f"{self.agenda.topic(entry.topic_id).title} · {entry.group}"
         editor = ActionEditor.for_entry(entry, self.agenda, context=context, save=save)
         self.app.push_screen(editor, saved)
+
+    def _noted(self, entry_id: str, status: ActionStatus | None) -> None:
+        """Say what the undo step just recorded changed (writer thread, right after it)."""
+        self._undo_notes.append((entry_id, status))
+        del self._undo_notes[: -self.capture.max_undo]
+
+    def action_undo(self) -> None:
+        """Undo the latest status change or edit made on this list (saved off the loop)."""
+        if self.read_only:
+            self.notify("This session has ended: it is read-only.", severity="warning")
+            return
+
+        def undo() -> tuple[str, ActionStatus | None] | None:
+            # after every change queued before it, so the latest one is what it undoes
+            if self.capture.undo() is None:
+                return None
+            return self._undo_notes.pop() if self._undo_notes else None
+
+        def done(note: tuple[str, ActionStatus | None] | None) -> None:
+            if note is None:
+                self.notify("Nothing to undo here.", severity="warning", timeout=3)
+                return
+            entry_id, status = note
+            entry = self.store.get(entry_id)
+            here = self.store.entries(topic_id=entry.topic_id, group=entry.group)
+            label = pane_labels(here).get(entry_id, "the action")
+            self._changed(entry_id)
+            what = f"status of {label} back to {status.label}" if status else f"edit of {label}"
+            self.notify(f"Undone: {what}", timeout=3)
+
+        store_writer(self.app).submit("Undo", undo, done, owner=self)
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
