@@ -290,7 +290,8 @@ class ActionsScreen(Screen[None]):
         number = next((i for i, t in enumerate(topics, 1) if t.id == entry.topic_id), 0)
         topic = topics[number - 1].title if number else entry.topic_id
         text.append(
-            f"\n{number or '?'}. {topic} · {entry.group} · unit {fields.unit or '—'} · "
+            f"\n{self._label(entry)}{number or '?'}. {topic} · {entry.group} · "
+            f"unit {fields.unit or '—'} · "
             f"{fields.level.value} · indicator: {fields.indicator or '—'}"
         )
         for warning in check_session(self.store, self.today).get(entry_id, []):
@@ -364,9 +365,16 @@ class ActionsScreen(Screen[None]):
             if result is not None:
                 self._changed(entry.id)
 
-        context = f"{self.agenda.topic(entry.topic_id).title} · {entry.group}"
+        # the same heading as from the session screen: "A1 · Legal framework · Group A"
+        context = f"{self._label(entry)}{self.agenda.topic(entry.topic_id).title} · {entry.group}"
         editor = ActionEditor.for_entry(entry, self.agenda, context=context, save=save)
         self.app.push_screen(editor, saved)
+
+    def _label(self, entry: Entry) -> str:
+        """The action's number in its pane, as the session screen shows it: "A1 · "."""
+        here = self.store.entries(topic_id=entry.topic_id, group=entry.group)
+        label = pane_labels(here).get(entry.id)
+        return f"{label} · " if label else ""
 
     def _noted(self, entry_id: str, status: ActionStatus | None) -> None:
         """Say what the undo step just recorded changed (writer thread, right after it)."""
@@ -390,9 +398,7 @@ class ActionsScreen(Screen[None]):
                 self.notify("Nothing to undo here.", severity="warning", timeout=3)
                 return
             entry_id, status = note
-            entry = self.store.get(entry_id)
-            here = self.store.entries(topic_id=entry.topic_id, group=entry.group)
-            label = pane_labels(here).get(entry_id, "the action")
+            label = self._label(self.store.get(entry_id)).removesuffix(" · ") or "the action"
             self._changed(entry_id)
             what = f"status of {label} back to {status.label}" if status else f"edit of {label}"
             self.notify(f"Undone: {what}", timeout=3)

@@ -198,6 +198,7 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         self._context_line = context
         self._heading = title
         self._checked: dict[str, str] = {}  # the values at the last save attempt
+        self._counting = False  # the summary says how many fields are left to fix
         # the form as it was at the Escape that warned: a second Escape discards just that
         self._warned: dict[str, str] | None = None
 
@@ -304,16 +305,22 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
             error.update(message)
             error.set_class(bool(message), "-shown")
             self.query_one(f"#row-{name}").set_class(bool(message), "-invalid")
-        summary = self.query_one("#action-summary", Static)
+        self._show_fix_count(len(errors))
         if errors:
-            count = len(errors)
-            summary.update(f"{count} field{'s' if count > 1 else ''} to fix before saving")
             first = next(name for name in FORM_FIELDS if name in errors)
             field = self.query_one(f"#field-{first}")
             field.focus(scroll_visible=False)
             field.scroll_visible(animate=False)
-        else:
-            summary.update("")
+
+    def _show_fix_count(self, count: int) -> None:
+        """The summary by the buttons: how many fields still have a problem (none: empty)."""
+        self._counting = bool(count)
+        self._summary(
+            f"{count} field{'s' if count > 1 else ''} to fix before saving" if count else ""
+        )
+
+    def _summary(self, text: str) -> None:
+        self.query_one("#action-summary", Static).update(text)
 
     @on(Button.Pressed, "#action-save")
     def action_save(self) -> None:
@@ -332,7 +339,8 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         problem = self._saver(result)
         if inspect.isawaitable(problem):
             self._saving = True
-            self.query_one("#action-summary", Static).update("Saving…")
+            self._counting = False
+            self._summary("Saving…")
             self._await_save(result, problem)
         else:
             self._saved(result, problem)
@@ -347,7 +355,8 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
 
     def _saved(self, result: ActionEditResult, problem: str | None) -> None:
         if problem:
-            self.query_one("#action-summary", Static).update(f"Not saved: {problem}")
+            self._counting = False
+            self._summary(f"Not saved: {problem}")
             self.notify(problem, title="Action not saved", severity="error", timeout=12)
             return
         self.dismiss(result)
@@ -360,9 +369,8 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
             self.dismiss(None)
             return
         self._warned = values  # typing more before the next Escape warns again
-        self.query_one("#action-summary", Static).update(
-            "Unsaved changes: Esc again discards them, ctrl+s saves"
-        )
+        self._counting = False
+        self._summary("Unsaved changes: Esc again discards them, ctrl+s saves")
 
     @on(Button.Pressed, "#action-cancel")
     def _cancel_pressed(self) -> None:
@@ -378,7 +386,8 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
     @on(Select.Changed)
     @on(TextArea.Changed)
     def _clear_error(self, event: Input.Changed | Select.Changed | TextArea.Changed) -> None:
-        """Editing a field with a problem hides its message until the next save."""
+        """Editing a field with a problem hides its message until the next save, and the
+        summary counts the fields still to fix (empty once none is left)."""
         widget_id = event.control.id if event.control is not None else None
         if not widget_id or not widget_id.startswith("field-"):
             return
@@ -388,6 +397,8 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         if error.has_class("-shown") and self.form_values().get(name) != self._checked.get(name):
             error.remove_class("-shown")
             self.query_one(f"#row-{name}").remove_class("-invalid")
+            if self._counting:
+                self._show_fix_count(len(self.query(".field-row.-invalid")))
 
 
 class ListItemSuggester(Suggester):
