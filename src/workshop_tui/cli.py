@@ -466,43 +466,20 @@ def build_parser() -> argparse.ArgumentParser:
         "under the default file name; without -o, or with '-o -', text formats go to "
         "standard output.",
     )
-    repeat = "Repeat it to allow several."
-    p.add_argument(
-        "--group",
-        action="append",
-        metavar="GROUP",
-        help=f"Only export the actions of this group. {repeat}",
-    )
-    p.add_argument(
-        "--topic",
-        action="append",
-        metavar="TOPIC",
-        help=f"Only export the actions of this topic, by id or title. {repeat}",
-    )
-    p.add_argument(
-        "--owner",
-        action="append",
-        metavar="NAME",
-        help=f"Only export the actions of this owner ('' for actions without one). {repeat}",
-    )
-    p.add_argument(
-        "--unit",
-        action="append",
-        metavar="UNIT",
-        help=f"Only export the actions of this responsible unit. {repeat}",
-    )
-    p.add_argument(
-        "--level",
-        action="append",
-        metavar="LEVEL",
-        help=f"Only export the actions of this level: {_either(LEVELS)}. {repeat}",
-    )
-    p.add_argument(
-        "--status",
-        action="append",
-        metavar="STATUS",
-        help=f"Only export the actions with this status: {_either(STATUSES)}. {repeat}",
-    )
+    for flag, metavar, which in (
+        ("--group", "GROUP", "of this group"),
+        ("--topic", "TOPIC", "of this topic, by id or title"),
+        ("--owner", "NAME", "of this owner ('' for actions without one)"),
+        ("--unit", "UNIT", "of this responsible unit"),
+        ("--level", "LEVEL", f"of this level: {_either(LEVELS)}"),
+        ("--status", "STATUS", f"with this status: {_either(STATUSES)}"),
+    ):
+        p.add_argument(
+            flag,
+            action="append",
+            metavar=metavar,
+            help=f"Only export the actions {which}. Repeat it to allow several.",
+        )
     p.add_argument(
         "--split-by",
         metavar="|".join(SPLIT_CHOICES),
