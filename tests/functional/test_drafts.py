@@ -49,7 +49,7 @@ async def test_an_edit_begun_survives_a_group_switch_and_is_saved_on_return(
         screen = screen_of(app)
         assert screen.group == "Group B"
         assert pane.capture_input.value == "" and pane.editing is None
-        assert any("kept" in m for m in notes.messages())
+        assert any("solution text stays with Group A, topic 1" in m for m in notes.messages())
         await pilot.press("alt+left")  # back to Group A: the edit is there, still an edit
         await pilot.pause()
         assert pane.capture_input.value == "Joint task force with police and courts"

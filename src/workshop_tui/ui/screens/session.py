@@ -386,9 +386,9 @@ class SessionScreen(Screen[None]):
     def set_topic(self, topic_id: str) -> None:
         if topic_id == self.topic_id:
             return
-        kept = self._stash_drafts()
+        note = self._stash_drafts()
         self.topic_id = topic_id
-        self._restore_drafts(kept)
+        self._restore_drafts(note)
         self.refresh_all()
         self.query_one(TopicNavigator).highlight_current()
         self._topic_changed()
@@ -445,9 +445,9 @@ class SessionScreen(Screen[None]):
         if self.locked_group:
             self.notify(f"This laptop is locked to {self.locked_group}.", severity="warning")
             return
-        kept = self._stash_drafts()
+        note = self._stash_drafts()
         self.group = group
-        self._restore_drafts(kept)
+        self._restore_drafts(note)
         self.refresh_all()
         self.save_state()
 
@@ -461,9 +461,10 @@ class SessionScreen(Screen[None]):
                     self._typing.pop(node.kind.value, None)
                 return
 
-    def _stash_drafts(self) -> list[str]:
+    def _stash_drafts(self) -> str:
         """Take what each pane's input holds (new text, or an edit begun) into ``_drafts``
-        for the current topic × group, and empty the inputs. Returns the panes that had some.
+        for the current topic × group, and empty the inputs. Returns a note saying where
+        the drafts were kept ("" when there were none).
 
         Switching group or topic mid-sentence must neither lose the words nor carry them
         into another group's pane."""
@@ -472,7 +473,7 @@ class SessionScreen(Screen[None]):
             # quitting: the inputs are gone, what they held was followed as it was typed
             for kind, draft in self._typing.items():
                 self._drafts[(self.topic_id, self.group, kind)] = draft
-            return kept
+            return ""
         for pane in self.query(EntryPane):
             key = (self.topic_id, self.group, pane.kind.value)
             text, editing = pane.capture_input.value, pane.editing
@@ -482,11 +483,17 @@ class SessionScreen(Screen[None]):
             else:
                 self._drafts.pop(key, None)
             pane.end_edit()
-        return kept
+        if not kept:
+            return ""
+        number = [t.id for t in self.agenda.topics].index(self.topic_id) + 1
+        return (
+            f"Your unsent {', '.join(kept)} text stays with {self.group}, topic {number}:"
+            " it is back when you return."
+        )
 
-    def _restore_drafts(self, kept: list[str] | None = None) -> None:
+    def _restore_drafts(self, note: str = "") -> None:
         """Put the current topic × group's drafts back in their inputs; say where the
-        ``kept`` ones went."""
+        ``note`` (where the ones just stashed went)."""
         for pane in self.query(EntryPane):
             draft = self._drafts.pop((self.topic_id, self.group, pane.kind.value), None)
             if draft is None:
@@ -499,9 +506,9 @@ class SessionScreen(Screen[None]):
                 except (KeyError, StoreError):
                     editing = None
             pane.give_back(draft.text, editing)
-        if kept:
+        if note:
             self.notify(
-                f"Unsent {', '.join(kept)} text kept: it is back when you return.",
+                note,
                 title="Draft kept",
                 timeout=4,
             )
