@@ -104,3 +104,21 @@ async def test_ctrl_z_in_a_read_only_session_changes_nothing(tmp_path: Path) -> 
         await saved(pilot)
         assert Store(tmp_path).open_session(EARLIER_ID).entries(kind=EntryKind.ACTION) == before
         assert any("read-only" in m for m in messages(app))
+
+
+async def test_undo_is_in_the_command_palette_and_the_keys(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from workshop_tui.ui.commands import palette_commands_for
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        commands = {
+            c.title: c.help
+            for c in palette_commands_for(SimpleNamespace(screen=app.screen, app=app))  # type: ignore[arg-type]
+        }
+        assert commands["Undo the last change on the action list"] == "key ctrl+z"
+        assert "undo" in app.screen.active_bindings["ctrl+z"].binding.action

@@ -450,7 +450,12 @@ class ActionsScreen(Screen[None]):
         return [
             PaletteCommand(f"Sort actions by {how}", "key o cycles", _sorter(self, how))
             for how in SORTS
-        ] + [PaletteCommand("Clear action filters", "key c", self.action_clear_filters)]
+        ] + [
+            PaletteCommand("Clear action filters", "key c", self.action_clear_filters),
+            PaletteCommand(
+                "Undo the last change on the action list", "key ctrl+z", self.action_undo
+            ),
+        ]
 
 
 def _status_text(status: ActionStatus) -> Text:
