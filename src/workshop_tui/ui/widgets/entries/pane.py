@@ -58,6 +58,20 @@ def pane_of(widget: Widget) -> EntryPane | None:
     return None
 
 
+def remeasure_options(option_list: OptionList) -> None:
+    """Measure and draw every option again, for the width the list has now.
+
+    Call it when the list's vertical scrollbar comes or goes. OptionList measures each
+    option's height, and caches its drawn lines, for the width it has when the options are
+    set; a scrollbar that appears after that (the options just set need it) narrows the
+    list without a Resize event, so an option wrapped at the new width has more lines than
+    were counted and its last ones (votes, links) are never drawn. Textual 8.2.8 keys that
+    cache without the width and clears it only on a resize.
+    """
+    option_list._clear_caches()  # private, but the only way to drop both caches
+    option_list.call_after_refresh(option_list.scroll_to_highlight)
+
+
 class EntryList(OptionList):
     """The entries of a pane; keys act on the highlighted entry."""
 
@@ -147,6 +161,9 @@ class EntryList(OptionList):
             tooltip="Type a new entry in the pane's input (also Enter on an empty list)",
         ),
     ]
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        remeasure_options(self)
 
     def on_key(self, event: events.Key) -> None:
         # Start typing in key order, not as a binding: a binding runs only once the key has

@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.agenda import Topic
+from workshop_tui.ui.widgets.entries.pane import remeasure_options
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ class TopicNavigator(OptionList):
     def on_mount(self) -> None:
         self.border_title = "Topics"
         self._render_topics()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        remeasure_options(self)  # a scrollbar that comes later would cut wrapped titles
 
     def update(self, current: str, counts: dict[str, TopicCounts]) -> None:
         """Show ``current`` as the open topic and refresh the counts."""

@@ -1,0 +1,121 @@
+"""What the session screen draws at 80x24 (QA trial in tmux): every line of a wrapped entry
+(votes and links included) after a group switch or a search jump, the sort indicator, the
+capture input's width, the read-only placeholder, the topic list's hyphenated titles.
+
+These tests read the screen as drawn (the compositor's lines), not only the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from session_fixtures import new_app, new_session, saved, screen_of
+from textual.geometry import Region
+from textual.widget import Widget
+
+from workshop_tui.core.model import EntryKind
+from workshop_tui.core.store import Store
+from workshop_tui.ui.app import WorkshopApp
+
+C, S = EntryKind.CHALLENGE, EntryKind.SOLUTION
+
+LONG_CHALLENGES = (
+    "Customs cannot act ex officio on suspected counterfeits",
+    "No recordation system for right holders' trademarks",
+    "Petugas bea cukai belum dilatih mengenali barang palsu",
+    "Risk profiles ignore IPR indicators in the cargo manifest",
+    "Right holders rarely answer detention notices within ten working days",
+)
+
+
+def drawn(app: WorkshopApp, region: Region) -> list[str]:
+    """The screen's text inside ``region``, one string per row, as the terminal shows it."""
+    strips = app.screen._compositor.render_strips()
+    return [strip.text[region.x : region.right] for strip in strips[region.y : region.bottom]]
+
+
+def drawn_in(app: WorkshopApp, widget: Widget) -> list[str]:
+    return drawn(app, widget.region)
+
+
+def squeezed(lines: list[str]) -> str:
+    """The drawn text without spaces and scrollbar cells (words wrap at any space)."""
+    return "".join("".join(line.split()).replace("▇", "").replace("▆", "") for line in lines)
+
+
+def seed_group_a(data_dir: Path) -> str:
+    """A session whose Group A Challenges list needs a scrollbar at 80x24, with votes and
+    links; Group B has one short challenge (no scrollbar)."""
+    session_id = new_session(data_dir)
+    store = Store(data_dir).open_session(session_id)
+    challenges = [store.add_entry(C, "legal", "Group A", text) for text in LONG_CHALLENGES]
+    store.add_entry(S, "legal", "Group A", "Amend the customs law", links=[challenges[0].id])
+    for entry, votes in ((challenges[0], 3), (challenges[1], 1), (challenges[3], 1)):
+        store.update_entry(entry.id, votes={"Group A": votes})
+    store.add_entry(C, "legal", "Group B", "Short one")
+    return session_id
+
+
+def scroll_through(app: WorkshopApp, kind: EntryKind) -> str:
+    """Every line the pane's list draws, scrolled from top to bottom (squeezed)."""
+    entry_list = screen_of(app).pane(kind).entry_list
+    seen = []
+    for y in range(entry_list.virtual_size.height):
+        entry_list.scroll_to(y=y, animate=False, immediate=True)
+        seen.append(entry_list.render_line(y - entry_list.scroll_offset.y).text)
+    return squeezed(seen)
+
+
+async def test_votes_and_links_stay_drawn_after_a_group_switch_at_80x24(tmp_path: Path) -> None:
+    session_id = seed_group_a(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await saved(pilot)
+        screen = screen_of(app)
+        if not screen.show_extra:
+            await pilot.press("o")
+            await saved(pilot)
+        entry_list = screen.pane(C).entry_list
+        before = drawn_in(app, entry_list)
+        assert "●3  ←S1" in "\n".join(before), before
+        assert entry_list.show_vertical_scrollbar
+
+        await pilot.press("]")
+        await saved(pilot)
+        await pilot.press("[")
+        await saved(pilot)
+
+        after = drawn_in(app, entry_list)
+        assert after == before, "\n".join(after)
+        # every line of every entry is there when scrolled through, votes and links included
+        all_lines = scroll_through(app, C)
+        for text in LONG_CHALLENGES:
+            assert "".join(text.split()) in all_lines
+        for chunk in ("●3←S1", "trademarks●1", "manifest●1"):
+            assert chunk in all_lines, all_lines
+
+
+async def test_votes_stay_drawn_after_a_search_jump_into_another_group(tmp_path: Path) -> None:
+    session_id = seed_group_a(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await saved(pilot)
+        screen = screen_of(app)
+        if not screen.show_extra:
+            await pilot.press("o")
+            await saved(pilot)
+        await pilot.press("]")
+        await saved(pilot)
+        assert screen.group == "Group B"
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press(*"ex officio", "enter")
+        await saved(pilot)
+        await pilot.press("enter")  # open the result
+        await saved(pilot)
+        screen = screen_of(app)
+        assert screen.group == "Group A"
+        entry_list = screen.pane(C).entry_list
+        entry_list.scroll_to(y=0, animate=False, immediate=True)
+        await pilot.pause()
+        shown = "\n".join(drawn_in(app, entry_list))
+        assert "●3  ←S1" in shown, shown
