@@ -119,3 +119,38 @@ async def test_votes_stay_drawn_after_a_search_jump_into_another_group(tmp_path:
         await pilot.pause()
         shown = "\n".join(drawn_in(app, entry_list))
         assert "●3  ←S1" in shown, shown
+
+
+async def test_the_sort_mark_is_drawn_in_the_pane_title_at_80_columns(tmp_path: Path) -> None:
+    session_id = seed_group_a(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await saved(pilot)
+        pane = screen_of(app).pane(C)
+        top = pane.region
+        title_row = drawn(app, Region(top.x, top.y, top.width, 1))[0]
+        assert "Challenges 5" in title_row and "↓●" not in title_row, title_row
+        pane.entry_list.focus()
+        await pilot.press("s")
+        await saved(pilot)
+        assert pane.sort_by_votes
+        title_row = drawn(app, Region(top.x, top.y, top.width, 1))[0]
+        assert "↓● 5" in title_row, title_row  # the mark and the count, the name shortened
+        assert title_row.startswith("╭─ Chall") and title_row.endswith("╮"), title_row
+        await pilot.press("s")
+        await saved(pilot)
+        title_row = drawn(app, Region(top.x, top.y, top.width, 1))[0]
+        assert "Challenges 5" in title_row and "↓●" not in title_row, title_row
+
+
+async def test_the_full_sorted_title_where_it_fits(tmp_path: Path) -> None:
+    session_id = seed_group_a(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await saved(pilot)
+        pane = screen_of(app).pane(C)
+        pane.entry_list.focus()
+        await pilot.press("s")
+        await saved(pilot)
+        top = pane.region
+        assert "Challenges 5 ↓●" in drawn(app, Region(top.x, top.y, top.width, 1))[0]

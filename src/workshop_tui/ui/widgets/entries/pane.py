@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -48,6 +49,30 @@ def operation_applies(operation: str, kind: EntryKind) -> bool:
     if operation == "action":
         return kind == EntryKind.ACTION
     return True
+
+
+#: shown in a pane's title while it is sorted by dot votes
+SORTED_MARK = "↓●"
+#: cells of a border line that a title cannot use: the corners, a rule cell and a space each side
+TITLE_FRAME = 6
+
+
+def pane_title(name: str, count: int, sorted_by_votes: bool, room: int) -> str:
+    """``Challenges 4``, or ``Challenges 4 ↓●`` when sorted by votes.
+
+    The mark must never be cut (moving an entry is refused while it is sorted): when the
+    title does not fit in ``room`` cells, the name is shortened instead (``Challen… ↓● 4``).
+    """
+    if not sorted_by_votes:
+        return f"{name} {count}"
+    full = f"{name} {count} {SORTED_MARK}"
+    if room <= 0 or cell_len(full) <= room:
+        return full
+    tail = f" {SORTED_MARK} {count}"
+    name_room = room - cell_len(tail)
+    if name_room < 2:
+        return tail.strip()
+    return set_cell_size(name, name_room - 1).rstrip() + "…" + tail
 
 
 def pane_of(widget: Widget) -> EntryPane | None:
@@ -364,11 +389,14 @@ class EntryPane(Vertical):
             entry_list.highlighted = min(old_index or 0, len(entries) - 1)
         self._update_title()
 
+    def on_resize(self) -> None:
+        self._update_title()  # the title is fitted to the pane's width
+
     def _update_title(self) -> None:
-        title = f"{PANE_TITLES[self.kind]} {self._count}"
-        if self.sort_by_votes:
-            title += " ↓●"  # sorted by dot votes
-        self.border_title = title
+        room = self.outer_size.width - TITLE_FRAME
+        self.border_title = pane_title(
+            PANE_TITLES[self.kind], self._count, self.sort_by_votes, room
+        )
         if self.editing:
             self.border_subtitle = "editing · Esc cancels"
         else:
