@@ -27,7 +27,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, Tab, Tabs
+from textual.widgets import Footer, Input, Static, Tab, Tabs, TextArea
 
 from workshop_tui.core.capture import (
     Capture,
@@ -42,7 +42,7 @@ from workshop_tui.core.timer import TimerBank, format_clock
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.session_keys import SESSION_BINDINGS, session_palette_commands
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
-from workshop_tui.ui.widgets.entries import EntryPane, LinkPicker
+from workshop_tui.ui.widgets.entries import CaptureInput, EntryPane, LinkPicker
 from workshop_tui.ui.widgets.timer import TimerDisplay
 from workshop_tui.ui.widgets.topics import HeaderInfo, SessionHeader, TopicCounts, TopicNavigator
 from workshop_tui.ui.writer import StoreWriter, notify_failure, run_change, store_writer
@@ -249,10 +249,29 @@ class SessionScreen(Screen[None]):
         self.writer.submit(what, change, done, failed=failed, lost=lost, owner=self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A read-only session hides the keys that would change it (footer, help, palette)."""
+        """A read-only session hides the keys that would change it (footer, help, palette);
+        the plain-key moves (``key_*``, see session_keys) stand aside while typing."""
         if self.read_only and action in EDITING_ACTIONS:
             return False
+        if action == "key_leave_input":
+            return isinstance(self.focused, CaptureInput)
+        if action.startswith("key_") and isinstance(self.focused, Input | TextArea):
+            return False
         return True
+
+    def action_key_leave_input(self) -> None:
+        focused = self.focused
+        if isinstance(focused, CaptureInput):
+            focused.action_leave()
+
+    def action_key_focus_pane(self, kind: str) -> None:
+        self.action_focus_pane(kind)
+
+    def action_key_group(self, delta: int) -> None:
+        self.action_group(delta)
+
+    def action_key_topic(self, delta: int) -> None:
+        self.action_topic(delta)
 
     def _refuse_if_read_only(self) -> bool:
         if self.read_only:
@@ -380,7 +399,9 @@ class SessionScreen(Screen[None]):
             self._apply_toggles()
         # always the list, even an empty one: a digit then switches panes instead of being
         # typed; i or Enter starts typing (see docs/tui.md, "Keys")
-        self.pane(kind).entry_list.focus()
+        # at once, not deferred like Widget.focus(): keys already queued behind this one (a
+        # fast "3i…", a burst) must reach the pane they were meant for
+        self.set_focus(self.pane(kind).entry_list)
 
     # -- navigation actions --------------------------------------------------------------
     def set_topic(self, topic_id: str) -> None:
@@ -528,7 +549,7 @@ class SessionScreen(Screen[None]):
     def action_focus_topics(self) -> None:
         navigator = self.query_one(TopicNavigator)
         navigator.highlight_current()
-        navigator.focus()
+        self.set_focus(navigator)
 
     def action_focus_pane(self, kind: str) -> None:
         self._focus_kind(EntryKind(kind))

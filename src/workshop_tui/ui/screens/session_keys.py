@@ -188,6 +188,31 @@ SESSION_BINDINGS: list[BindingType] = [
 ]
 
 
+#: The moves of the plain keys again, as priority bindings: the app runs them before it hands
+#: the next key to the focused widget, so in a burst ("3i…", "]i…", tmux send-keys, a fast
+#: typist) the keys after the move land where the move went. A binding the usual way runs
+#: only once its key has bubbled up from the focused widget — after the keys behind it were
+#: already handed to the old focus. Refused while an input has the focus (the key is text
+#: there). No description: the footer, help and palette list the bindings above.
+SESSION_BINDINGS += [
+    *(
+        Binding(key, f"key_focus_pane('{kind.value}')", "", show=False, priority=True)
+        for key, kind in PANE_KEYS.items()
+    ),
+    # alt+digit switches panes while typing too
+    *(
+        Binding(f"alt+{key}", f"focus_pane('{kind.value}')", "", show=False, priority=True)
+        for key, kind in PANE_KEYS.items()
+    ),
+    # Esc out of a pane's input: "Esc 2" typed fast is then pane 2, not a typed 2
+    Binding("escape", "key_leave_input", "", show=False, priority=True),
+    Binding("left_square_bracket", "key_group(-1)", "", show=False, priority=True),
+    Binding("right_square_bracket", "key_group(1)", "", show=False, priority=True),
+    Binding("left_curly_bracket", "key_topic(-1)", "", show=False, priority=True),
+    Binding("right_curly_bracket", "key_topic(1)", "", show=False, priority=True),
+]
+
+
 def session_palette_commands(screen: SessionScreen) -> list[PaletteCommand]:
     """The session screen's own palette commands (its keys are added by the provider)."""
     commands: list[PaletteCommand] = [

@@ -404,14 +404,14 @@ class EntryPane(Vertical):
 
     # -- input -------------------------------------------------------------------------
     def focus_input(self) -> None:
-        self.capture_input.focus()
+        self.screen.set_focus(self.capture_input)  # at once: the next queued key is typed here
 
     def begin_edit(self, entry: Entry) -> None:
         self.editing = entry.id
         field = self.capture_input
         field.value = entry.text
         field.cursor_position = len(entry.text)
-        field.focus()
+        self.screen.set_focus(field)
         self._update_title()
 
     def end_edit(self) -> None:
@@ -422,7 +422,7 @@ class EntryPane(Vertical):
     def leave_input(self) -> None:
         if self.editing:
             self.end_edit()
-        self.entry_list.focus()
+        self.screen.set_focus(self.entry_list)  # at once: "Esc 2" then goes to pane 2
 
     def request(self, operation: str) -> None:
         self.post_message(self.Requested(self, operation, self.highlighted_id))
