@@ -12,9 +12,12 @@ from session_fixtures import new_app, new_session, saved, screen_of
 from textual.geometry import Region
 from textual.widget import Widget
 
-from workshop_tui.core.model import EntryKind
+from workshop_tui.core.agenda_yaml import DEFAULT_AGENDA, load_agenda
+from workshop_tui.core.model import EntryKind, now_iso
 from workshop_tui.core.store import Store
 from workshop_tui.ui.app import WorkshopApp
+from workshop_tui.ui.widgets.topics import TopicNavigator
+from workshop_tui.ui.widgets.topics.navigator import wrap_title
 
 C, S = EntryKind.CHALLENGE, EntryKind.SOLUTION
 
@@ -154,3 +157,73 @@ async def test_the_full_sorted_title_where_it_fits(tmp_path: Path) -> None:
         await saved(pilot)
         top = pane.region
         assert "Challenges 5 ↓●" in drawn(app, Region(top.x, top.y, top.width, 1))[0]
+
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+async def test_the_capture_input_uses_the_whole_pane_width_at_80_columns(tmp_path: Path) -> None:
+    app = new_app(tmp_path, session_id=new_session(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await saved(pilot)
+        pane = screen_of(app).pane(C)
+        field = pane.capture_input
+        assert drawn_in(app, field)[0] == "+ add challenge".ljust(field.region.width)
+        await pilot.press("1", "i")
+        field.insert_text_at_cursor(ALPHABET)
+        await pilot.press("home")
+        shown = drawn_in(app, field)[0]
+        # every cell inside the pane's border shows text: no padding, no border
+        assert field.region.width == pane.region.width - 2
+        assert shown == ALPHABET[: field.region.width], shown
+
+
+async def test_the_read_only_placeholder_fits_at_80_columns(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    Store(tmp_path).open_session(session_id).update_session(ended=now_iso())
+    app = new_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_session(session_id, read_only=True)
+        await saved(pilot)
+        screen = screen_of(app)
+        for kind in (C, S, EntryKind.ACTION):
+            field = screen.pane(kind).capture_input
+            assert drawn_in(app, field)[0].strip() == "read-only (ended)"
+
+
+async def test_make_read_only_sets_the_short_placeholder(tmp_path: Path) -> None:
+    app = new_app(tmp_path, session_id=new_session(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await saved(pilot)
+        pane = screen_of(app).pane(C)
+        pane.make_read_only()
+        await pilot.pause()
+        assert pane.read_only and pane.capture_input.disabled
+        assert drawn_in(app, pane.capture_input)[0].strip() == "read-only (ended)"
+
+
+def test_wrap_title_breaks_after_hyphens_and_at_spaces() -> None:
+    title = "Information-sharing among customs officers"
+    assert wrap_title(title, 14) == ["Information-", "sharing among", "customs", "officers"]
+    assert wrap_title(title, 60) == [title]
+    assert wrap_title("Risk analysis", 14) == ["Risk analysis"]
+    assert wrap_title("Cross-border co-operation", 30) == ["Cross-border co-operation"]
+    assert wrap_title("Cross-border co-operation", 15) == ["Cross-border", "co-operation"]
+    # no spaces (Chinese): folded by cells, never cut
+    assert wrap_title("海关信息共享与合作", 8) == ["海关信息", "共享与合", "作"]
+    assert wrap_title("a--b", 2) == ["a-", "-b"]
+    assert wrap_title("", 10) == [""]
+
+
+async def test_a_hyphenated_topic_title_wraps_at_the_hyphen_at_80x24(tmp_path: Path) -> None:
+    session_id = Store(tmp_path).create_session(load_agenda(DEFAULT_AGENDA)).id
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await saved(pilot)
+        navigator = app.screen.query_one(TopicNavigator)
+        navigator.highlighted = 4  # topic 5, scrolled into view
+        await pilot.pause()
+        shown = "\n".join(drawn_in(app, navigator))
+        assert "…" not in shown, shown
+        assert "5 Information-" in shown and "sharing among" in shown, shown

@@ -34,6 +34,8 @@ PANE_TITLES: dict[EntryKind, str] = {
 
 #: what still works in a read-only (ended) session: sorting by votes only changes the view
 READ_ONLY_OPERATIONS = frozenset({"sort"})
+#: the capture input of a read-only (ended) session
+READ_ONLY_PLACEHOLDER = "read-only (ended)"
 #: keys that start typing in a pane's input from its list (so does Enter on an empty list)
 CAPTURE_KEYS = ("i", "plus")
 #: keys that switch panes while typing in an input (the digits alone are typed there)
@@ -317,9 +319,8 @@ class EntryPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield EntryList(id=f"list-{self.kind.value}", classes="entry-list")
-        placeholder = (
-            "read-only: this session has ended" if self.read_only else f"+ add {self.noun}"
-        )
+        # short enough for a pane at 80 columns (17 cells)
+        placeholder = READ_ONLY_PLACEHOLDER if self.read_only else f"+ add {self.noun}"
         yield CaptureInput(
             placeholder=placeholder,
             id=f"input-{self.kind.value}",

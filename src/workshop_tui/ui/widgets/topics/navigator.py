@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len, chop_cells
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -15,6 +19,48 @@ from textual.widgets.option_list import Option
 
 from workshop_tui.core.agenda import Topic
 from workshop_tui.ui.widgets.entries.pane import remeasure_options
+
+
+def wrap_title(title: str, width: int) -> list[str]:
+    """``title`` in lines of at most ``width`` cells, broken at spaces and after hyphens.
+
+    ``Information-sharing among customs officers`` at 14 cells is ``Information-`` /
+    ``sharing among`` / ``customs officers``, not ``Information-…`` (Rich only breaks at
+    spaces). A piece longer than a line (text without spaces) is folded.
+    """
+    lines: list[str] = []
+    line = ""
+    for word in title.split():
+        for index, piece in enumerate(re.split(r"(?<=-)(?=[^-])", word)):
+            joined = (line + " " + piece) if line and index == 0 else line + piece
+            if cell_len(joined) <= width:
+                line = joined
+                continue
+            if line:
+                lines.append(line)
+            chunks = chop_cells(piece, max(width, 1))
+            lines.extend(chunks[:-1])
+            line = chunks[-1]
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+class HyphenWrapped:
+    """A Rich renderable: a title wrapped by :func:`wrap_title` at the width it is given."""
+
+    def __init__(self, text: str, style: str = "") -> None:
+        self.text = text
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in wrap_title(self.text, options.max_width):
+            yield Text(line, self.style)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        pieces = re.split(r"\s+|(?<=-)", self.text)
+        longest = max((cell_len(piece) for piece in pieces), default=1)
+        return Measurement(min(longest, options.max_width), cell_len(self.text))
 
 
 @dataclass(frozen=True)
@@ -77,10 +123,12 @@ class TopicNavigator(OptionList):
         counts = self.counts.get(topic.id, TopicCounts())
         is_current = topic.id == self.current
         style = "bold" if is_current else ""
-        body = Text(topic.title, style)
-        body.append(
-            f"\n{topic.timebox}′ C{counts.challenges} S{counts.solutions} A{counts.actions}",
-            "dim",
+        body = Group(
+            HyphenWrapped(topic.title, style),
+            Text(
+                f"{topic.timebox}′ C{counts.challenges} S{counts.solutions} A{counts.actions}",
+                "dim",
+            ),
         )
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(no_wrap=True)
