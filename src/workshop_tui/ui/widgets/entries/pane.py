@@ -403,6 +403,13 @@ class EntryPane(Vertical):
         else:
             self.border_subtitle = ""
 
+    def make_read_only(self) -> None:
+        """The session has ended: nothing more can be typed here."""
+        self.read_only = True
+        field = self.capture_input
+        field.disabled = True
+        field.placeholder = READ_ONLY_PLACEHOLDER
+
     # -- input -------------------------------------------------------------------------
     def focus_input(self) -> None:
         self.screen.set_focus(self.capture_input)  # at once: the next queued key is typed here
