@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from session_fixtures import new_app, new_session, saved, screen_of
+from session_fixtures import new_app, new_session, saved, screen_of, select
 from textual.geometry import Region
 from textual.widget import Widget
 
@@ -227,3 +227,39 @@ async def test_a_hyphenated_topic_title_wraps_at_the_hyphen_at_80x24(tmp_path: P
         shown = "\n".join(drawn_in(app, navigator))
         assert "…" not in shown, shown
         assert "5 Information-" in shown and "sharing among" in shown, shown
+
+
+LONG_CANDIDATE = (
+    "Customs cannot act ex officio on suspected counterfeits and must wait for a court "
+    "order from the right holder"
+)
+
+
+async def test_link_picker_ticks_are_told_apart_without_colour(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    store = Store(tmp_path).open_session(session_id)
+    long_one, short_one, _ = (
+        store.add_entry(C, "legal", "Group A", text)
+        for text in (LONG_CANDIDATE, "Short one", "Third")
+    )
+    solution = store.add_entry(S, "legal", "Group A", "Amend the law", links=[short_one.id])
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await saved(pilot)
+        await select(pilot, S, 0)
+        await pilot.press("l")
+        await saved(pilot)
+        picker = app.screen.query_one("#link-list")
+        shown = drawn(app, picker.content_region)
+        rows = {line.split("▌ ")[1][:2]: line for line in shown if "▐" in line}
+        assert "▐✓▌ C2 Short one" in rows["C2"], shown
+        assert "▐ ▌ C1 Customs" in rows["C1"] and "▐ ▌ C3 Third" in rows["C3"], shown
+        # the long candidate wraps under its text: read in full, its box drawn once
+        assert "".join(LONG_CANDIDATE.split()) in squeezed(shown).replace("▐", "").replace("▌", "")
+        assert sum("▐" in line for line in shown) == 3, shown
+
+        await pilot.press("space")  # C1 is highlighted first: tick it
+        await saved(pilot)
+        shown = drawn(app, picker.content_region)
+        assert any("▐✓▌ C1 Customs" in line for line in shown), shown
+        assert store.get(solution.id).links == [short_one.id, long_one.id]

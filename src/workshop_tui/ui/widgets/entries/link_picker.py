@@ -5,16 +5,63 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, SelectionList
+from textual.strip import Strip
+from textual.widgets import Label, OptionList, SelectionList
 from textual.widgets.selection_list import Selection
 
 from workshop_tui.core.model import Entry
+from workshop_tui.ui.widgets.entries.pane import remeasure_options
+
+#: the box of a ticked candidate; an unticked one is empty (not told apart by colour only)
+TICKED = "✓"
+
+
+class LinkList(SelectionList[str]):
+    """The candidates: ``▐✓▌`` when linked, ``▐ ▌`` when not; a long one wraps.
+
+    Textual's SelectionList draws ``▐X▌`` for both (only the colour differs) and, as it
+    takes each screen line for an option, cannot wrap: its long entries are cut (…).
+    """
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        remeasure_options(self)  # many candidates: wrapped ones must keep all their lines
+
+    def render_line(self, y: int) -> Strip:
+        line = OptionList.render_line(self, y)  # the prompt, without SelectionList's box
+        try:
+            index, line_in_option = self._lines[self.scroll_offset.y + y]
+            selection = self.get_option_at_index(index)
+        except (IndexError, LookupError):
+            return line
+        base = next(iter(line)).style or self.rich_style
+        if line_in_option:  # a wrapped line: under the text, not under the box
+            return Strip([Segment(" " * self._get_left_gutter_width(), base), *line])
+        ticked = selection.value in self.selected
+        component = "selection-list--button"
+        if ticked:
+            component += "-selected"
+        if self.highlighted == index:
+            component += "-highlighted"
+        meta = Style(meta={"option": index})  # a click on the box toggles this option
+        button = self.get_component_rich_style(component) + meta
+        side = Style.from_color(button.bgcolor, base.bgcolor) + meta
+        return Strip(
+            [
+                Segment("▐", side),
+                Segment(TICKED if ticked else " ", button),
+                Segment("▌", side),
+                Segment(" ", base),
+                *line,
+            ]
+        )
 
 
 class LinkPicker(ModalScreen[None]):
@@ -56,7 +103,7 @@ class LinkPicker(ModalScreen[None]):
                 )
                 for c in self.candidates
             ]
-            yield SelectionList[str](*selections, id="link-list")
+            yield LinkList(*selections, id="link-list")
             yield Label("Space/Enter: toggle (saved at once) · Esc: done", classes="dialog-help")
 
     @on(SelectionList.SelectionToggled)
@@ -69,7 +116,7 @@ class LinkPicker(ModalScreen[None]):
         """Undo a tick the store did not take (without calling ``on_toggle`` again)."""
         if not self.is_attached:
             return
-        selection_list = self.query_one("#link-list", SelectionList)
+        selection_list = self.query_one("#link-list", LinkList)
         # toggle() posts SelectionToggled: it would save the link again
         with selection_list.prevent(SelectionList.SelectionToggled):
             selection_list.toggle(target_id)
