@@ -165,7 +165,7 @@ class StartScreen(Screen[None]):
             with Vertical(id="start-sessions", classes="start-column") as old:
                 old.border_title = "Sessions (● open · ✓ ended)"
                 yield OptionList(id="sessions")
-        yield _Footer()
+        yield _Footer(compact=True)  # at 80 columns every key, f1 Help and ^p palette fit
 
     def on_mount(self) -> None:
         self.query_one("#agendas", OptionList).focus()
