@@ -586,9 +586,7 @@ class SessionScreen(Screen[None]):
                 self.read_only = True
                 self.add_class("read-only")
                 for pane in self.query(EntryPane):
-                    pane.read_only = True
-                    pane.capture_input.disabled = True
-                    pane.capture_input.placeholder = "read-only: this session has ended"
+                    pane.make_read_only()
                 self.refresh_all()
                 self.refresh_bindings()  # the editing keys leave the footer
                 self.notify("Session ended: it is now read-only.")

@@ -26,6 +26,7 @@ from workshop_tui.core.agenda import Agenda
 from workshop_tui.core.model import SessionSummary
 from workshop_tui.core.store import StoreError
 from workshop_tui.ui.commands import PaletteCommand
+from workshop_tui.ui.widgets.entries.pane import remeasure_options
 
 AGENDA_PREFIX = "agenda:"
 RECENT_PREFIX = "recent:"
@@ -33,6 +34,13 @@ SESSION_PREFIX = "session:"
 ALL_SESSIONS_ID = "all-sessions"
 #: sessions listed on the start screen; the sessions browser (F4) lists every one
 RECENT_SESSIONS = 30
+
+
+class WrappedOptionList(OptionList):
+    """Two-line options that may wrap: measured again when a scrollbar comes or goes."""
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        remeasure_options(self)  # a scrollbar that comes later would cut wrapped lines
 
 
 @dataclass(frozen=True)
@@ -160,11 +168,11 @@ class StartScreen(Screen[None]):
         with Horizontal(id="start-columns"):
             with Vertical(id="start-new", classes="start-column") as new:
                 new.border_title = "New session from an agenda"
-                yield OptionList(id="agendas")
+                yield WrappedOptionList(id="agendas")
                 yield Input(placeholder="agenda file path, then Enter", id="agenda-path")
             with Vertical(id="start-sessions", classes="start-column") as old:
                 old.border_title = "Sessions (● open · ✓ ended)"
-                yield OptionList(id="sessions")
+                yield WrappedOptionList(id="sessions")
         yield _Footer(compact=True)  # at 80 columns every key, f1 Help and ^p palette fit
 
     def on_mount(self) -> None:
