@@ -173,19 +173,11 @@ class AtomicJSONStorage(Storage):
         # of one process share this object. Never held during file I/O.
         self._pair_lock = threading.Lock()
 
-    @property
-    def stamp(self) -> FileStamp | None:
-        """Identity of the file version last read or written (None: not yet)."""
-        return self._stamp
-
     def disk_stamp(self) -> FileStamp | None:
         try:
             return stamp_of(os.stat(self.path))
         except FileNotFoundError:
             return None
-
-    def changed_on_disk(self) -> bool:
-        return self.disk_stamp() != self._stamp
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         return self.read_versioned()[0]
@@ -212,10 +204,7 @@ class AtomicJSONStorage(Storage):
                     self.path, "does not hold workshop-tui data (unexpected JSON structure)"
                 )
         except CorruptDataError:
-            # Remember which version failed: changed_on_disk() stays False until the file is
-            # replaced (so a poller reports it once), and every read raises again.
-            with self._pair_lock:
-                self._cache, self._stamp = None, stamp
+            self.invalidate()  # nothing cached: every read of a damaged file raises again
             raise
         with self._pair_lock:
             self._cache, self._stamp = data, stamp
