@@ -490,7 +490,7 @@ async def test_end_session_after_confirming_makes_it_read_only(tmp_path: Path) -
         end.run()
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause()
+        await saved(pilot)
         assert screen.read_only and screen.pane(C).capture_input.disabled
         assert "READ-ONLY" in screen.query_one(SessionHeader).plain
         assert pane_texts(app, C) == ["Last point"]

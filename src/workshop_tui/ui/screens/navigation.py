@@ -1,5 +1,5 @@
 """Open a session screen at a given topic, group and entry (used by the plenary, action
-list, sessions browser, search and follow-up screens)."""
+list, sessions browser, search and follow-up screens); tell a polling view it is out of date."""
 
 from __future__ import annotations
 
@@ -7,6 +7,19 @@ from typing import Any
 
 from workshop_tui.core.model import EntryKind
 from workshop_tui.core.store import SessionStore, StoreError
+
+
+def view_is_stale(store: SessionStore, shown_generation: int, shown_error: str | None) -> bool:
+    """For a poller thread: must a view drawn from ``store`` at ``shown_generation``, and
+    showing the read problem ``shown_error`` (None or "" when none), draw again?
+
+    Yes when the store took in a change since (another process's save, whichever read or
+    write of ours took it in first; the parse happens here, off the event loop), when a
+    problem it shows is gone, or when there is a new problem to report (once)."""
+    try:
+        return store.sync() != shown_generation or bool(shown_error)
+    except (StoreError, OSError) as err:
+        return str(err) != shown_error
 
 
 def current_session(app: Any) -> SessionStore | None:

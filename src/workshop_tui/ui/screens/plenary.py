@@ -34,7 +34,7 @@ from workshop_tui.core.quality import check_session, grid_gaps, warning_labels
 from workshop_tui.core.similarity import duplicate_partners
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.commands import PaletteCommand
-from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens
+from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens, view_is_stale
 
 POLL_SECONDS = 2.0
 GROUP_WIDTH = 14  # widest group column of the grid
@@ -195,12 +195,8 @@ class PlenaryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="plenary-poll")
     def _check_disk(self) -> None:
-        """Redraw when the store holds a change the views do not show (parsed off the loop)."""
-        try:
-            stale = self.store.sync() != self._shown_generation or bool(self._last_error)
-        except (StoreError, OSError) as err:
-            stale = str(err) != self._last_error  # report a new problem once
-        if stale:
+        """Redraw when the store holds a change the views do not show."""
+        if view_is_stale(self.store, self._shown_generation, self._last_error):
             self.app.call_from_thread(self.action_reload)
 
     # -- drawing ---------------------------------------------------------------------------

@@ -40,12 +40,13 @@ from workshop_tui.core.model import Entry, EntryKind, now_iso
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.core.timer import TimerBank, format_clock
 from workshop_tui.ui.commands import PaletteCommand
+from workshop_tui.ui.screens.navigation import view_is_stale
 from workshop_tui.ui.screens.session_keys import SESSION_BINDINGS, session_palette_commands
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
 from workshop_tui.ui.widgets.entries import CaptureInput, EntryPane, LinkPicker
 from workshop_tui.ui.widgets.timer import TimerDisplay
 from workshop_tui.ui.widgets.topics import HeaderInfo, SessionHeader, TopicCounts, TopicNavigator
-from workshop_tui.ui.writer import StoreWriter, notify_failure, run_change, store_writer
+from workshop_tui.ui.writer import StoreWriter, store_writer
 
 T = TypeVar("T")
 
@@ -223,13 +224,6 @@ class SessionScreen(Screen[None]):
     @property
     def topic(self) -> Any:
         return self.agenda.topic(self.topic_id)
-
-    def _write(self, what: str, change: Callable[[], T]) -> T | None:
-        """Run a store change now; on failure notify (with the reason) and return None."""
-        result, error = run_change(change)
-        if error is not None:
-            notify_failure(self.app, what, error)
-        return result
 
     @property
     def writer(self) -> StoreWriter:
@@ -582,14 +576,17 @@ class SessionScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            if self._write("End session", lambda: self.store.update_session(ended=now_iso())):
-                self.read_only = True
-                self.add_class("read-only")
-                for pane in self.query(EntryPane):
-                    pane.make_read_only()
-                self.refresh_all()
-                self.refresh_bindings()  # the editing keys leave the footer
-                self.notify("Session ended: it is now read-only.")
+            store = self.store
+            self._queue_write("End session", lambda: store.update_session(ended=now_iso()), ended)
+
+        def ended(_: object) -> None:
+            self.read_only = True
+            self.add_class("read-only")
+            for pane in self.query(EntryPane):
+                pane.make_read_only()
+            self.refresh_all()
+            self.refresh_bindings()  # the editing keys leave the footer
+            self.notify("Session ended: it is now read-only.")
 
         self.app.push_screen(
             ConfirmScreen(
@@ -812,16 +809,8 @@ class SessionScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="disk-poll")
     def _check_disk(self) -> None:
-        """Redraw when the store holds something the panes do not show yet.
-
-        That is another process's save, whichever read or write of ours took it in first
-        (a save of our own re-reads the file under the lock). The parse happens here, off
-        the event loop."""
-        try:
-            stale = self.store.sync() != self._shown_generation or self._read_error is not None
-        except (StoreError, OSError) as err:
-            stale = str(err) != self._read_error  # report a new problem once
-        if stale:
+        """Redraw when the store holds something the panes do not show yet."""
+        if view_is_stale(self.store, self._shown_generation, self._read_error):
             self.app.call_from_thread(self.refresh_all)
 
     # -- command palette ---------------------------------------------------------------
