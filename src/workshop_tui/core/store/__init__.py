@@ -24,6 +24,7 @@ from filelock import FileLock, Timeout
 
 from workshop_tui.core.agenda import Agenda
 from workshop_tui.core.model import Entry, Session, SessionSummary
+from workshop_tui.core.prefs import Preferences
 from workshop_tui.core.store.scan import (
     FileStamp,
     RawSession,
@@ -112,7 +113,8 @@ class Store:
         self._catalog = AtomicJSONStorage(self.catalog_path)
         self._catalog_lock = FileLock(str(self.catalog_path) + ".lock", timeout=LOCK_TIMEOUT_S)
         self.prefs_path = self.data_dir / "prefs.json"
-        self._prefs = AtomicJSONStorage(self.prefs_path)
+        #: preferences remembered across runs (language, views, export choices, ...)
+        self.prefs = Preferences(self.prefs_path)
         self._open: dict[str, SessionStore] = {}
 
     # -- sessions ----------------------------------------------------------------------
@@ -305,23 +307,14 @@ class Store:
     # -- preferences -------------------------------------------------------------------
     def recent_agendas(self) -> list[str]:
         """Agenda files opened recently, most recent first."""
-        try:
-            data = self._prefs.read() or {}
-        except CorruptDataError:
+        paths = self.prefs.read_table(RECENT_TABLE).get("paths")
+        if not isinstance(paths, list):
             return []
-        doc = (data.get(RECENT_TABLE) or {}).get("1") or {}
-        return [str(p) for p in doc.get("paths") or []]
+        return [p for p in paths if isinstance(p, str)]
 
     def remember_agenda(self, path: str) -> None:
         """Put an agenda file at the top of the recent list (best effort: never fails).
 
         A damaged prefs file is left untouched, like every other data file."""
-        try:
-            self._prefs.read()
-        except CorruptDataError:
-            return
         recent = [path] + [p for p in self.recent_agendas() if p != path]
-        try:
-            self._prefs.write({RECENT_TABLE: {"1": {"paths": recent[:MAX_RECENT]}}})
-        except (StoreWriteError, TypeError):
-            pass
+        self.prefs.write_table(RECENT_TABLE, {"paths": recent[:MAX_RECENT]})
