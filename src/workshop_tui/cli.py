@@ -62,24 +62,54 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 # -- sessions ---------------------------------------------------------------------------
 def cmd_sessions(args: argparse.Namespace) -> int:
+    from workshop_tui.core.history import (
+        FilterError,
+        HistoryFilter,
+        HistoryIndex,
+        filter_and_sort,
+    )
+    from workshop_tui.core.i18n import _
+
+    if args.open and args.ended:
+        raise CliError(_("--open and --ended exclude each other: give one of them"))
     listing = _store(args).list_sessions()
     for problem in listing.problems:
         sys.stderr.write(f"workshop-tui: {problem}\n")
+    flt = HistoryFilter(
+        text=" ".join(args.text or ()),
+        agenda=args.agenda or "",
+        state="open" if args.open else ("ended" if args.ended else ""),
+        since=args.since or "",
+        until=args.until or "",
+    )
+    key, _sep, direction = (args.sort or "started").partition(":")
+    try:
+        shown = filter_and_sort(HistoryIndex.build(listing.sessions), flt, key, direction != "asc")
+    except FilterError as err:
+        raise CliError(str(err)) from None
     if args.json:
-        _out(json.dumps([s.to_dict() for s in listing.sessions], ensure_ascii=False, indent=2))
+        followed_by: dict[str, list[str]] = {}
+        for s in listing.sessions:
+            if s.follow_up_of:
+                followed_by.setdefault(s.follow_up_of, []).append(s.id)
+        rows = [dict(s.to_dict(), followed_up_by=followed_by.get(s.id, [])) for s in shown]
+        _out(json.dumps(rows, ensure_ascii=False, indent=2))
     elif not listing.sessions:
         _out("no sessions yet — start one with: workshop-tui run ipr-border-enforcement")
+    elif not shown:
+        _out(_("no session matches (of {total})").format(total=len(listing.sessions)))
     else:
         header = (
-            f"{'ID':<8}  {'STARTED':<16}  {'CH':>4} {'SO':>4} {'AC':>4} {'OPEN':>4}  TITLE (AGENDA)"
+            f"{'ID':<8}  {'STARTED':<16}  {'ENDED':<10}  {'CH':>4} {'SO':>4} {'AC':>4} "
+            f"{'OPEN':>4}  TITLE (AGENDA)"
         )
         _out(header)
-        for s in listing.sessions:
+        for s in shown:
             started = s.started[:16].replace("T", " ")
             agenda = f" ({s.agenda_name})" if s.agenda_name else ""
             _out(
-                f"{s.id[:8]:<8}  {started:<16}  {s.challenges:>4} {s.solutions:>4} "
-                f"{s.actions:>4} {s.open_actions:>4}  {s.title}{agenda}"
+                f"{s.id[:8]:<8}  {started:<16}  {(s.ended[:10] or '-'):<10}  {s.challenges:>4} "
+                f"{s.solutions:>4} {s.actions:>4} {s.open_actions:>4}  {s.title}{agenda}"
             )
     return EXIT_ERROR if listing.problems else EXIT_OK
 
@@ -274,6 +304,21 @@ FORMATS_HELP = {
 LEVELS = ("institutional", "individual")
 STATUSES = ("open", "in progress", "done", "dropped", "carried over")
 SPLIT_CHOICES = ("owner", "unit")
+#: the sessions list's sort keys (core.history.SORT_KEYS; checked by a test)
+SORT_KEYS = (
+    "state",
+    "title",
+    "agenda",
+    "started",
+    "ended",
+    "facilitator",
+    "location",
+    "groups",
+    "challenges",
+    "solutions",
+    "actions",
+    "open",
+)
 SESSION_REF = "an id, a unique prefix of one, or 'latest' (see 'workshop-tui sessions')"
 
 
@@ -364,8 +409,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="An agenda YAML file to check.")
     p.set_defaults(handler=cmd_validate)
 
-    p = _add_command(sub, "sessions", "List the sessions, newest first.")
-    p.add_argument("--json", action="store_true", help="Print the list as JSON, for scripts.")
+    p = _add_command(
+        sub,
+        "sessions",
+        "List the sessions, newest first.",
+        "Words match the title, agenda, facilitator, location, groups and topic titles; "
+        "dates in the words (2025, 2025-06, 2025-06-01..2025-09-30, since 2024) match the "
+        "days a session ran.",
+    )
+    p.add_argument("text", nargs="*", metavar="WORD", help="Only sessions with all these words.")
+    p.add_argument("--agenda", metavar="NAME", help="Only sessions of this agenda (its name).")
+    p.add_argument(
+        "--since", metavar="DATE", help="Only sessions running on or after DATE (YYYY[-MM[-DD]])."
+    )
+    p.add_argument(
+        "--until", metavar="DATE", help="Only sessions running on or before DATE (YYYY[-MM[-DD]])."
+    )
+    p.add_argument("--open", action="store_true", help="Only sessions still in progress.")
+    p.add_argument("--ended", action="store_true", help="Only sessions that have ended.")
+    p.add_argument(
+        "--sort",
+        metavar="KEY[:asc]",
+        help=f"Sort by {_either(SORT_KEYS)} (default: started, newest first; add ':asc' "
+        "for the other way round).",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="Print the list as JSON, for scripts (with facilitator, location, dates, "
+        "follow_up_of and followed_up_by).",
+    )
     p.set_defaults(handler=cmd_sessions)
 
     p = _add_command(sub, "run", "Start a new session from an agenda file or a bundled agenda.")

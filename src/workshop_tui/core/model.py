@@ -455,6 +455,13 @@ class SessionSummary:
     solutions: int = 0
     actions: int = 0
     open_actions: int = 0
+    # what the sessions browser shows and filters by (catalog rows before these fields were
+    # added are summarised again: see SUMMARY_VERSION in core/store)
+    facilitator: str = ""
+    location: str = ""
+    groups: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()  # topic titles, agenda order
+    follow_up_of: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -468,7 +475,20 @@ class SessionSummary:
             "solutions": self.solutions,
             "actions": self.actions,
             "open_actions": self.open_actions,
+            "facilitator": self.facilitator,
+            "location": self.location,
+            "groups": list(self.groups),
+            "topics": list(self.topics),
+            "follow_up_of": self.follow_up_of,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SessionSummary:
+        """A catalog row's summary (raises KeyError / TypeError when it is not one)."""
+        values = dict(data)
+        values["groups"] = tuple(str(g) for g in values.get("groups") or ())
+        values["topics"] = tuple(str(t) for t in values.get("topics") or ())
+        return cls(**values)
 
 
 def summarise(session: Session, entries: list[Entry]) -> SessionSummary:
@@ -486,4 +506,9 @@ def summarise(session: Session, entries: list[Entry]) -> SessionSummary:
         solutions=sum(1 for e in live if e.kind == EntryKind.SOLUTION),
         actions=len(actions),
         open_actions=sum(1 for e in actions if e.action and e.action.status.is_open),
+        facilitator=session.facilitator,
+        location=session.location,
+        groups=tuple(session.agenda.group_names),
+        topics=tuple(t.title for t in session.agenda.topics),
+        follow_up_of=session.follow_up_of,
     )

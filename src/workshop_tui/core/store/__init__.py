@@ -64,6 +64,9 @@ __all__ = [
 CATALOG_TABLE = "sessions"
 RECENT_TABLE = "recent_agendas"
 MAX_RECENT = 10
+#: catalog rows written with another version are summarised again (2: facilitator, location,
+#: groups, topic titles and follow-up link added for the sessions browser)
+SUMMARY_VERSION = 2
 
 
 class SessionExistsError(StoreError):
@@ -259,16 +262,18 @@ class Store:
                 continue
             stamp = list(stamp_of(st))  # a list: what JSON gives back
             row = catalog.get(session_id)
-            if row is None or row.get("stamp") != stamp:
+            if row is None or row.get("stamp") != stamp or row.get("v") != SUMMARY_VERSION:
                 try:
                     summary = SessionStore(path).summary()
                 except CorruptDataError as err:
                     listing.problems.append(str(err))
                     continue
-                row = {"stamp": stamp, "summary": summary.to_dict()}
+                row = {"stamp": stamp, "v": SUMMARY_VERSION, "summary": summary.to_dict()}
                 changed = True
+            else:
+                summary = row["parsed"]
             fresh[session_id] = row
-            listing.sessions.append(SessionSummary(**row["summary"]))
+            listing.sessions.append(summary)
         if catalog_usable and (changed or set(fresh) != set(catalog)):
             self._write_catalog(fresh)
         listing.sessions.sort(key=lambda s: s.started, reverse=True)
@@ -283,18 +288,18 @@ class Store:
         for doc in table.values():
             try:
                 # A row whose stamp matches is used as is: its summary must be a whole one.
-                summary = SessionSummary(**doc["summary"])
+                summary = SessionSummary.from_dict(doc["summary"])
             except (KeyError, TypeError):
                 raise CorruptDataError(
                     self.catalog_path,
                     "is not a valid session catalog; delete it to rebuild it from the session files",
                 ) from None
-            rows[summary.id] = doc
+            rows[summary.id] = dict(doc, parsed=summary)
         return rows
 
     def _write_catalog(self, rows: dict[str, dict[str, Any]]) -> None:
         table = {
-            str(i): row
+            str(i): {k: v for k, v in row.items() if k != "parsed"}
             for i, row in enumerate(sorted(rows.values(), key=lambda r: r["summary"]["started"]), 1)
         }
         try:
