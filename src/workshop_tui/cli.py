@@ -164,10 +164,15 @@ def cmd_resume(args: argparse.Namespace) -> int:
 # -- merge and browser mode ----------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
     from workshop_tui.core.merge import MergeError, import_bundles
+    from workshop_tui.core.store.reading import MAX_FILE_BYTES, parse_size
 
     try:
+        max_bytes = parse_size(args.max_size) if args.max_size else MAX_FILE_BYTES
+    except ValueError as err:
+        raise CliError(f"--max-size: {err}") from None
+    try:
         reports = import_bundles(
-            _store(args), [Path(p) for p in args.bundles], into=args.into or ""
+            _store(args), [Path(p) for p in args.bundles], into=args.into or "", max_bytes=max_bytes
         )
     except MergeError as err:
         for problem in err.problems:
@@ -486,6 +491,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SESSION",
         help="Merge the bundles' entries into this session, for when each scribe started "
         f"their own session: {SESSION_REF}.",
+    )
+    p.add_argument(
+        "--max-size",
+        metavar="SIZE",
+        help="Refuse bundle files larger than this, unread (default: 200MB; e.g. 500MB, 1GB).",
     )
     p.set_defaults(handler=cmd_import)
 

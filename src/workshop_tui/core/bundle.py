@@ -22,7 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from workshop_tui import __version__
+from workshop_tui.core.i18n import _
+from workshop_tui.core.ids import is_valid_id
 from workshop_tui.core.model import (
     ActionLevel,
     ActionStatus,
@@ -34,11 +38,20 @@ from workshop_tui.core.model import (
     now_iso,
 )
 from workshop_tui.core.store import SessionStore, StoreError
+from workshop_tui.core.store.reading import (
+    MAX_FILE_BYTES,
+    FileRefused,
+    json_depth_exceeds,
+    read_regular_file,
+)
 
 BUNDLE_FORMAT = "workshop-tui-session"
 BUNDLE_VERSION = 1
-#: refuse to read files larger than this (a bundle of 10 000 entries is about 10 MB)
-MAX_BUNDLE_BYTES = 200 * 1024 * 1024
+#: refuse to read files larger than this (a bundle of 10 000 entries is about 10 MB);
+#: ``workshop-tui import --max-size`` overrides it
+MAX_BUNDLE_BYTES = MAX_FILE_BYTES
+#: refuse files whose lists and objects nest deeper than this (a bundle nests 6 levels)
+MAX_BUNDLE_DEPTH = 32
 
 
 class BundleError(StoreError):
@@ -155,8 +168,11 @@ def parse_bundle(data: Any, source: str = "bundle") -> Bundle:
         raise fail('has no session record ("session" must be an object)')
     try:
         session = Session.from_dict(raw_session)
-        if not session.id:
-            raise ValueError("empty session id")
+        if not is_valid_id(raw_session.get("id")):
+            raise ValueError(
+                f"session id {str(raw_session.get('id'))[:80]!r} is not an id "
+                "(1 to 64 letters, digits, - or _)"
+            )
         _check_stamp(raw_session.get("started"), "started")
         _check_stamp(raw_session.get("updated") or raw_session.get("started"), "updated")
     except (KeyError, TypeError, ValueError, AttributeError) as err:
@@ -178,8 +194,10 @@ def parse_bundle(data: Any, source: str = "bundle") -> Bundle:
                 raise ValueError(f"unknown kind {raw.get('kind')!r} (kinds: {choices})")
             _check_change_stamps(raw)  # before from_dict orders links by them
             entry = Entry.from_dict(raw)
-            if not isinstance(entry.id, str) or not entry.id:
-                raise ValueError("empty id")
+            if not is_valid_id(raw.get("id")):
+                raise ValueError(
+                    f"id {str(raw.get('id'))[:80]!r} is not an id (1 to 64 letters, digits, - or _)"
+                )
             for name in ("topic_id", "group", "text"):
                 if not isinstance(raw.get(name, ""), str):
                     raise TypeError(f"{name} must be a string")
@@ -207,25 +225,34 @@ def parse_bundle(data: Any, source: str = "bundle") -> Bundle:
     )
 
 
-def read_bundle(path: Path | str) -> Bundle:
-    """Read and validate a bundle file; raise :class:`BundleError` naming the file."""
+def read_bundle(path: Path | str, *, max_bytes: int = MAX_BUNDLE_BYTES) -> Bundle:
+    """Read and validate a bundle file; raise :class:`BundleError` naming the file.
+
+    Bounded: only a regular file is opened (a FIFO, device, socket or folder is refused
+    after ``stat``), one larger than ``max_bytes`` is refused before it is read, and one
+    nested more than :data:`MAX_BUNDLE_DEPTH` deep before it is parsed."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BUNDLE_BYTES:
-            raise BundleError(f"{path}: is too large for a session bundle ({size} bytes)")
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise BundleError(f"{path}: is a folder, not a bundle file") from None
+        raw = read_regular_file(path, max_bytes)
+    except FileRefused as err:
+        raise BundleError(f"{path}: {err.reason}") from None
     except FileNotFoundError:
         raise BundleError(f"{path}: no such file") from None
     except OSError as err:
         raise BundleError(f"{path}: cannot be read ({err.strerror or err})") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a byte-order mark, as some Windows editors write
+    if json_depth_exceeds(raw, MAX_BUNDLE_DEPTH):
+        raise BundleError(
+            _("{path}: is nested more than {depth} levels deep, so not a session bundle").format(
+                path=path, depth=MAX_BUNDLE_DEPTH
+            )
+        )
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise BundleError(f"{path}: is not UTF-8 text, so not a session bundle") from None
-    except json.JSONDecodeError as err:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as err:
+        if isinstance(err.__cause__, UnicodeDecodeError) or "utf-8" in str(err).lower():
+            raise BundleError(f"{path}: is not UTF-8 text, so not a session bundle") from None
         raise BundleError(
             f"{path}: is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"
         ) from None

@@ -37,7 +37,7 @@ from typing import Any, TypeVar
 
 import orjson
 
-from workshop_tui.core.bundle import Bundle, BundleError, read_bundle
+from workshop_tui.core.bundle import MAX_BUNDLE_BYTES, Bundle, BundleError, read_bundle
 from workshop_tui.core.model import Entry, Session, stamp_key
 from workshop_tui.core.store import (
     CorruptDataError,
@@ -217,13 +217,15 @@ def bundle_entries(bundle: Bundle) -> dict[str, Entry]:
     return joined
 
 
-def load_bundles(paths: Iterable[Path | str]) -> tuple[list[Bundle], list[str]]:
+def load_bundles(
+    paths: Iterable[Path | str], *, max_bytes: int = MAX_BUNDLE_BYTES
+) -> tuple[list[Bundle], list[str]]:
     """Read bundle files; return the good bundles and one ``FILE: reason`` per bad file."""
     bundles: list[Bundle] = []
     problems: list[str] = []
     for path in paths:
         try:
-            bundles.append(read_bundle(Path(path)))
+            bundles.append(read_bundle(Path(path), max_bytes=max_bytes))
         except BundleError as err:
             problems.append(str(err))
     return bundles, problems
@@ -357,16 +359,21 @@ def _stored_side(session_store: SessionStore, join: Callable[..., T], *args: Any
 
 
 def import_bundles(
-    store: Store, paths: Iterable[Path | str], *, into: str = ""
+    store: Store,
+    paths: Iterable[Path | str],
+    *,
+    into: str = "",
+    max_bytes: int = MAX_BUNDLE_BYTES,
 ) -> list[MergeReport]:
     """Read and validate every bundle, then merge them in order; one report per bundle.
 
     ``into`` (a session id, unique prefix or ``latest``) merges every bundle's entries into
     that stored session — for scribes who each started their own session by mistake.
-    Raises :class:`MergeError` listing every bad file before anything is written.
+    Raises :class:`MergeError` listing every bad file before anything is written. A file
+    larger than ``max_bytes`` is refused unread.
     """
     target = store.resolve(into) if into else ""
-    bundles, problems = load_bundles(paths)
+    bundles, problems = load_bundles(paths, max_bytes=max_bytes)
     problems += validate_bundles(store, bundles, into=target)
     if problems:
         raise MergeError(problems)

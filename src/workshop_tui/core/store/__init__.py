@@ -23,6 +23,8 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from workshop_tui.core.agenda import Agenda
+from workshop_tui.core.i18n import _
+from workshop_tui.core.ids import is_valid_id
 from workshop_tui.core.model import Entry, Session, SessionSummary
 from workshop_tui.core.prefs import Preferences
 from workshop_tui.core.store.scan import (
@@ -122,7 +124,26 @@ class Store:
 
     # -- sessions ----------------------------------------------------------------------
     def session_path(self, session_id: str) -> Path:
-        return self.sessions_dir / f"{session_id}.json"
+        """The file of a session: ``sessions/<id>.json``, never anywhere else.
+
+        Raises :class:`StoreError` for an id that does not match the id pattern
+        (``workshop_tui.core.ids``) or a path that would not lie directly inside ``sessions/``
+        (defence in depth: the pattern already rules out ``/``, ``..`` and the like)."""
+        if not is_valid_id(session_id):
+            raise StoreError(
+                _("{id!r} is not a valid session id (1 to 64 letters, digits, - or _)").format(
+                    id=str(session_id)[:80]
+                )
+            )
+        path = self.sessions_dir / f"{session_id}.json"
+        folder = os.path.abspath(self.sessions_dir)
+        if os.path.dirname(os.path.abspath(path)) != folder:
+            raise StoreError(
+                _("{id!r} would be stored outside {folder}; refused").format(
+                    id=session_id, folder=folder
+                )
+            )
+        return path
 
     def create_session(
         self,
@@ -169,10 +190,24 @@ class Store:
             names = os.listdir(self.sessions_dir)
         except OSError as err:
             raise StoreError(f"cannot read {self.sessions_dir}: {err.strerror}") from None
-        return [n[:-5] for n in names if n.endswith(".json") and not n.startswith(".")]
+        # A file whose name is not an id is not one of ours (see stray_session_files).
+        return [n[:-5] for n in names if n.endswith(".json") and is_valid_id(n[:-5])]
+
+    def stray_session_files(self) -> list[str]:
+        """Names of ``.json`` files in ``sessions/`` that cannot be sessions: their name is
+        not a session id (renamed by hand, or put there by another program)."""
+        try:
+            names = os.listdir(self.sessions_dir)
+        except OSError:
+            return []
+        return sorted(
+            n
+            for n in names
+            if n.endswith(".json") and not n.startswith(".") and not is_valid_id(n[:-5])
+        )
 
     def has_session(self, session_id: str) -> bool:
-        return self.session_path(session_id).is_file()
+        return is_valid_id(session_id) and self.session_path(session_id).is_file()
 
     def resolve(self, ref: str) -> str:
         """Session id from an id, a unique id prefix, or ``latest``. Raise StoreError."""
@@ -252,6 +287,13 @@ class Store:
             # Only a cache: list from the session files, report it, never overwrite it.
             listing.problems.append(str(err))
             catalog, catalog_usable = {}, False
+        for name in self.stray_session_files():
+            listing.problems.append(
+                _(
+                    "{path}: the file name is not a session id (1 to 64 letters, digits, - or _ "
+                    "before .json); it is not listed"
+                ).format(path=self.sessions_dir / name)
+            )
         fresh: dict[str, dict[str, Any]] = {}
         changed = False
         for session_id in self.session_ids():

@@ -16,7 +16,13 @@ from typing import Any
 import orjson
 
 from workshop_tui.core.store.session_store import ENTRIES_TABLE, SESSION_TABLE
-from workshop_tui.core.store.storage import CorruptDataError, FileStamp, load_json_file, stamp_of
+from workshop_tui.core.store.storage import (
+    CorruptDataError,
+    FileStamp,
+    load_json_file,
+    read_data_file,
+    stamp_of,
+)
 
 
 @dataclass(frozen=True)
@@ -64,13 +70,9 @@ def read_session_file(path: Path) -> SessionFile:
     if stamp is None:
         raise CorruptDataError(path, "session file is missing")
     try:
-        data = path.read_bytes()
+        data = read_data_file(path)
     except FileNotFoundError:
         raise CorruptDataError(path, "session file is missing") from None
-    except IsADirectoryError:
-        raise CorruptDataError(path, "is a folder, not a data file") from None
-    except PermissionError:
-        raise CorruptDataError(path, "cannot be read: permission denied") from None
     return SessionFile(path=path, stamp=stamp, data=data)
 
 

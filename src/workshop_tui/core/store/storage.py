@@ -23,6 +23,8 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from workshop_tui.core.store.reading import FileRefused, read_regular_file
+
 TMP_SUFFIX = ".tmp"
 
 
@@ -146,14 +148,26 @@ def clean_stale_temp_files(folder: Path, max_age_s: float = 3600.0) -> int:
     return removed
 
 
-def load_json_file(path: Path) -> Any:
-    """Read and parse a JSON data file, raising :class:`CorruptDataError` with the reason."""
+def read_data_file(path: Path) -> bytes:
+    """The bytes of a data file, read bounded (:func:`reading.read_regular_file`).
+
+    Raises :class:`CorruptDataError` with the reason (a folder, a FIFO or device, too large,
+    unreadable) and ``FileNotFoundError`` when it is not there."""
     try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise CorruptDataError(path, "is a folder, not a data file") from None
+        return read_regular_file(path)
+    except FileRefused as err:
+        raise CorruptDataError(path, err.reason) from None
     except PermissionError:
         raise CorruptDataError(path, "cannot be read: permission denied") from None
+    except FileNotFoundError:
+        raise
+    except OSError as err:
+        raise CorruptDataError(path, f"cannot be read ({err.strerror or err})") from None
+
+
+def load_json_file(path: Path) -> Any:
+    """Read and parse a JSON data file, raising :class:`CorruptDataError` with the reason."""
+    raw = read_data_file(path)
     if not raw.strip():
         raise CorruptDataError(path, "is empty (truncated?)")
     try:
