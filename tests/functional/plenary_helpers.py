@@ -23,6 +23,8 @@ __all__ = [
     "NEW_ID",
     "TODAY",
     "cell_text",
+    "choose",
+    "column_of",
     "column_texts",
     "make_app",
     "plenary_sample",
@@ -51,3 +53,15 @@ def column_texts(table: DataTable, column: int) -> list[str]:
 def session_screen(app: WorkshopApp) -> SessionScreen:
     assert isinstance(app.screen, SessionScreen), type(app.screen)
     return app.screen
+
+
+def column_of(table: DataTable, key: str) -> list[str]:
+    """What the column with ``key`` shows, top to bottom, as plain text."""
+    return [v.plain if isinstance(v, Text) else str(v) for v in table.get_column(key)]
+
+
+def choose(screen: Any, name: str, *values: str) -> None:
+    """Set the action list's ``name`` filter to ``values`` as its picker would."""
+    chip = screen.query_one(f"#filter-{name}")
+    chip.set_values(list(values))
+    chip.post_message(chip.Changed(chip, list(chip.values)))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plenary_helpers import EARLIER_ID, NEW_ID, make_app, session_screen
-from plenary_helpers import column_texts as column
+from plenary_helpers import EARLIER_ID, NEW_ID, choose, column_of, make_app, session_screen
 from session_fixtures import saved
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import DataTable, Static
 
 from workshop_tui.core.model import ActionStatus, EntryKind
 from workshop_tui.core.store import Store
@@ -24,8 +23,8 @@ async def test_list_filter_sort_and_status(tmp_path: Path) -> None:
         assert isinstance(screen, ActionsScreen)
         table = screen.query_one("#actions-table", DataTable)
         # sorted by due date: dated first, then timeframe-only, then none
-        assert column(table, 1) == ["2026-04-30", "2026-09-30", "short", "—"]
-        assert column(table, 4) == [
+        assert column_of(table, "due") == ["2026-04-30", "2026-09-30", "short", "—"]
+        assert column_of(table, "warnings") == [
             "overdue",
             "ok",
             "2: no success indicator, vague wording",
@@ -33,17 +32,17 @@ async def test_list_filter_sort_and_status(tmp_path: Path) -> None:
         ]
         await pilot.press("o")  # sort by priority
         await pilot.pause()
-        assert column(table, 5) == ["high", "medium", "medium", "low"]
+        assert column_of(table, "prio") == ["high", "med", "med", "low"]
         await pilot.press("o")  # by owner: people first, no owner last
         await pilot.pause()
-        assert column(table, 2) == ["Ana", "Chen", "Eli", "—"]
+        assert column_of(table, "owner") == ["Ana", "Chen", "Eli", "—"]
         # filter by unit, then by group as well
-        screen.query_one("#filter-unit", Select).value = "Legal department"
+        choose(screen, "unit", "Legal department")
         await pilot.pause()
-        assert column(table, 2) == ["Ana", "—"]
-        screen.query_one("#filter-group", Select).value = "Group B"
+        assert column_of(table, "owner") == ["Ana", "—"]
+        choose(screen, "group", "Group B")
         await pilot.pause()
-        assert column(table, 3) == ["Improve cooperation with the courts"]
+        assert column_of(table, "action") == ["Improve cooperation with the courts"]
         await pilot.press("c")  # clear filters
         await pilot.pause()
         assert table.row_count == 4
@@ -59,10 +58,10 @@ async def test_list_filter_sort_and_status(tmp_path: Path) -> None:
         await saved(pilot)
         assert Store(tmp_path).open_session(NEW_ID).get(entry_id).action.status == ActionStatus.DONE  # type: ignore[union-attr]
         # the cursor stayed on the row it was on when the filters were cleared
-        assert column(table, 3)[table.cursor_row] == "Improve cooperation with the courts"
-        screen.query_one("#filter-status", Select).value = "done"
+        assert column_of(table, "action")[table.cursor_row] == "Improve cooperation with the courts"
+        choose(screen, "status", "done")
         await pilot.pause()
-        assert column(table, 3) == ["Improve cooperation with the courts"]
+        assert column_of(table, "action") == ["Improve cooperation with the courts"]
         assert str(table.coordinate_to_cell_key(table.cursor_coordinate)[0].value) == entry_id
 
 
@@ -176,4 +175,4 @@ async def test_a_failed_save_keeps_the_editor_open_with_the_typed_fields(tmp_pat
         await pilot.press("ctrl+s")
         await saved(pilot)
         assert app.screen is screen
-        assert "Dewi Lestari" in column(screen.query_one("#actions-table", DataTable), 2)
+        assert "Dewi Lestari" in column_of(screen.query_one("#actions-table", DataTable), "owner")

@@ -5,11 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plenary_helpers import EARLIER_ID, make_app, session_screen
+from plenary_helpers import (
+    EARLIER_ID,
+    NEW_ID,
+    TODAY,
+    choose,
+    column_of,
+    make_app,
+    session_screen,
+)
 from plenary_helpers import column_texts as column
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import DataTable, Static
 
+from workshop_tui.core.action_list import PREF_KEY
+from workshop_tui.core.store import Store
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.actions import ActionsScreen
+from workshop_tui.ui.widgets.action_filters import FilterChip, FilterPicker
 
 
 def actions_screen(app: object) -> ActionsScreen:
@@ -24,7 +36,7 @@ async def test_sort_and_filters_are_kept_for_the_session(tmp_path: Path) -> None
         await pilot.pause()
         await pilot.press("f3", "o")  # sort by priority
         await pilot.pause()
-        actions_screen(app).query_one("#filter-unit", Select).value = "Legal department"
+        choose(actions_screen(app), "unit", "Legal department")
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -34,12 +46,12 @@ async def test_sort_and_filters_are_kept_for_the_session(tmp_path: Path) -> None
         await pilot.pause()
         screen = actions_screen(app)
         assert screen.sort == "priority"
-        assert screen.query_one("#filter-unit", Select).value == "Legal department"
-        assert screen.filters() == {"unit": "Legal department"}
+        assert screen.query_one("#filter-unit", FilterChip).values == ["Legal department"]
+        assert screen.filters() == {"unit": ["Legal department"]}
         title = str(screen.query_one("#actions-title", Static).content)
-        assert "sorted by priority · unit=Legal department" in title
+        assert "sorted by priority · unit: Legal department" in title
         table = screen.query_one("#actions-table", DataTable)
-        assert column(table, 5) == ["high", "low"]  # filtered and sorted
+        assert column_of(table, "prio") == ["high", "low"]  # filtered and sorted
         # cleared filters are remembered too
         await pilot.press("c", "escape")
         await pilot.pause()
@@ -58,18 +70,73 @@ async def test_sort_and_filters_are_kept_for_the_session(tmp_path: Path) -> None
         assert actions_screen(app).sort == "due"
 
 
-async def test_escape_from_a_filter_dropdown_only_closes_it(tmp_path: Path) -> None:
+async def test_sort_and_several_values_per_filter_come_back_in_the_next_run(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3", "o")  # sort by priority
+        await pilot.pause()
+        # status: open + in progress, through the filter's tick list
+        screen = actions_screen(app)
+        screen.query_one("#filter-status", FilterChip).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterPicker)
+        await pilot.press("space", "down", "space", "enter")  # open, in progress
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.filters() == {"status": ["open", "in_progress"]}
+        choose(screen, "group", "Group B", "Group C")
+        await pilot.pause()
+        table = screen.query_one("#actions-table", DataTable)
+        assert sorted(column_of(table, "action")) == [
+            "Improve cooperation with the courts",  # open, Group B
+            "Publish the online recordation form",  # in progress, Group C
+            "Raise awareness among officers",  # open, Group B
+        ]
+        choose(screen, "status", "in_progress")
+        await pilot.pause()
+        assert column_of(table, "action") == ["Publish the online recordation form"]
+        choose(screen, "status", "open", "in_progress")
+        await pilot.pause()
+        assert "group: Group B, Group C · status: open, in progress" in str(
+            screen.query_one("#actions-title", Static).content
+        )
+        await app.workers.wait_for_complete()
+
+    # a new run of the app on the same data folder
+    again = WorkshopApp(store=Store(tmp_path), session_id=NEW_ID, today=lambda: TODAY)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = actions_screen(again)
+        assert screen.sort == "priority"
+        assert screen.filters() == {
+            "group": ["Group B", "Group C"],
+            "status": ["open", "in_progress"],
+        }
+        assert len(column_of(screen.query_one("#actions-table", DataTable), "action")) == 3
+    saved_view = Store(tmp_path).prefs.get_for(PREF_KEY, NEW_ID, {})
+    assert saved_view == {
+        "sort": "priority",
+        "filters": {"group": ["Group B", "Group C"], "status": ["open", "in_progress"]},
+    }
+
+
+async def test_escape_from_a_filter_list_only_closes_it(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f3", "f", "enter")  # focus the filters, open the group dropdown
+        await pilot.press("f3", "f", "enter")  # focus the filters, open the group's list
+        await pilot.pause()
+        assert isinstance(app.screen, FilterPicker)
+        await pilot.press("escape")  # closes the list
         await pilot.pause()
         screen = actions_screen(app)
-        group = screen.query_one("#filter-group", Select)
-        assert group.expanded
-        await pilot.press("escape")  # closes the dropdown
-        await pilot.pause()
-        assert app.screen is screen and not group.expanded
+        assert app.screen is screen
         await pilot.press("escape")  # from a filter back to the table
         await pilot.pause()
         assert app.screen is screen
@@ -86,12 +153,47 @@ async def test_columns_up_to_the_warnings_fit_80_columns(tmp_path: Path) -> None
         await pilot.press("f3")
         await pilot.pause()
         table = actions_screen(app).query_one("#actions-table", DataTable)
-        shown = table.ordered_columns[:5]
-        assert [str(c.label) for c in shown] == ["Status", "Due", "Owner", "Action", "Warnings"]
+        shown = table.ordered_columns[:6]
+        assert [str(c.label) for c in shown] == [
+            "Status",
+            "Due",
+            "Prio",
+            "Owner",
+            "Action",
+            "Warnings",
+        ]
         assert sum(c.get_render_width(table) for c in shown) <= (
             table.scrollable_content_region.width
         )
-        warnings = shown[4]
+        warnings = shown[5]
         assert warnings.width >= len("Warnings")
         # the count comes first, so a cut label still says how many there are
-        assert column(table, 4)[3].startswith("5: no owner")
+        assert column(table, 5)[3].startswith("5: no owner")
+        # sorted by due date, the priority is on screen
+        assert column_of(table, "prio") == ["med", "high", "med", "low"]
+
+
+async def test_topic_and_group_have_columns_when_the_screen_is_wide(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        table = actions_screen(app).query_one("#actions-table", DataTable)
+        keys = [c.key.value for c in table.ordered_columns]
+        assert keys[:8] == [
+            "status",
+            "due",
+            "prio",
+            "owner",
+            "topic",
+            "group",
+            "action",
+            "warnings",
+        ]
+        visible = table.ordered_columns[:8]
+        assert sum(c.get_render_width(table) for c in visible) <= (
+            table.scrollable_content_region.width
+        )
+        assert set(column_of(table, "group")) <= {"Group A", "Group B", "Group C"}
+        assert set(column_of(table, "topic")) <= {"1", "2", "3"}

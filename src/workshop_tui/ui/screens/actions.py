@@ -1,9 +1,9 @@
-"""Action list: every action of a session in one table, with filters, sorting, inline status
-changes (ctrl+z undoes them, and edits made here), quality warnings and a jump to the
-challenge or solution an action comes from.
+"""Action list: every action of a session in one table, with filters (each takes several
+values), sorting, inline status changes (ctrl+z undoes them, and edits made here), quality
+warnings and a jump to the challenge or solution an action comes from.
 
-The sort and the filters are remembered per session while the app runs: F3 opens the list
-as it was left.
+The sort and the filters are remembered per session across runs (the preferences file,
+:data:`workshop_tui.core.action_list.PREF_KEY`): F3 opens the list as it was left.
 """
 
 from __future__ import annotations
@@ -11,79 +11,72 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections.abc import Awaitable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Select, Static
+from textual.widgets import DataTable, Footer, Static
 
+from workshop_tui.core.action_list import (
+    FILTERS,
+    NONE,
+    PREF_KEY,
+    SORTS,
+    ListView,
+    matches,
+    next_status,
+    sort_key,
+)
 from workshop_tui.core.capture import Capture, pane_labels
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, EntryKind
 from workshop_tui.core.quality import check_session, warning_labels
-from workshop_tui.core.store import SessionStore, StoreError
+from workshop_tui.core.store import SessionStore, Store, StoreError
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens
 from workshop_tui.ui.screens.plenary import today_of
+from workshop_tui.ui.widgets.action_filters import FilterChip
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
 from workshop_tui.ui.writer import store_writer
 
-#: the order the status key cycles through
-STATUS_CYCLE = (
-    ActionStatus.OPEN,
-    ActionStatus.IN_PROGRESS,
-    ActionStatus.DONE,
-    ActionStatus.DROPPED,
-)
-SORTS = ("due", "priority", "owner")
-FILTERS = ("group", "topic", "owner", "unit", "level", "status")
-NONE = "\x00none"  # the "(none)" choice for owner / unit
 OWNER_WIDTH = 14  # longer owner names are cut ("…"); the detail line has them in full
-
-
-@dataclass
-class ListView:
-    """How the action list of one session was last shown: its sort and filters."""
-
-    sort: str = "due"
-    filters: dict[str, str] = field(default_factory=dict)
-
+GROUP_WIDTH = 14  # longer group names are cut ("…")
+#: the room the action and the warnings keep before topic and group get their columns
+ROOM_FOR_TEXT = 46
+#: the filters' names as shown (the keys stay English: they are data)
+FILTER_TITLES = {
+    "group": N_("group"),
+    "topic": N_("topic"),
+    "owner": N_("owner"),
+    "unit": N_("unit"),
+    "level": N_("level"),
+    "status": N_("status"),
+}
+#: priority in its narrow column
+SHORT_PRIORITY = {"high": N_("high"), "medium": N_("med"), "low": N_("low")}
 
 #: per app (a test runs many) and per session id; gone with the app
 _VIEWS: weakref.WeakKeyDictionary[App[Any], dict[str, ListView]] = weakref.WeakKeyDictionary()
 
 
 def remembered_view(app: App[Any], session_id: str) -> ListView:
-    """The list view of ``session_id`` kept for this run of ``app`` (made on first use)."""
-    return _VIEWS.setdefault(app, {}).setdefault(session_id, ListView())
-
-
-def next_status(status: ActionStatus) -> ActionStatus:
-    if status not in STATUS_CYCLE:
-        return ActionStatus.OPEN
-    return STATUS_CYCLE[(STATUS_CYCLE.index(status) + 1) % len(STATUS_CYCLE)]
-
-
-def sort_key(how: str, topic_rank: dict[str, int]) -> Any:
-    """Sort key for the action list; ties fall back to agenda order."""
-
-    def base(e: Entry) -> tuple[int, str, float]:
-        return (topic_rank.get(e.topic_id, 99), e.group, e.position)
-
-    def key(e: Entry) -> tuple[Any, ...]:
-        fields = e.action
-        assert fields is not None
-        if how == "priority":
-            return (fields.priority.rank, fields.due or "9999", *base(e))
-        if how == "owner":
-            return (fields.owner == "", fields.owner.casefold(), fields.due or "9999", *base(e))
-        return (fields.due == "", fields.due, fields.priority.rank, *base(e))
-
-    return key
+    """The list view of ``session_id``: as left in this run of ``app``, else as saved in the
+    preferences by an earlier run, else the default."""
+    views = _VIEWS.setdefault(app, {})
+    if session_id not in views:
+        store = getattr(app, "store", None)
+        saved = (
+            store.prefs.get_for(PREF_KEY, session_id, None, dict)
+            if isinstance(store, Store)
+            else None
+        )
+        views[session_id] = ListView.from_pref(saved)
+    return views[session_id]
 
 
 class ActionsScreen(Screen[None]):
@@ -92,7 +85,6 @@ class ActionsScreen(Screen[None]):
     DEFAULT_CSS = """
     ActionsScreen #actions-title { height: 1; background: $panel; padding: 0 1; }
     ActionsScreen #action-filters { height: auto; }
-    ActionsScreen #action-filters Select { width: 1fr; }
     ActionsScreen #actions-table { height: 1fr; overflow-y: scroll; }
     ActionsScreen #action-detail { height: auto; max-height: 8; background: $panel; padding: 0 1; }
     """
@@ -132,7 +124,7 @@ class ActionsScreen(Screen[None]):
         yield Static(id="actions-title")
         with Horizontal(id="action-filters"):
             for name in FILTERS:
-                yield Select[str]([], prompt=f"{name}: all", id=f"filter-{name}", compact=True)
+                yield FilterChip(name, _(FILTER_TITLES[name]), id=f"filter-{name}")
         yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="action-detail")
         yield Footer()
@@ -148,7 +140,7 @@ class ActionsScreen(Screen[None]):
     def _actions(self) -> list[Entry]:
         return self.store.entries(kind=EntryKind.ACTION)
 
-    def _fill_filters(self, restore: dict[str, str] | None = None) -> None:
+    def _fill_filters(self, restore: dict[str, list[str]] | None = None) -> None:
         """Offer the session's values in the filters; keep (or ``restore``) the chosen ones
         that are still offered."""
         actions = self._actions()
@@ -157,42 +149,71 @@ class ActionsScreen(Screen[None]):
         choices: dict[str, list[tuple[str, str]]] = {
             "group": [(g, g) for g in self.agenda.group_names],
             "topic": [(f"{i}. {t.title}", t.id) for i, t in enumerate(self.agenda.topics, 1)],
-            "owner": [(o or "(no owner)", o or NONE) for o in owners],
-            "unit": [(u or "(no unit)", u or NONE) for u in units],
+            "owner": [(o or _("(no owner)"), o or NONE) for o in owners],
+            "unit": [(u or _("(no unit)"), u or NONE) for u in units],
             "level": [(lv.value, lv.value) for lv in ActionLevel],
             "status": [(s.label, s.value) for s in ActionStatus],
         }
         for name, options in choices.items():
-            select = self.query_one(f"#filter-{name}", Select)
-            value = select.value
-            if restore and value == Select.NULL:
-                value = restore.get(name, Select.NULL)
-            with self.prevent(Select.Changed):
-                select.set_options(options)
-                if value != Select.NULL and value in {v for _, v in options}:
-                    select.value = value
+            chip = self.query_one(f"#filter-{name}", FilterChip)
+            values = chip.values or (restore or {}).get(name, [])
+            chip.set_options(options, values)
 
-    def filters(self) -> dict[str, str]:
-        """The active filters: name → chosen value."""
-        found: dict[str, str] = {}
+    def filters(self) -> dict[str, list[str]]:
+        """The active filters: name → the values it keeps."""
+        found: dict[str, list[str]] = {}
         for name in FILTERS:
-            value = self.query_one(f"#filter-{name}", Select).value
-            if value != Select.NULL and isinstance(value, str):
-                found[name] = value
+            values = self.query_one(f"#filter-{name}", FilterChip).values
+            if values:
+                found[name] = list(values)
         return found
 
-    def _matches(self, entry: Entry, chosen: dict[str, str]) -> bool:
-        fields = entry.action
-        assert fields is not None
-        values = {
-            "group": entry.group,
-            "topic": entry.topic_id,
-            "owner": fields.owner or NONE,
-            "unit": fields.unit or NONE,
-            "level": fields.level.value,
-            "status": fields.status.value,
-        }
-        return all(values[name] == value for name, value in chosen.items())
+    def _remember_view(self, chosen: dict[str, list[str]]) -> None:
+        """Keep the sort and filters for F3 (this run) and in the preferences (next runs)."""
+        view = ListView(self.sort, {name: list(values) for name, values in chosen.items()})
+        if view == self._view:
+            return
+        self._view.sort, self._view.filters = view.sort, view.filters
+        store = getattr(self.app, "store", None)
+        if isinstance(store, Store):
+            self._save_view(store, view.to_pref())
+
+    @work(thread=True, exclusive=True, group="actions-view")
+    def _save_view(self, store: Store, value: dict[str, Any]) -> None:
+        store.prefs.set_for(PREF_KEY, self.store.id, value)  # best effort: never raises
+
+    def _columns(
+        self, warnings_longest: int, owner_width: int, groups: list[str]
+    ) -> list[tuple[str, str, int]]:
+        """The table's columns (key, heading, width) for this screen's width: status, due,
+        priority, owner, action and warnings always (80 columns too); topic and group when
+        the action and the warnings keep :data:`ROOM_FOR_TEXT` cells; the unit last."""
+        table = self.query_one("#actions-table", DataTable)
+        # each column pads 1 on both sides; the vertical scrollbar is always there (CSS)
+        gutter = table.styles.scrollbar_size_vertical
+        fixed = [
+            ("status", _("Status"), 11),
+            ("due", _("Due"), 10),
+            ("prio", _("Prio"), 4),
+            ("owner", _("Owner"), owner_width),
+        ]
+        room = self.app.size.width - sum(w + 2 for _k, _h, w in fixed) - gutter - 4
+        group_width = min(max((len(g) for g in groups), default=5), GROUP_WIDTH)
+        where = [("topic", _("T"), 2), ("group", _("Group"), max(group_width, 5))]
+        wide = room - sum(w + 2 for _k, _h, w in where) >= ROOM_FOR_TEXT
+        if wide:
+            fixed += where
+            room -= sum(w + 2 for _k, _h, w in where)
+        warnings_width = min(max(warnings_longest, len(_("Warnings"))), max(14, room * 2 // 5))
+        columns = [
+            *fixed,
+            ("action", _("Action"), max(20, room - warnings_width)),
+            ("warnings", _("Warnings"), warnings_width),
+            ("unit", _("Unit"), 0),
+        ]
+        if not wide:
+            columns += where
+        return columns
 
     def refresh_table(self, keep: str | None = None) -> None:
         try:
@@ -205,53 +226,48 @@ class ActionsScreen(Screen[None]):
         if keep is None and table.row_count and table.cursor_row >= 0:
             keep = self._selected_id()
         chosen = self.filters()
-        self._view.sort, self._view.filters = self.sort, dict(chosen)  # F3 comes back to it
+        self._remember_view(chosen)
         topic_rank = {t.id: i for i, t in enumerate(self.agenda.topics)}
         self.shown = sorted(
-            (e for e in actions if self._matches(e, chosen)), key=sort_key(self.sort, topic_rank)
+            (e for e in actions if matches(e, chosen)), key=sort_key(self.sort, topic_rank)
         )
         number = {t.id: i for i, t in enumerate(self.agenda.topics, 1)}
         table.clear(columns=True)
         labels = {e.id: warning_labels(warnings.get(e.id, [])) for e in self.shown}
-        # Status, due, owner, action and warnings fit the screen (80 columns too); the
-        # action and the warnings share what is left, cut with "…" (the warnings after their
-        # count); the detail line below the table has both in full. Priority, unit, topic
-        # and group follow, off a narrow screen (the detail line names them too).
         owners = [len(e.action.owner) for e in self.shown if e.action]
-        owner_width = min(max([len("Owner"), *owners]), OWNER_WIDTH)
-        # each column pads 1 on both sides; the vertical scrollbar is always there (CSS)
-        gutter = table.styles.scrollbar_size_vertical
-        room = self.app.size.width - (11 + 2) - (10 + 2) - (owner_width + 2) - gutter - 4
+        owner_width = min(max([len(_("Owner")), *owners]), OWNER_WIDTH)
         longest = max((len(label) for label in labels.values()), default=0)
-        warnings_width = min(max(longest, len("Warnings")), max(18, room * 2 // 5))
-        table.add_column("Status", width=11)
-        table.add_column("Due", width=10)
-        table.add_column("Owner", width=owner_width)
-        table.add_column("Action", width=max(20, room - warnings_width))
-        table.add_column("Warnings", width=warnings_width)
-        table.add_columns("Prio", "Unit", "T", "Group")
+        columns = self._columns(longest, owner_width, self.agenda.group_names)
+        for key, heading, width in columns:
+            table.add_column(heading, key=key, width=width or None)
+
+        def cut(text: str, style: str = "") -> Text:
+            return Text(text, style, no_wrap=True, overflow="ellipsis")
+
         for entry in self.shown:
             fields = entry.action
             assert fields is not None
             found = warnings.get(entry.id, [])
-            table.add_row(
-                _status_text(fields.status),
-                fields.due or (fields.timeframe.value if fields.timeframe else "—"),
-                Text(fields.owner or "—", no_wrap=True, overflow="ellipsis"),
-                Text(" ".join(entry.text.split()), no_wrap=True, overflow="ellipsis"),
-                Text(
-                    labels[entry.id], "red" if found else "green", no_wrap=True, overflow="ellipsis"
-                ),
-                fields.priority.value,
-                fields.unit or "—",
-                str(number.get(entry.topic_id, "?")),
-                entry.group,
-                key=entry.id,
-            )
+            cells: dict[str, Any] = {
+                "status": _status_text(fields.status),
+                "due": fields.due or (fields.timeframe.value if fields.timeframe else "—"),
+                "prio": _(SHORT_PRIORITY[fields.priority.value]),
+                "owner": cut(fields.owner or "—"),
+                "action": cut(" ".join(entry.text.split())),
+                "warnings": cut(labels[entry.id], "red" if found else "green"),
+                "unit": fields.unit or "—",
+                "topic": str(number.get(entry.topic_id, "?")),
+                "group": cut(entry.group),
+            }
+            table.add_row(*(cells[key] for key, _h, _w in columns), key=entry.id)
         ids = [e.id for e in self.shown]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
-        filt = " · ".join(f"{k}={'(none)' if v == NONE else v}" for k, v in chosen.items())
+        filt = " · ".join(
+            f"{_(FILTER_TITLES[name])}: "
+            + ", ".join(self.query_one(f"#filter-{name}", FilterChip).labels())
+            for name in chosen
+        )
         # counts, sort, filters and READ-ONLY before the session title: a long title cut
         # them off at 80-100 columns
         title = Text.assemble(
@@ -303,8 +319,8 @@ class ActionsScreen(Screen[None]):
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
 
-    @on(Select.Changed)
-    def _filter_changed(self, event: Select.Changed) -> None:
+    @on(FilterChip.Changed)
+    def _filter_changed(self, event: FilterChip.Changed) -> None:
         self.refresh_table()
 
     @on(DataTable.RowSelected, "#actions-table")
@@ -427,16 +443,15 @@ class ActionsScreen(Screen[None]):
         open_entry(self.app, self.store.id, entry_id=target, read_only=self.read_only)
 
     def action_focus_filters(self) -> None:
-        self.query_one("#filter-group", Select).focus()
+        self.query_one("#filter-group", FilterChip).focus()
 
     def action_clear_filters(self) -> None:
-        with self.prevent(Select.Changed):
-            for name in FILTERS:
-                self.query_one(f"#filter-{name}", Select).clear()
+        for name in FILTERS:
+            self.query_one(f"#filter-{name}", FilterChip).set_values([])
         self.refresh_table()
 
     def action_close(self) -> None:
-        """Back to the table from the filters (Esc closing a dropdown stays there), else
+        """Back to the table from the filters (Esc closing a filter's list stays there), else
         leave the list."""
         focused = self.app.focused
         filters = self.query_one("#action-filters")
