@@ -3,6 +3,7 @@ before them moved: "3iDraft" types into the Actions input, "]iText" into the nex
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from session_fixtures import new_app, new_session, pane_texts, saved, screen_of
@@ -61,3 +62,28 @@ async def test_a_group_switch_then_typing_in_one_burst(tmp_path: Path) -> None:
         await saved(pilot)
         assert screen.group == "Group B"
         assert pane_texts(app, EntryKind.CHALLENGE) == ["In group B", "3 officers [x]"]
+
+
+async def test_two_group_switches_in_one_burst_settle(tmp_path: Path) -> None:
+    """]] in one read: the tabs follow the screen, they never switch it back (the tab's
+    activation message used to call set_group again, and the two switches chased each other)."""
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        switches: list[str] = []
+        original = screen.set_group
+
+        def recording(group: str) -> None:
+            switches.append(group)
+            original(group)
+
+        screen.set_group = recording  # type: ignore[method-assign]
+        burst(app, ["right_square_bracket", "right_square_bracket", "i", *typed("Back"), "enter"])
+        # bounded: the loop this guards against never lets the app go idle
+        await asyncio.wait_for(saved(pilot), timeout=20)
+        assert switches == ["Group B", "Group A"]  # the two keys, nothing more
+        assert screen.group == "Group A"
+        assert pane_texts(app, EntryKind.CHALLENGE) == ["Back"]
+        assert screen.query_one("#group-tabs").active == "group-0"  # type: ignore[attr-defined]

@@ -339,7 +339,10 @@ class SessionScreen(Screen[None]):
         tabs = self.query_one("#group-tabs", Tabs)
         tab_id = "group-0" if self.locked_group else f"group-{self.groups.index(self.group)}"
         if tabs.active != tab_id:
-            tabs.active = tab_id
+            # a change made here must not come back as a click: TabActivated would call
+            # set_group again, and two switches in one burst (]]) then chased each other
+            with tabs.prevent(Tabs.TabActivated):
+                tabs.active = tab_id
 
     # -- UI state ----------------------------------------------------------------------
     def save_state(self, **extra: Any) -> None:
