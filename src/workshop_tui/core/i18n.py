@@ -17,8 +17,10 @@ The core imports no Textual; the UI, the CLI and the exporters all use this modu
 
 from __future__ import annotations
 
+import datetime as _dt
 import gettext as _gettext
 import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,7 +78,7 @@ def translator(language: str | None) -> Translator:
     return Translator(DEFAULT_LANGUAGE, catalog)
 
 
-def system_language(environ: dict[str, str] | None = None) -> str:
+def system_language(environ: Mapping[str, str] | None = None) -> str:
     """The language asked for by the environment: ``WORKSHOP_TUI_LANG``, then the POSIX locale
     variables (``LC_ALL`` > ``LC_MESSAGES`` > ``LANG``), else English."""
     env = os.environ if environ is None else environ
@@ -85,6 +87,59 @@ def system_language(environ: dict[str, str] | None = None) -> str:
         if value and value not in ("c", "posix"):
             return value
     return DEFAULT_LANGUAGE
+
+
+#: each language's name in that language (the language menu); others come from Babel
+LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
+
+
+def language_name(language: str) -> str:
+    """``id`` → ``Bahasa Indonesia``: a language's own name, for choosing it."""
+    lang = normalize_language(language) or DEFAULT_LANGUAGE
+    if lang in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[lang]
+    try:
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            return str(Locale.parse(lang).display_name or lang)
+        except (UnknownLocaleError, ValueError):
+            return lang
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return lang
+
+
+def ui_language(
+    requested: str | None = None,
+    remembered: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> str:
+    """The UI language: ``--lang`` (``requested``) > ``WORKSHOP_TUI_LANG`` > the language chosen
+    in the app (``remembered``, the ``ui.language`` preference) > ``LC_ALL``/``LC_MESSAGES``/
+    ``LANG`` > English. Languages without a catalog fall back to English."""
+    env = os.environ if environ is None else environ
+    for candidate in (requested, env.get(ENV_VAR), remembered):
+        lang = normalize_language(candidate)
+        if lang and lang not in ("c", "posix"):
+            return lang if lang in available_languages() else DEFAULT_LANGUAGE
+    lang = system_language({k: v for k, v in env.items() if k != ENV_VAR})
+    return lang if lang in available_languages() else DEFAULT_LANGUAGE
+
+
+def format_date(value: _dt.date | None, language: str | None = None, style: str = "long") -> str:
+    """A date as people of ``language`` (default: the UI's) write it: ``30 Juni 2026``,
+    ``June 30, 2026``. ``style`` is Babel's (``short``, ``medium``, ``long``, ``full``) or a
+    CLDR pattern. Babel loads on first use only (start-up does not pay for it)."""
+    if value is None:
+        return ""
+    from babel import UnknownLocaleError
+    from babel.dates import format_date as _babel_format_date
+
+    lang = normalize_language(language) or current_language()
+    try:
+        return str(_babel_format_date(value, format=style, locale=lang))
+    except (UnknownLocaleError, ValueError, LookupError):
+        return str(_babel_format_date(value, format=style, locale=DEFAULT_LANGUAGE))
 
 
 _current: Translator = translator(DEFAULT_LANGUAGE)

@@ -4,20 +4,38 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from workshop_tui.core.i18n import (
+    N_,
+    _,
+    available_languages,
+    current_language,
+    language_name,
+    set_language,
+    ui_language,
+)
 from workshop_tui.core.store import SessionStore, Store, StoreError
 from workshop_tui.ui.commands import WorkshopCommands
 from workshop_tui.ui.keys import route_escape_digits_to_panes
 from workshop_tui.ui.screens.navigation import REVIEW_BINDINGS, ReviewActions
+from workshop_tui.ui.translate import (
+    Footer,
+    TranslatedCommandPalette,
+    translated_system_commands,
+)
 
 #: a clock returns monotonic seconds; tests inject a fake one (timers read it)
 Clock = Callable[[], float]
+
+#: the preference that remembers the language chosen in the app
+LANGUAGE_PREF = "ui.language"
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -39,20 +57,30 @@ class WorkshopApp(ReviewActions, App[int]):
         Binding(
             "ctrl+q",
             "quit",
-            "Quit",
+            N_("Quit"),
             id="app.quit",
             priority=True,
             show=False,
-            tooltip="Quit (everything is already saved)",
+            tooltip=N_("Quit (everything is already saved)"),
         ),
-        Binding("f1", "help", "Help", id="app.help", tooltip="Show/close this list of keys"),
+        Binding(
+            "f1", "help", N_("Help"), id="app.help", tooltip=N_("Show/close this list of keys")
+        ),
         Binding(
             "ctrl+t",
             "toggle_theme",
-            "Light/dark",
+            N_("Light/dark"),
             id="app.toggle_theme",
             show=False,
-            tooltip="Switch between the light and dark theme",
+            tooltip=N_("Switch between the light and dark theme"),
+        ),
+        Binding(
+            "f9",
+            "next_language",
+            N_("Language"),
+            id="app.language",
+            show=False,
+            tooltip=N_("Switch the language of the app (English, Bahasa Indonesia)"),
         ),
     ]
     BINDINGS = [*BINDINGS, *REVIEW_BINDINGS]  # plenary, actions, sessions, search, follow-up
@@ -64,6 +92,7 @@ class WorkshopApp(ReviewActions, App[int]):
         group: str | None = None,
         clock: Clock | None = None,
         today: Callable[[], dt.date] | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__()
         route_escape_digits_to_panes()
@@ -73,6 +102,8 @@ class WorkshopApp(ReviewActions, App[int]):
         self.clock: Clock = clock or time.monotonic
         #: today's date for due-date checks; tests inject a fixed one
         self.today: Callable[[], dt.date] = today or dt.date.today
+        #: ``--lang`` beats the language remembered from an earlier run (core.i18n.ui_language)
+        set_language(ui_language(language, store.prefs.get(LANGUAGE_PREF, None, str)))
 
     def get_default_screen(self) -> Screen[Any]:
         # The start screen is the bottom of the stack itself (pushing it over Textual's blank
@@ -99,12 +130,14 @@ class WorkshopApp(ReviewActions, App[int]):
             session_store: SessionStore = self.store.open_session(session_id)
             session = session_store.session
         except StoreError as err:
-            self.notify(str(err), title="Cannot open session", severity="error", timeout=10)
+            self.notify(str(err), title=_("Cannot open session"), severity="error", timeout=10)
             return
         if not session.agenda.topics:
             self.notify(
-                f"“{session.title}” has no topics in its agenda: nothing to capture.",
-                title="Cannot open session",
+                _("“{title}” has no topics in its agenda: nothing to capture.").format(
+                    title=session.title
+                ),
+                title=_("Cannot open session"),
                 severity="error",
                 timeout=10,
             )
@@ -113,7 +146,9 @@ class WorkshopApp(ReviewActions, App[int]):
             read_only = bool(session.ended)
             if read_only:
                 self.notify(
-                    f"“{session.title}” has ended: it opens read-only (f4 can reopen it).",
+                    _("“{title}” has ended: it opens read-only (f4 can reopen it).").format(
+                        title=session.title
+                    ),
                     timeout=6,
                 )
         self.push_screen(
@@ -133,3 +168,40 @@ class WorkshopApp(ReviewActions, App[int]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    def action_command_palette(self) -> None:
+        # Textual's palette with its placeholder and "No matches found" translated
+        if self.use_command_palette and not TranslatedCommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(TranslatedCommandPalette(id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from translated_system_commands(super().get_system_commands(screen))
+        for language in available_languages():
+            if language != current_language():
+                yield SystemCommand(
+                    _("Language: {name}").format(name=language_name(language)),
+                    _("Show the app in {name} (remembered)").format(name=language_name(language)),
+                    partial(self.switch_language, language),
+                )
+
+    # -- language --------------------------------------------------------------------------
+    def action_next_language(self) -> None:
+        """Switch to the next language with a catalog (English ↔ Bahasa Indonesia)."""
+        languages = available_languages()
+        current = current_language()
+        index = languages.index(current) if current in languages else -1
+        self.switch_language(languages[(index + 1) % len(languages)])
+
+    def switch_language(self, language: str) -> None:
+        """Show the app in ``language`` at once and remember it (``ui.language``)."""
+        used = set_language(language)
+        self.store.prefs.set(LANGUAGE_PREF, used)
+        for screen in list(self.screen_stack):
+            # each screen re-renders its own words (its Footer and help follow the bindings)
+            hook = getattr(screen, "language_changed", None)
+            if callable(hook):
+                hook()
+            for footer in screen.query(Footer):
+                footer.refresh(recompose=True)
+            screen.refresh_bindings()
+        self.notify(_("Language: {name}").format(name=language_name(used)), timeout=3)

@@ -15,6 +15,8 @@ from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from workshop_tui.core.i18n import _
+
 
 @dataclass(frozen=True)
 class PaletteCommand:
@@ -34,12 +36,14 @@ def _binding_commands(provider: Provider) -> Iterable[PaletteCommand]:
             continue
         if binding.action in ("command_palette", "quit"):
             continue  # the palette itself, and quit, which the system provider offers
-        name = binding.description
+        name = _(binding.description)  # descriptions are N_() marked: shown translated
         if name in seen:
             continue
         seen.add(name)
         display_key = provider.app.get_key_display(binding)
-        help_text = f"key: {display_key}" + (f" — {binding.tooltip}" if binding.tooltip else "")
+        help_text = _("key: {key}").format(key=display_key)
+        if binding.tooltip:
+            help_text += " — " + _(binding.tooltip)
         yield PaletteCommand(
             name, help_text, partial(provider.app.run_action, binding.action, active.node)
         )

@@ -20,7 +20,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from workshop_tui.core.action_list import (
     FILTERS,
@@ -40,6 +40,7 @@ from workshop_tui.core.store import SessionStore, Store, StoreError
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens
 from workshop_tui.ui.screens.plenary import today_of
+from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.action_filters import FilterChip
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
 from workshop_tui.ui.writer import store_writer

@@ -24,7 +24,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.followup import (
@@ -40,6 +40,7 @@ from workshop_tui.core.model import ActionStatus, Entry
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.screens.plenary import today_of
 from workshop_tui.ui.screens.review import ConfirmScreen
+from workshop_tui.ui.translate import Footer
 
 STATUS_KEYS = {
     "1": ActionStatus.DONE,

@@ -15,21 +15,23 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
+from workshop_tui.core.i18n import N_, _
+
 #: section titles for the classes that define bindings (others use their class name)
 #: (listed in this order; other classes after them, the app's own keys last)
 SECTION_TITLES = {
-    "SessionScreen": "Session screen",
-    "StartScreen": "Start screen",
-    "EntryList": "In a pane's list (the selected entry)",
-    "CaptureInput": "In a pane's input",
-    "TopicNavigator": "In the topics list",
-    "LinkPicker": "Link picker",
-    "PlenaryScreen": "Plenary",
-    "ActionsScreen": "Action list",
-    "SessionsScreen": "Sessions browser",
-    "SearchScreen": "Search",
-    "FollowUpScreen": "Follow-up review",
-    "WorkshopApp": "Everywhere",
+    "SessionScreen": N_("Session screen"),
+    "StartScreen": N_("Start screen"),
+    "EntryList": N_("In a pane's list (the selected entry)"),
+    "CaptureInput": N_("In a pane's input"),
+    "TopicNavigator": N_("In the topics list"),
+    "LinkPicker": N_("Link picker"),
+    "PlenaryScreen": N_("Plenary"),
+    "ActionsScreen": N_("Action list"),
+    "SessionsScreen": N_("Sessions browser"),
+    "SearchScreen": N_("Search"),
+    "FollowUpScreen": N_("Follow-up review"),
+    "WorkshopApp": N_("Everywhere"),
 }
 _ORDER = list(SECTION_TITLES)
 
@@ -66,7 +68,7 @@ def binding_sections(screen: Screen[object]) -> list[tuple[str, list[Binding]]]:
         ]
         if bindings:
             name = type(node).__name__
-            sections.append((SECTION_TITLES.get(name, name), bindings))
+            sections.append((_(SECTION_TITLES.get(name, name)), bindings))
     return sections
 
 
@@ -104,7 +106,7 @@ class HelpScreen(ModalScreen[None]):
     """Lists the bindings of ``target`` (the screen underneath)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "close", "Close help", id="help.close"),
+        Binding("escape,q,question_mark,f1", "close", N_("Close help"), id="help.close"),
     ]
 
     def __init__(self, target: Screen[object]) -> None:
@@ -113,7 +115,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog", classes="dialog") as dialog:
-            dialog.border_title = "Keys"
+            dialog.border_title = _("Keys")
             with VerticalScroll(id="help-scroll"):
                 for title, bindings in binding_sections(self.target):
                     yield Label(Text(title, "bold"), classes="help-section")
@@ -123,13 +125,20 @@ class HelpScreen(ModalScreen[None]):
                     for binding in bindings:
                         table.add_row(
                             Text(_key_text(self.target, binding), "bold"),
-                            binding.tooltip or binding.description,
+                            _(binding.tooltip or binding.description),
                         )
                     yield Static(table, classes="help-table")
                 if isinstance(self.app, App):
-                    yield Label(Text("Command palette", "bold"), classes="help-section")
-                    yield Static(f"{self.app.COMMAND_PALETTE_BINDING}  every command by name")
-            yield Label("Esc closes · ctrl+p: every command by name", classes="dialog-help")
+                    yield Label(Text(_("Command palette"), "bold"), classes="help-section")
+                    yield Static(
+                        _("{key}  every command by name").format(
+                            key=self.app.COMMAND_PALETTE_BINDING
+                        )
+                    )
+            yield Label(_("Esc closes · ctrl+p: every command by name"), classes="dialog-help")
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def language_changed(self) -> None:
+        self.refresh(recompose=True)

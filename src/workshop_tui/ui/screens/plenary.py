@@ -25,7 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from workshop_tui.core.model import EntryKind
@@ -35,6 +35,7 @@ from workshop_tui.core.similarity import duplicate_partners
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens, view_is_stale
+from workshop_tui.ui.translate import Footer
 
 POLL_SECONDS = 2.0
 GROUP_WIDTH = 14  # widest group column of the grid

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from workshop_tui.core.model import SessionSummary
 from workshop_tui.core.store import StoreError
 from workshop_tui.core.textnorm import words
 from workshop_tui.ui.screens.navigation import open_entry
+from workshop_tui.ui.translate import Footer
 
 
 def matches(summary: SessionSummary, agenda: str | None, text: str) -> bool:

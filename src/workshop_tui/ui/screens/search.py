@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from workshop_tui.core.search import SearchHit, index_for
 from workshop_tui.core.store import StoreError
 from workshop_tui.core.textnorm import words
 from workshop_tui.ui.screens.navigation import open_entry
+from workshop_tui.ui.translate import Footer
 
 LIMIT = 200
 DEBOUNCE_S = 0.25

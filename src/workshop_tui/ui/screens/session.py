@@ -27,7 +27,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, Tab, Tabs, TextArea
+from textual.widgets import Input, Static, Tab, Tabs, TextArea
 
 from workshop_tui.core.capture import (
     Capture,
@@ -42,6 +42,7 @@ from workshop_tui.core.timer import TimerBank, format_clock
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.navigation import view_is_stale
 from workshop_tui.ui.screens.session_keys import SESSION_BINDINGS, session_palette_commands
+from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
 from workshop_tui.ui.widgets.entries import CaptureInput, EntryPane, LinkPicker
 from workshop_tui.ui.widgets.timer import TimerDisplay

@@ -19,13 +19,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.agenda import Agenda
 from workshop_tui.core.model import SessionSummary
 from workshop_tui.core.store import StoreError
 from workshop_tui.ui.commands import PaletteCommand
+from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.entries.pane import remeasure_options
 
 AGENDA_PREFIX = "agenda:"

@@ -24,7 +24,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester, SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from workshop_tui.core.action_form import (
     FORM_FIELDS,
@@ -41,6 +41,7 @@ from workshop_tui.core.model import (
     Priority,
     Timeframe,
 )
+from workshop_tui.ui.translate import Footer
 
 #: label shown before each field
 FIELD_LABELS = {
