@@ -387,6 +387,28 @@ def measure_export(work: Path, repeats: int) -> list[Figure]:
     return figures
 
 
+def measure_themes(repeats: int) -> list[Figure]:
+    """Theme suggestions over 500 entries (issue 14): the first call loads numpy and the
+    stemmers (context); the target is a later call, as the plenary's worker makes them."""
+    from themes_quality import bench_entries
+
+    from workshop_tui.core.themes.suggest import suggest_themes
+
+    entries = bench_entries(500)
+    first: list[float] = []
+    with timer(first):
+        suggest_themes(entries)
+    samples: list[float] = []
+    for _ in range(repeats):
+        with timer(samples):
+            found = suggest_themes(entries)
+    note = f"500 entries (challenges + solutions, EN + ID) → {len(found)} suggestions"
+    return [
+        Figure("themes_ms_500", median_ms(samples), "ms", "<= 300", note, samples),
+        Figure("themes_first_ms_500", first[0], "ms", "", "first call: imports numpy, stemmers"),
+    ]
+
+
 # -- report -----------------------------------------------------------------------------
 def print_table(figures: list[Figure], info: dict[str, Any]) -> None:
     print()
@@ -421,6 +443,7 @@ def main(argv: list[str] | None = None) -> int:
         "list": 5,
         "search": 3,
         "export": 3,
+        "themes": 5,
     }
     work = Path(args.keep or tempfile.mkdtemp(prefix="workshop-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -462,6 +485,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         figures += search_figures
         figures += measure_export(work, repeats["export"])
+        figures += measure_themes(repeats["themes"])
         rss["after export"] = own_rss()
         print("listing/search/export done", file=sys.stderr)
         startup, app_rss = measure_startup(empty_dir, history_dir, repeats["startup"])

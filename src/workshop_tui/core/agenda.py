@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from workshop_tui.core.themes.glossary import Glossary, check_glossary
+
 FORMAT_VERSION = 1
 
 
@@ -114,6 +116,8 @@ class Agenda:
     name: str = ""
     format: int = FORMAT_VERSION
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    #: synonym groups added to the built-in customs / IPR glossary of theme suggestions
+    glossary: Glossary = ()
 
     def topic(self, topic_id: str) -> Topic:
         for topic in self.topics:
@@ -140,7 +144,7 @@ class Agenda:
             "participants": [p.to_dict() for p in self.participants],
             "topics": [t.to_dict() for t in self.topics],
             "schedule": [s.to_dict() for s in self.schedule],
-        }
+        } | ({"glossary": [list(group) for group in self.glossary]} if self.glossary else {})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Agenda:
@@ -160,4 +164,15 @@ class Agenda:
             participants=tuple(Participant.from_dict(p) for p in data.get("participants") or ()),
             topics=tuple(Topic.from_dict(t) for t in data.get("topics") or ()),
             schedule=tuple(ScheduleItem.from_dict(s) for s in data.get("schedule") or ()),
+            glossary=_glossary(data.get("glossary")),
         )
+
+
+def _glossary(value: Any) -> Glossary:
+    """A stored snapshot's glossary, checked as strictly as the agenda file's (ValueError)."""
+    if value is None:
+        return ()
+    glossary, problems = check_glossary(value)
+    if problems:
+        raise ValueError(problems[0])
+    return glossary

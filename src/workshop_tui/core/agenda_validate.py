@@ -28,6 +28,8 @@ from workshop_tui.core.agenda_nodes import (
     NodeReader,
     did_you_mean,
 )
+from workshop_tui.core.i18n import _
+from workshop_tui.core.themes import glossary as glossary_limits
 
 __all__ = ["check_tree", "slugify"]
 
@@ -54,6 +56,7 @@ TOP_KEYS = (
     "participants",
     "topics",
     "schedule",
+    "glossary",
 )
 DATE_KEYS = ("start", "end")
 GROUP_KEYS = ("name", "members")
@@ -101,6 +104,8 @@ class _Checker(NodeReader):
                 root, "the agenda has no 'topics'; list at least one topic with an id and a title"
             )
         schedule = self.schedule(top["schedule"], fields) if "schedule" in top else []
+        if "glossary" in top:
+            fields["glossary"] = self.glossary(top["glossary"])
         if self.problems or title is None or topics is None:
             return None
         groups = _with_participants(groups, participants)
@@ -290,6 +295,51 @@ class _Checker(NodeReader):
             if start and day:
                 result.append(ScheduleItem(day, start, topic, title))
         return result
+
+    def glossary(self, node: Node) -> tuple[tuple[str, ...], ...]:
+        """Synonym groups for theme suggestions: a list of lists of two or more terms."""
+        items = self.sequence(node, "glossary")
+        if items is None:
+            return ()
+        if len(items) > glossary_limits.MAX_GROUPS:
+            self.add(
+                node,
+                _("glossary has {n} groups; at most {limit} are allowed").format(
+                    n=len(items), limit=glossary_limits.MAX_GROUPS
+                ),
+            )
+            return ()
+        groups: list[tuple[str, ...]] = []
+        for item in items:
+            nodes = self.sequence(item, _("a glossary group"))
+            if nodes is None:
+                continue
+            if not 2 <= len(nodes) <= glossary_limits.MAX_TERMS:
+                self.add(
+                    item,
+                    _(
+                        "a glossary group lists {n} terms; give 2 to {limit} words that mean "
+                        "the same, e.g. [fake, counterfeit, palsu]"
+                    ).format(n=len(nodes), limit=glossary_limits.MAX_TERMS),
+                )
+                continue
+            terms: list[str] = []
+            for term_node in nodes:
+                term = self.text(term_node, _("a glossary term"))
+                if term is None:
+                    break
+                if not term or len(term) > glossary_limits.MAX_TERM_LENGTH:
+                    self.add(
+                        term_node,
+                        _("a glossary term must have 1 to {limit} characters").format(
+                            limit=glossary_limits.MAX_TERM_LENGTH
+                        ),
+                    )
+                    break
+                terms.append(" ".join(term.split()))
+            else:
+                groups.append(tuple(terms))
+        return tuple(groups)
 
 
 def _with_participants(groups: list[Group], participants: list[Participant]) -> list[Group]:
