@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_tui import __version__
+from workshop_tui.core.i18n import N_, _, ngettext, set_language, ui_language
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -41,7 +42,7 @@ def cmd_agendas(args: argparse.Namespace) -> int:
     rows = bundled_agendas()
     width = max((len(name) for name, _ in rows), default=0)
     for name, title in rows:
-        _out(f"{name:<{width}}  {title}")
+        _out(f"{name:<{width}}  {title}")  # data: the agendas' names and titles
     return EXIT_OK
 
 
@@ -56,7 +57,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             for problem in problems:
                 sys.stdout.write(f"{problem}\n")
         else:
-            _out(f"{name}: ok")
+            _out(_("{file}: ok").format(file=name))
     return status
 
 
@@ -68,7 +69,6 @@ def cmd_sessions(args: argparse.Namespace) -> int:
         HistoryIndex,
         filter_and_sort,
     )
-    from workshop_tui.core.i18n import _
 
     if args.open and args.ended:
         raise CliError(_("--open and --ended exclude each other: give one of them"))
@@ -95,13 +95,16 @@ def cmd_sessions(args: argparse.Namespace) -> int:
         rows = [dict(s.to_dict(), followed_up_by=followed_by.get(s.id, [])) for s in shown]
         _out(json.dumps(rows, ensure_ascii=False, indent=2))
     elif not listing.sessions:
-        _out("no sessions yet — start one with: workshop-tui run ipr-border-enforcement")
+        _out(_("no sessions yet — start one with: workshop-tui run ipr-border-enforcement"))
     elif not shown:
         _out(_("no session matches (of {total})").format(total=len(listing.sessions)))
     else:
+        # Translators: column headings of 'workshop-tui sessions' (CH, SO, AC: counts of
+        # challenges, solutions, actions); keep each within its width (8, 16, 10, 4 letters)
+        heads = [_("ID"), _("STARTED"), _("ENDED"), _("CH"), _("SO"), _("AC"), _("OPEN")]
         header = (
-            f"{'ID':<8}  {'STARTED':<16}  {'ENDED':<10}  {'CH':>4} {'SO':>4} {'AC':>4} "
-            f"{'OPEN':>4}  TITLE (AGENDA)"
+            f"{heads[0]:<8}  {heads[1]:<16}  {heads[2]:<10}  {heads[3]:>4} {heads[4]:>4} "
+            f"{heads[5]:>4} {heads[6]:>4}  " + _("TITLE (AGENDA)")
         )
         _out(header)
         for s in shown:
@@ -118,14 +121,18 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 def _check_group(group: str | None, names: Sequence[str], where: str) -> None:
     """A --group that is not in the agenda: one line listing the groups there are."""
     if group and group not in names:
-        choices = ", ".join(repr(n) for n in names) or "none"
-        raise CliError(f"group {group!r} is not in {where} (groups: {choices})")
+        choices = ", ".join(repr(n) for n in names) or _("none")
+        raise CliError(
+            _("group {group!r} is not in {where} (groups: {choices})").format(
+                group=group, where=where, choices=choices
+            )
+        )
 
 
 def _launch(args: argparse.Namespace, **options: Any) -> int:
     from workshop_tui.ui.app import WorkshopApp
 
-    app = WorkshopApp(store=_store(args), **options)
+    app = WorkshopApp(store=_store(args), language=args.lang, **options)
     app.run()
     return int(app.return_code or 0)
 
@@ -140,7 +147,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     agenda = load_agenda(args.agenda)
     store = _store(args)
     follow_up_of = store.resolve(args.follow_up) if args.follow_up else ""
-    _check_group(args.group, agenda.group_names, "the agenda")
+    _check_group(args.group, agenda.group_names, _("the agenda"))
     session = store.create_session(
         agenda,
         title=args.title or "",
@@ -157,7 +164,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_resume(args: argparse.Namespace) -> int:
     store = _store(args)
     session = store.open_session(args.session)
-    _check_group(args.group, session.session.agenda.group_names, "this session's agenda")
+    _check_group(args.group, session.session.agenda.group_names, _("this session's agenda"))
     return _launch(args, session_id=session.id, group=args.group)
 
 
@@ -169,7 +176,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         max_bytes = parse_size(args.max_size) if args.max_size else MAX_FILE_BYTES
     except ValueError as err:
-        raise CliError(f"--max-size: {err}") from None
+        raise CliError(_("--max-size: {err}").format(err=err)) from None
     try:
         reports = import_bundles(
             _store(args), [Path(p) for p in args.bundles], into=args.into or "", max_bytes=max_bytes
@@ -189,9 +196,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     store = _store(args)
     session = store.open_session(args.session) if args.session else None
     if args.group and session is None:
-        raise CliError("--group needs a SESSION to resume")
+        raise CliError(_("--group needs a SESSION to resume"))
     if session is not None:
-        _check_group(args.group, session.session.agenda.group_names, "this session's agenda")
+        _check_group(args.group, session.session.agenda.group_names, _("this session's agenda"))
     try:
         plan = serve.plan(
             store.data_dir,
@@ -203,7 +210,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
         server = serve.make_server(plan)  # fails early when textual-serve is missing
         serve.check_port_free(plan.host, plan.port)
-        _out(f"workshop-tui: open {plan.public_url} in a browser (Ctrl+C stops the server)")
+        _out(
+            _("workshop-tui: open {url} in a browser (Ctrl+C stops the server)").format(
+                url=plan.public_url
+            )
+        )
         sys.stdout.flush()
         serve.run(server)
     except serve.ServeError as err:
@@ -237,10 +248,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.output in (None, "-"):
             if args.split_by:
                 raise CliError(
-                    "--split-by writes one file per owner or unit: give a folder with -o DIR"
+                    _("--split-by writes one file per owner or unit: give a folder with -o DIR")
                 )
             if exporter.binary:
-                raise CliError(f"{fmt} is a binary format: give a file name with -o FILE")
+                raise CliError(
+                    _("{fmt} is a binary format: give a file name with -o FILE").format(fmt=fmt)
+                )
             session = _store(args).open_session(args.session)
             payload = export(session, args.what, fmt, ExportOptions(filters=filters))
             sys.stdout.flush()
@@ -253,9 +266,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportError as err:
         raise CliError(str(err)) from None
     if not paths:
-        _out("no actions match: no files written")
+        _out(_("no actions match: no files written"))
     for path in paths:
-        _out(f"wrote {path}")
+        _out(_("wrote {path}").format(path=path))
     return EXIT_OK
 
 
@@ -266,9 +279,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     text = " ".join(args.text)
     if not words(text):
-        raise CliError("give at least one word to search for")
+        raise CliError(_("give at least one word to search for"))
     if args.limit < 0:
-        raise CliError("--limit must be 0 (no limit) or more")
+        raise CliError(_("--limit must be 0 (no limit) or more"))
     index = index_for(_store(args))
     hits = index.search(text, limit=args.limit or None)
     for problem in index.problems:
@@ -277,7 +290,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         _out(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return EXIT_OK
     if not hits:
-        _out(f"no entry matches {text!r}")
+        _out(_("no entry matches {text!r}").format(text=text))
         return EXIT_OK
     for h in hits:
         one_line = " ".join(h.text.split())
@@ -287,7 +300,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         )
     if args.limit and len(hits) >= args.limit:
         sys.stderr.write(
-            f"workshop-tui: showing the first {args.limit} matches (--limit 0 shows all)\n"
+            _("workshop-tui: showing the first {n} matches (--limit 0 shows all)").format(
+                n=args.limit
+            )
+            + "\n"
         )
     return EXIT_OK
 
@@ -295,7 +311,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 # -- parser -------------------------------------------------------------------------------
 #: the choices listed in --help (tests/unit/test_cli_messages.py checks them against the
 #: export registry and the model, which the parser does not import: it builds at every start)
-WHATS_HELP = (
+WHATS_HELP = N_(
     "actions (the action list, the default), report (the session report), progress (what "
     "became of an earlier session's actions, from its follow-up session) or bundle (the whole "
     "session, for 'workshop-tui import')"
@@ -324,7 +340,35 @@ SORT_KEYS = (
     "actions",
     "open",
 )
-SESSION_REF = "an id, a unique prefix of one, or 'latest' (see 'workshop-tui sessions')"
+SESSION_REF = N_("an id, a unique prefix of one, or 'latest' (see 'workshop-tui sessions')")
+#: argparse's own words (usage, options, its errors): argparse looks up ``_`` in its module at
+#: call time, and :func:`_translate_argparse` points it at ours, so they are in the catalog
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("options"),
+    N_("positional arguments"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at least one argument"),
+    N_("expected at most one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+
+
+def _translate_argparse() -> None:
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -345,20 +389,30 @@ class _HelpFormatter(argparse.HelpFormatter):
 
 
 def _add_help(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-h", "--help", action="help", help="Show this help and exit.")
+    parser.add_argument("-h", "--help", action="help", help=_("Show this help and exit."))
 
 
 def _either(values: Sequence[str]) -> str:
     """'a, b or c'."""
-    return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} or {values[-1]}"
+    if len(values) == 1:
+        return values[0]
+    return _("{first} or {last}").format(first=", ".join(values[:-1]), last=values[-1])
 
 
 def _formats_help() -> str:
     parts = [
-        f"for {what}: {_either([f'{fmt} (the default)' if i == 0 else fmt for i, fmt in enumerate(fmts)])}"
+        _("for {what}: {formats}").format(
+            what=what,
+            formats=_either(
+                [
+                    _("{format} (the default)").format(format=fmt) if i == 0 else fmt
+                    for i, fmt in enumerate(fmts)
+                ]
+            ),
+        )
         for what, fmts in FORMATS_HELP.items()
     ]
-    return "The file format; " + "; ".join(parts) + "."
+    return _("The file format; {formats}.").format(formats="; ".join(parts))
 
 
 def _add_command(
@@ -374,14 +428,30 @@ def _add_command(
         add_help=False,
     )
     _add_help(parser)
+    _add_lang(parser, default=argparse.SUPPRESS)  # also after the command: export X --lang id
     return parser
+
+
+def _add_lang(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        default=default,
+        help=_(
+            "Use this language for the app, the messages and the exports (e.g. en, id; "
+            "default: $WORKSHOP_TUI_LANG, else the language chosen in the app, else the "
+            "system's; exports otherwise follow the agenda's language)."
+        ),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workshop-tui",
-        description="Capture workshop group discussions: the challenges, solutions and actions "
-        "of each group on each topic. Without a command, the app opens on its start screen.",
+        description=_(
+            "Capture workshop group discussions: the challenges, solutions and actions "
+            "of each group on each topic. Without a command, the app opens on its start screen."
+        ),
         formatter_class=_HelpFormatter,
         add_help=False,
     )
@@ -390,202 +460,257 @@ def build_parser() -> argparse.ArgumentParser:
         "--version",
         action="version",
         version=f"workshop-tui {__version__}",
-        help="Show the version and exit.",
+        help=_("Show the version and exit."),
     )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="Keep the sessions in this folder (default: $WORKSHOP_TUI_DATA, else the "
-        "platform's user data folder).",
+        help=_(
+            "Keep the sessions in this folder (default: $WORKSHOP_TUI_DATA, else the "
+            "platform's user data folder)."
+        ),
     )
+    _add_lang(parser)
     parser.set_defaults(handler=cmd_start)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
-    p = _add_command(sub, "agendas", "List the bundled agendas, name and title.")
+    p = _add_command(sub, "agendas", _("List the bundled agendas, name and title."))
     p.set_defaults(handler=cmd_agendas)
 
     p = _add_command(
         sub,
         "validate",
-        "Check agenda files.",
-        "Prints 'FILE: ok' for a valid file, otherwise one 'FILE:LINE:COL: message' line per "
-        "problem, and exits with status 1.",
+        _("Check agenda files."),
+        _(
+            "Prints 'FILE: ok' for a valid file, otherwise one 'FILE:LINE:COL: message' line per "
+            "problem, and exits with status 1."
+        ),
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="An agenda YAML file to check.")
+    p.add_argument("files", nargs="+", metavar="FILE", help=_("An agenda YAML file to check."))
     p.set_defaults(handler=cmd_validate)
 
     p = _add_command(
         sub,
         "sessions",
-        "List the sessions, newest first.",
-        "Words match the title, agenda, facilitator, location, groups and topic titles; "
-        "dates in the words (2025, 2025-06, 2025-06-01..2025-09-30, since 2024) match the "
-        "days a session ran.",
+        _("List the sessions, newest first."),
+        _(
+            "Words match the title, agenda, facilitator, location, groups and topic titles; "
+            "dates in the words (2025, 2025-06, 2025-06-01..2025-09-30, since 2024) match the "
+            "days a session ran."
+        ),
     )
-    p.add_argument("text", nargs="*", metavar="WORD", help="Only sessions with all these words.")
-    p.add_argument("--agenda", metavar="NAME", help="Only sessions of this agenda (its name).")
+    p.add_argument("text", nargs="*", metavar="WORD", help=_("Only sessions with all these words."))
+    p.add_argument("--agenda", metavar="NAME", help=_("Only sessions of this agenda (its name)."))
     p.add_argument(
-        "--since", metavar="DATE", help="Only sessions running on or after DATE (YYYY[-MM[-DD]])."
+        "--since",
+        metavar="DATE",
+        help=_("Only sessions running on or after DATE (YYYY[-MM[-DD]])."),
     )
     p.add_argument(
-        "--until", metavar="DATE", help="Only sessions running on or before DATE (YYYY[-MM[-DD]])."
+        "--until",
+        metavar="DATE",
+        help=_("Only sessions running on or before DATE (YYYY[-MM[-DD]])."),
     )
-    p.add_argument("--open", action="store_true", help="Only sessions still in progress.")
-    p.add_argument("--ended", action="store_true", help="Only sessions that have ended.")
+    p.add_argument("--open", action="store_true", help=_("Only sessions still in progress."))
+    p.add_argument("--ended", action="store_true", help=_("Only sessions that have ended."))
     p.add_argument(
         "--sort",
         metavar="KEY[:asc]",
-        help=f"Sort by {_either(SORT_KEYS)} (default: started, newest first; add ':asc' "
-        "for the other way round).",
+        help=_(
+            "Sort by {either} (default: started, newest first; add ':asc' for the other way round)."
+        ).format(either=_either(SORT_KEYS)),
     )
     p.add_argument(
         "--json",
         action="store_true",
-        help="Print the list as JSON, for scripts (with facilitator, location, dates, "
-        "follow_up_of and followed_up_by).",
+        help=_(
+            "Print the list as JSON, for scripts (with facilitator, location, dates, "
+            "follow_up_of and followed_up_by)."
+        ),
     )
     p.set_defaults(handler=cmd_sessions)
 
-    p = _add_command(sub, "run", "Start a new session from an agenda file or a bundled agenda.")
+    p = _add_command(sub, "run", _("Start a new session from an agenda file or a bundled agenda."))
     p.add_argument(
         "agenda",
         metavar="AGENDA",
-        help="An agenda YAML file, or the name of a bundled agenda (see 'workshop-tui agendas').",
+        help=_(
+            "An agenda YAML file, or the name of a bundled agenda (see 'workshop-tui agendas')."
+        ),
     )
-    p.add_argument("--title", help="Give the session this title (default: the agenda's title).")
+    p.add_argument("--title", help=_("Give the session this title (default: the agenda's title)."))
     p.add_argument(
         "--group",
         metavar="GROUP",
-        help="Lock this laptop to one of the agenda's groups, for a scribe's laptop.",
+        help=_("Lock this laptop to one of the agenda's groups, for a scribe's laptop."),
     )
-    p.add_argument("--facilitator", metavar="NAME", help="Record the facilitator's name.")
-    p.add_argument("--location", metavar="PLACE", help="Record where the session takes place.")
+    p.add_argument("--facilitator", metavar="NAME", help=_("Record the facilitator's name."))
+    p.add_argument("--location", metavar="PLACE", help=_("Record where the session takes place."))
     p.add_argument(
         "--follow-up",
         metavar="SESSION",
-        help=f"Review the open actions of an earlier session first: {SESSION_REF}.",
+        help=_("Review the open actions of an earlier session first: {session}.").format(
+            session=_(SESSION_REF)
+        ),
     )
     p.set_defaults(handler=cmd_run)
 
-    p = _add_command(sub, "resume", "Reopen a session to go on capturing.")
-    p.add_argument("session", metavar="SESSION", help=f"The session to reopen: {SESSION_REF}.")
+    p = _add_command(sub, "resume", _("Reopen a session to go on capturing."))
+    p.add_argument(
+        "session",
+        metavar="SESSION",
+        help=_("The session to reopen: {session}.").format(session=_(SESSION_REF)),
+    )
     p.add_argument(
         "--group",
         metavar="GROUP",
-        help="Lock this laptop to one of the session's groups, for a scribe's laptop.",
+        help=_("Lock this laptop to one of the session's groups, for a scribe's laptop."),
     )
     p.set_defaults(handler=cmd_resume)
 
     p = _add_command(
         sub,
         "import",
-        "Merge session bundles into this data folder.",
-        "A bundle is written by 'workshop-tui export SESSION --what bundle'; a session that is "
-        "not here yet is created, one that is here gets the bundle's new and changed entries.",
+        _("Merge session bundles into this data folder."),
+        _(
+            "A bundle is written by 'workshop-tui export SESSION --what bundle'; a session that is "
+            "not here yet is created, one that is here gets the bundle's new and changed entries."
+        ),
     )
     p.add_argument(
-        "bundles", nargs="+", metavar="BUNDLE.json", help="A session bundle file to merge."
+        "bundles", nargs="+", metavar="BUNDLE.json", help=_("A session bundle file to merge.")
     )
     p.add_argument(
         "--into",
         metavar="SESSION",
-        help="Merge the bundles' entries into this session, for when each scribe started "
-        f"their own session: {SESSION_REF}.",
+        help=_(
+            "Merge the bundles' entries into this session, for when each scribe started their own session: {session}."
+        ).format(session=_(SESSION_REF)),
     )
     p.add_argument(
         "--max-size",
         metavar="SIZE",
-        help="Refuse bundle files larger than this, unread (default: 200MB; e.g. 500MB, 1GB).",
+        help=_("Refuse bundle files larger than this, unread (default: 200MB; e.g. 500MB, 1GB)."),
     )
     p.set_defaults(handler=cmd_import)
 
     p = _add_command(
         sub,
         "serve",
-        "Serve the app to web browsers.",
-        "Needs the optional textual-serve package: pip install 'workshop-tui[serve]'.",
+        _("Serve the app to web browsers."),
+        _("Needs the optional textual-serve package: pip install 'workshop-tui[serve]'."),
     )
     p.add_argument(
         "session",
         nargs="?",
         metavar="SESSION",
-        help="The session every browser tab resumes: an id, a unique prefix of one, or "
-        "'latest'; without it, the tabs open on the start screen.",
+        help=_(
+            "The session every browser tab resumes: an id, a unique prefix of one, or "
+            "'latest'; without it, the tabs open on the start screen."
+        ),
     )
     p.add_argument(
         "--host",
         default="127.0.0.1",
-        help="Listen on this address (default: 127.0.0.1, this machine only).",
+        help=_("Listen on this address (default: 127.0.0.1, this machine only)."),
     )
-    p.add_argument("--port", type=int, default=8000, help="Listen on this port (default: 8000).")
+    p.add_argument("--port", type=int, default=8000, help=_("Listen on this port (default: 8000)."))
     p.add_argument(
         "--group",
         metavar="GROUP",
-        help="Lock every tab to one of the session's groups (needs SESSION).",
+        help=_("Lock every tab to one of the session's groups (needs SESSION)."),
     )
     p.add_argument(
         "--public-url",
         metavar="URL",
-        help="The address browsers use, when it is not the one listened on "
-        "(e.g. http://laptop.local:8000).",
+        help=_(
+            "The address browsers use, when it is not the one listened on "
+            "(e.g. http://laptop.local:8000)."
+        ),
     )
     p.set_defaults(handler=cmd_serve)
 
     p = _add_command(
         sub,
         "export",
-        "Export a session: its action list, report, progress report or bundle.",
-        "The action filters apply to action lists only: values of one filter are "
-        "alternatives, different filters must all hold.",
+        _("Export a session: its action list, report, progress report or bundle."),
+        _(
+            "The action filters apply to action lists only: values of one filter are "
+            "alternatives, different filters must all hold."
+        ),
     )
-    p.add_argument("session", metavar="SESSION", help=f"The session to export: {SESSION_REF}.")
-    p.add_argument("--what", default="actions", help=f"What to export: {WHATS_HELP}.")
+    p.add_argument(
+        "session",
+        metavar="SESSION",
+        help=_("The session to export: {session}.").format(session=_(SESSION_REF)),
+    )
+    p.add_argument(
+        "--what", default="actions", help=_("What to export: {whats}.").format(whats=_(WHATS_HELP))
+    )
     p.add_argument("--format", metavar="FMT", help=_formats_help())
     p.add_argument(
         "-o",
         "--output",
         metavar="PATH",
-        help="Write to this file, replacing it if it exists, or into this existing folder "
-        "under the default file name; without -o, or with '-o -', text formats go to "
-        "standard output.",
+        help=_(
+            "Write to this file, replacing it if it exists, or into this existing folder "
+            "under the default file name; without -o, or with '-o -', text formats go to "
+            "standard output."
+        ),
     )
     for flag, metavar, which in (
-        ("--group", "GROUP", "of this group"),
-        ("--topic", "TOPIC", "of this topic, by id or title"),
-        ("--owner", "NAME", "of this owner ('' for actions without one)"),
-        ("--unit", "UNIT", "of this responsible unit"),
-        ("--level", "LEVEL", f"of this level: {_either(LEVELS)}"),
-        ("--status", "STATUS", f"with this status: {_either(STATUSES)}"),
+        ("--group", "GROUP", _("Only export the actions of this group.")),
+        ("--topic", "TOPIC", _("Only export the actions of this topic, by id or title.")),
+        (
+            "--owner",
+            "NAME",
+            _("Only export the actions of this owner ('' for actions without one)."),
+        ),
+        ("--unit", "UNIT", _("Only export the actions of this responsible unit.")),
+        (
+            "--level",
+            "LEVEL",
+            _("Only export the actions of this level: {levels}.").format(levels=_either(LEVELS)),
+        ),
+        (
+            "--status",
+            "STATUS",
+            _("Only export the actions with this status: {statuses}.").format(
+                statuses=_either(STATUSES)
+            ),
+        ),
     ):
         p.add_argument(
             flag,
             action="append",
             metavar=metavar,
-            help=f"Only export the actions {which}. Repeat it to allow several.",
+            help=which + " " + _("Repeat it to allow several."),
         )
     p.add_argument(
         "--split-by",
         metavar="|".join(SPLIT_CHOICES),
-        help="Write one file per owner or per responsible unit, plus one for the actions "
-        "without, into the folder given with -o DIR (created when missing); files there "
-        "with the same names are replaced, other files are left alone.",
+        help=_(
+            "Write one file per owner or per responsible unit, plus one for the actions "
+            "without, into the folder given with -o DIR (created when missing); files there "
+            "with the same names are replaced, other files are left alone."
+        ),
     )
     p.set_defaults(handler=cmd_export)
 
     p = _add_command(
         sub,
         "search",
-        "Find entries in every session.",
-        "An entry matches when it has all the words, ignoring case and accents.",
+        _("Find entries in every session."),
+        _("An entry matches when it has all the words, ignoring case and accents."),
     )
-    p.add_argument("text", nargs="+", metavar="TEXT", help="A word the entries must contain.")
-    p.add_argument("--json", action="store_true", help="Print the matches as JSON, for scripts.")
+    p.add_argument("text", nargs="+", metavar="TEXT", help=_("A word the entries must contain."))
+    p.add_argument("--json", action="store_true", help=_("Print the matches as JSON, for scripts."))
     p.add_argument(
         "--limit",
         type=int,
         default=200,
         metavar="N",
-        help="Show at most N matches (default: 200; 0 shows them all).",
+        help=_("Show at most N matches (default: 200; 0 shows them all)."),
     )
     p.set_defaults(handler=cmd_search)
 
@@ -593,16 +718,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lang_option(arguments: Sequence[str]) -> str | None:
+    """``--lang X`` / ``--lang=X`` before the parser exists (its help is in that language)."""
+    for index, argument in enumerate(arguments):
+        if argument == "--":
+            break
+        if argument.startswith("--lang="):
+            return argument.split("=", 1)[1]
+        if argument == "--lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+    return None
+
+
+def _use_remembered_language(args: argparse.Namespace) -> None:
+    """The language chosen in the app (``ui.language``) counts once the data folder is known,
+    unless ``--lang`` or ``$WORKSHOP_TUI_LANG`` says otherwise (core.i18n.ui_language)."""
+    if args.lang:
+        return
+    from workshop_tui.core.paths import resolve_data_dir
+    from workshop_tui.core.prefs import Preferences
+
+    path = resolve_data_dir(args.data_dir) / "prefs.json"
+    if path.is_file():  # never create a data folder just to read a preference
+        remembered = Preferences(path).get("ui.language", "", str)
+        set_language(ui_language(None, remembered or None))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from workshop_tui.core.agenda_yaml import AgendaError, AgendaNotFoundError
     from workshop_tui.core.store import StoreError
 
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    set_language(ui_language(_lang_option(arguments)))  # --help and errors are translated too
+    _translate_argparse()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
+        _use_remembered_language(args)
         return int(args.handler(args))
     except AgendaNotFoundError as err:  # nothing to point a FILE:LINE:COL into
-        sys.stderr.write(f"workshop-tui: {err}\n")
+        sys.stderr.write(f"workshop-tui: {err}\n")  # the message is translated where raised
         return EXIT_ERROR
     except AgendaError as err:
         for problem in err.problems:
