@@ -1,36 +1,52 @@
-"""Sessions browser: every session with its agenda, dates and counts; filter by agenda and
-text; open a session (an ended one read-only); reopen an ended session after confirming.
+"""Sessions browser (F4): the history of sessions as a table — title, dates, counts, agenda,
+facilitator, location, groups — sorted by any column and filtered by words, dates, agenda and
+open / ended (the filter language: :mod:`workshop_tui.core.history`). Enter opens a session
+(an ended one read-only), ``e`` reopens an ended one after confirming, ``m`` marks two
+sessions and ``c`` compares them, ``a`` opens the action register across sessions.
 
-The agenda shown is the snapshot stored in the session, not the YAML file as it is today.
+Filtering runs in a worker thread and only the visible rows are drawn, so a keystroke stays
+quick with a thousand sessions. The sort, filters and highlighted session are kept in the
+preferences (``history.browser``): back from a session, or in the next run, F4 is where it was.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
+from workshop_tui.core.history import (
+    DEFAULT_SORT,
+    SORT_KEYS,
+    FilterError,
+    HistoryFilter,
+    HistoryIndex,
+    filter_and_sort,
+)
+from workshop_tui.core.i18n import N_, _, ngettext
 from workshop_tui.core.model import SessionSummary
 from workshop_tui.core.store import StoreError
-from workshop_tui.core.textnorm import words
 from workshop_tui.ui.screens.navigation import open_entry
 from workshop_tui.ui.translate import Footer
+from workshop_tui.ui.widgets.table import RowTable
+from workshop_tui.ui.widgets.table.history import (
+    COLUMNS,
+    date_span,
+    history_cell,
+    history_columns,
+)
 
-
-def matches(summary: SessionSummary, agenda: str | None, text: str) -> bool:
-    """Does the session pass the agenda filter and contain every word of ``text``?"""
-    if agenda and summary.agenda_name != agenda:
-        return False
-    hay = " ".join(
-        words(f"{summary.title} {summary.agenda_title} {summary.agenda_name} {summary.id}")
-    )
-    return all(w in hay for w in words(text))
+PREFS_KEY = "history.browser"
+#: sort keys whose natural order is A→Z / smallest first (the others: newest / largest first)
+ASCENDING_FIRST = {"title", "agenda", "facilitator", "location", "state"}
+STATES = (("", N_("open and ended")), ("open", N_("open")), ("ended", N_("ended")))
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -81,40 +97,109 @@ class SessionsScreen(Screen[None]):
     DEFAULT_CSS = """
     SessionsScreen #sessions-title { height: 1; background: $panel; padding: 0 1; }
     SessionsScreen #sessions-filters { height: auto; }
-    SessionsScreen #sessions-agenda { width: 40; }
+    SessionsScreen #sessions-agenda { width: 30; }
+    SessionsScreen #sessions-state { width: 18; }
     SessionsScreen #sessions-text { width: 1fr; }
     SessionsScreen #sessions-table { height: 1fr; }
-    SessionsScreen #session-detail { height: auto; max-height: 9; background: $panel; padding: 0 1; }
+    SessionsScreen #session-detail { height: auto; max-height: 7; background: $panel; padding: 0 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", id="sessions.open", show=False),
-        Binding("e", "reopen", "Reopen", id="sessions.reopen"),
-        Binding("slash", "focus_text", "Filter", key_display="/", id="sessions.filter"),
-        Binding("r", "reload", "Refresh", id="sessions.reload", show=False),
-        Binding("escape", "close", "Back", id="sessions.close"),
+        Binding("e", "reopen", N_("Reopen"), id="sessions.reopen"),
+        Binding("slash", "focus_text", N_("Filter"), key_display="/", id="sessions.filter"),
+        Binding("s", "sort_next", N_("Sort"), id="sessions.sort"),
+        Binding("S", "sort_reverse", N_("Reverse"), id="sessions.sort_reverse"),
+        Binding("r", "reload", N_("Refresh"), id="sessions.reload", show=False),
+        Binding("escape", "close", N_("Back"), id="sessions.close"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.sessions: list[SessionSummary] = []
         self.shown: list[SessionSummary] = []
+        self.index = HistoryIndex()
+        self.marked: list[str] = []  # at most two session ids, for compare
+        place = self._saved_place()
+        self.sort: str = str(place["sort"]) if place.get("sort") in SORT_KEYS else DEFAULT_SORT
+        self.descending: bool = bool(place.get("descending", True))
+        self._place = place
+        self._want_cursor: str = str(place.get("cursor") or "")
+        self._filter_error = ""
+        self._latest: dict[str, Any] = {}
+
+    # -- the place kept across visits and runs ---------------------------------------------
+    def _saved_place(self) -> dict[str, Any]:
+        try:
+            prefs = self.app.store.prefs  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - no app yet in a unit test: nothing kept
+            return {}
+        place: dict[str, Any] = prefs.get(PREFS_KEY, {}, dict)
+        return place
+
+    def place(self) -> dict[str, Any]:
+        """Sort, filters and highlighted session, as saved in the preferences."""
+        current = self._selected()
+        agenda = self.query_one("#sessions-agenda", Select).value
+        state = self.query_one("#sessions-state", Select).value
+        return {
+            "sort": self.sort,
+            "descending": self.descending,
+            "text": self.query_one("#sessions-text", Input).value,
+            "agenda": agenda if isinstance(agenda, str) else "",
+            "state": state if isinstance(state, str) else "",
+            "cursor": current.id if current else self._want_cursor,
+        }
+
+    def _save_place(self) -> None:
+        try:
+            place = self.place()
+        except NoMatches:  # being removed (the app quits): what was shown last
+            place = self._latest
+        if place and place != self._place:
+            self._place = place
+            self.app.store.prefs.set(PREFS_KEY, place)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Sessions", "bold"), id="sessions-title")
+        yield Static(Text(_("Sessions"), "bold"), id="sessions-title")
         with Horizontal(id="sessions-filters"):
-            yield Select[str]([], prompt="agenda: all", id="sessions-agenda", compact=True)
-            yield Input(placeholder="filter by title (all words)", id="sessions-text", compact=True)
-        yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
+            yield Select[str]([], prompt=_("agenda: all"), id="sessions-agenda", compact=True)
+            yield Select[str](
+                [(_(label), value) for value, label in STATES],
+                value=str(self._place.get("state") or ""),
+                allow_blank=False,
+                id="sessions-state",
+                compact=True,
+            )
+            yield Input(
+                value=str(self._place.get("text") or ""),
+                placeholder=_("filter: words, 2025-06, 2025-06-01..2025-09-30, since 2024"),
+                id="sessions-text",
+                compact=True,
+            )
+        yield RowTable[SessionSummary](self._cell, id="sessions-table")
         yield Static(id="session-detail")
         yield Footer()
 
+    def _cell(self, summary: SessionSummary, key: str) -> Any:
+        return history_cell(summary, key, frozenset(self.marked))
+
+    @property
+    def table(self) -> RowTable[SessionSummary]:
+        return self.query_one("#sessions-table", RowTable)
+
     def on_mount(self) -> None:
-        self.query_one("#sessions-table", DataTable).focus()
+        self.table.focus()
         self.action_reload()
 
     def on_screen_resume(self) -> None:
-        self.action_reload()
+        if self.sessions:  # not on the first show: on_mount loads
+            self.action_reload()
+
+    def on_screen_suspend(self) -> None:
+        self._save_place()
+
+    def on_unmount(self) -> None:
+        self._save_place()
 
     # -- loading -----------------------------------------------------------------------------
     def action_reload(self) -> None:
@@ -127,119 +212,233 @@ class SessionsScreen(Screen[None]):
         except StoreError as err:
             self.app.call_from_thread(self.notify, str(err), severity="error", timeout=12)
             return
-        self.app.call_from_thread(self._loaded, listing.sessions, listing.problems)
+        index = HistoryIndex.build(listing.sessions)
+        self.app.call_from_thread(self._loaded, index, listing.problems)
 
-    def _loaded(self, sessions: list[SessionSummary], problems: list[str]) -> None:
-        self.sessions = sessions
-        agendas = sorted({(s.agenda_title or s.agenda_name, s.agenda_name) for s in sessions})
+    def _loaded(self, index: HistoryIndex, problems: list[str]) -> None:
+        first = not self.sessions
+        self.index = index
+        self.sessions = index.sessions
+        agendas = sorted({(s.agenda_title or s.agenda_name, s.agenda_name) for s in self.sessions})
         select = self.query_one("#sessions-agenda", Select)
-        value = select.value
+        value = select.value if not first else self._place.get("agenda")
         with self.prevent(Select.Changed):
             select.set_options([(f"{title} ({name})", name) for title, name in agendas])
-            if value != Select.NULL and value in {n for _, n in agendas}:
+            if isinstance(value, str) and value in {n for _t, n in agendas}:
                 select.value = value
-        self._fill()
+        self._set_columns()
+        self._refilter()
         for problem in problems:
             self.notify(
-                problem, title="A session file could not be read", severity="error", timeout=12
+                problem, title=_("A session file could not be read"), severity="error", timeout=12
             )
 
-    def _fill(self) -> None:
+    def _set_columns(self) -> None:
+        self.table.set_columns(history_columns(self.sessions, self.sort, self.descending))
+
+    def current_filter(self) -> HistoryFilter:
         agenda = self.query_one("#sessions-agenda", Select).value
-        text = self.query_one("#sessions-text", Input).value
-        chosen = agenda if isinstance(agenda, str) else None
-        self.shown = [s for s in self.sessions if matches(s, chosen, text)]
-        table = self.query_one("#sessions-table", DataTable)
-        selected = self._selected()
-        keep = selected.id if selected else None
-        table.clear(columns=True)
-        # dates and counts fit 80 columns: the title is cut to what is left, the agenda comes
-        # last (the detail below shows it); long titles used to push everything else off
-        width = self.app.size.width
-        table.add_column("", key="state")
-        table.add_column("Title", key="title", width=max(20, min(50, width - 50)))
-        table.add_columns("Started", "Ended", "C", "S", "A", "Open")
-        table.add_column("Agenda", key="agenda", width=30)
-        for s in self.shown:
-            table.add_row(
-                Text("✓", "dim") if s.ended else Text("●", "bold"),
-                _cell(s.title),
-                s.started[:10],
-                s.ended[:10] or "—",
-                str(s.challenges),
-                str(s.solutions),
-                str(s.actions),
-                str(s.open_actions),
-                _cell(s.agenda_title),
-                key=s.id,
-            )
-        ids = [s.id for s in self.shown]
-        if keep in ids:
-            table.move_cursor(row=ids.index(keep))
-        self.query_one("#sessions-title", Static).update(
-            Text.assemble(
-                ("Sessions", "bold"),
-                f" · {len(self.shown)} of {len(self.sessions)} · ● in progress · ✓ ended (opens read-only)",
-            )
+        state = self.query_one("#sessions-state", Select).value
+        return HistoryFilter(
+            text=self.query_one("#sessions-text", Input).value,
+            agenda=agenda if isinstance(agenda, str) else "",
+            state=state if isinstance(state, str) else "",
         )
+
+    def _refilter(self) -> None:
+        current = self._selected()
+        if current is not None:
+            self._want_cursor = current.id
+        self._filter(self.index, self.current_filter(), self.sort, self.descending)
+
+    @work(thread=True, exclusive=True, group="sessions-filter")
+    def _filter(self, index: HistoryIndex, flt: HistoryFilter, sort: str, desc: bool) -> None:
+        try:
+            rows = filter_and_sort(index, flt, sort, desc)
+            error = ""
+        except FilterError as err:
+            rows, error = [], str(err)
+        self.app.call_from_thread(self._show_rows, flt, rows, error)
+
+    def _show_rows(self, flt: HistoryFilter, rows: list[SessionSummary], error: str) -> None:
+        if flt != self.current_filter():
+            return  # the filter changed since: a newer result is on its way
+        self._filter_error = error
+        if error:
+            self.notify(error, severity="warning", timeout=4)
+            return  # keep the last rows while a date is being typed
+        self.shown = rows
+        ids = [s.id for s in rows]
+        cursor = ids.index(self._want_cursor) if self._want_cursor in ids else 0
+        self.table.set_rows(rows, cursor=cursor)
+        self._show_title()
         self._show_detail()
+        self._latest = self.place()
+
+    def _show_title(self) -> None:
+        arrow = "↓" if self.descending else "↑"
+        text = Text.assemble(
+            (_("Sessions"), "bold"),
+            " · ",
+            _("{shown} of {total}").format(shown=len(self.shown), total=len(self.sessions)),
+            " · ",
+            _("sort: {column} {arrow}").format(column=sort_label(self.sort), arrow=arrow),
+            " · ",
+            _("● in progress · ✓ ended"),
+        )
+        if self.marked:
+            text.append(" · ")
+            text.append(
+                ngettext("◆ {n} marked", "◆ {n} marked", len(self.marked)).format(
+                    n=len(self.marked)
+                ),
+                "bold",
+            )
+        self.query_one("#sessions-title", Static).update(text)
 
     def _selected(self) -> SessionSummary | None:
-        table = self.query_one("#sessions-table", DataTable)
-        if not table.row_count or not self.shown:
+        if not self.is_mounted:
             return None
-        row = table.cursor_row
-        return self.shown[row] if 0 <= row < len(self.shown) else None
+        return self.table.current
+
+    def _by_id(self, session_id: str) -> SessionSummary | None:
+        return next((s for s in self.sessions if s.id == session_id), None)
 
     def _show_detail(self) -> None:
         detail = self.query_one("#session-detail", Static)
         summary = self._selected()
         if summary is None:
-            detail.update("No sessions match." if self.sessions else "No sessions yet.")
+            detail.update(_("No sessions match.") if self.sessions else _("No sessions yet."))
             return
-        try:
-            session = self.app.store.open_session(summary.id).session  # type: ignore[attr-defined]
-        except StoreError as err:
-            detail.update(Text(str(err), "red"))
-            return
-        agenda = session.agenda  # the snapshot stored with the session
+        # the snapshot stored with the session, not the agenda file as it is today
         text = Text.assemble(
-            (agenda.title, "bold"), f"  (agenda {session.agenda_source or agenda.name})"
+            (summary.title, "bold"),
+            "  ",
+            date_span(summary),
+            "  ",
+            (_("ended") if summary.ended else _("in progress"), "dim"),
+        )
+        text.append(
+            "\n"
+            + _("Agenda: {title} ({name})").format(
+                title=summary.agenda_title, name=summary.agenda_name
+            )
         )
         who = [
-            f"facilitator {session.facilitator}" if session.facilitator else "",
-            session.location,
+            _("facilitator {name}").format(name=summary.facilitator) if summary.facilitator else "",
+            summary.location,
+            _("Groups: {names}").format(names=", ".join(summary.groups)) if summary.groups else "",
         ]
         if any(who):
             text.append("\n" + " · ".join(w for w in who if w))
-        text.append("\nGroups: " + ", ".join(agenda.group_names))
-        for number, topic in enumerate(agenda.topics, 1):
-            text.append(f"\n {number}. {topic.title} ({topic.timebox} min)")
-        if session.follow_up_of:
-            text.append(f"\nFollows up session {session.follow_up_of[:8]}", "italic")
+        if summary.topics:
+            text.append(
+                "\n"
+                + _("Topics: {titles}").format(
+                    titles="; ".join(f"{n}. {t}" for n, t in enumerate(summary.topics, 1))
+                )
+            )
+        links = []
+        if summary.follow_up_of:
+            earlier = self._by_id(summary.follow_up_of)
+            links.append(
+                _("follows up {title}").format(
+                    title=earlier.title if earlier else summary.follow_up_of[:8]
+                )
+            )
+        later = [s.title for s in self.sessions if s.follow_up_of == summary.id]
+        if later:
+            links.append(_("followed up by {titles}").format(titles=", ".join(later)))
+        if links:
+            text.append("\n" + " · ".join(links), "italic")
         detail.update(text)
 
     # -- events ------------------------------------------------------------------------------
     @on(Select.Changed, "#sessions-agenda")
+    @on(Select.Changed, "#sessions-state")
     @on(Input.Changed, "#sessions-text")
     def _filter_changed(self) -> None:
-        self._fill()
+        self._refilter()
 
     @on(Input.Submitted, "#sessions-text")
     def _text_submitted(self) -> None:
-        self.query_one("#sessions-table", DataTable).focus()
+        self.table.focus()
 
-    @on(DataTable.RowHighlighted, "#sessions-table")
+    @on(RowTable.Highlighted, "#sessions-table")
     def _highlighted(self) -> None:
+        current = self._selected()
+        if current is not None:
+            self._want_cursor = current.id
         self._show_detail()
+        self._latest = self.place()
 
-    @on(DataTable.RowSelected, "#sessions-table")
+    @on(RowTable.Selected, "#sessions-table")
     def _row_selected(self) -> None:
         self.action_open()
+
+    @on(RowTable.HeaderClicked, "#sessions-table")
+    def _header_clicked(self, event: RowTable.HeaderClicked) -> None:
+        if event.key == self.sort:
+            self.descending = not self.descending
+        else:
+            self.sort = event.key
+            self.descending = event.key not in ASCENDING_FIRST
+        self._resort()
+
+    def _resort(self) -> None:
+        self._set_columns()
+        self._refilter()
+
+    def action_sort_next(self) -> None:
+        """Sort by the next column (the title line says which)."""
+        keys = list(SORT_KEYS)
+        self.sort = (
+            keys[(keys.index(self.sort) + 1) % len(keys)] if self.sort in keys else DEFAULT_SORT
+        )
+        self.descending = self.sort not in ASCENDING_FIRST
+        self._resort()
+
+    def action_sort_reverse(self) -> None:
+        self.descending = not self.descending
+        self._resort()
+
+    def action_mark(self) -> None:
+        """Mark (or unmark) the highlighted session for a comparison; two at most."""
+        summary = self._selected()
+        if summary is None:
+            return
+        if summary.id in self.marked:
+            self.marked.remove(summary.id)
+        else:
+            self.marked = [*self.marked, summary.id][-2:]
+        self.table.refresh()
+        self._show_title()
+
+    def action_compare(self) -> None:
+        """Compare the two marked sessions (or the marked one with the highlighted one)."""
+        ids = list(self.marked)
+        current = self._selected()
+        if len(ids) == 1 and current is not None and current.id not in ids:
+            ids.append(current.id)
+        if len(ids) != 2:
+            self.notify(
+                _("Mark two sessions with m (or one, then highlight the other), then press c."),
+                severity="warning",
+                timeout=6,
+            )
+            return
+        self._save_place()
+        self.app.open_compare(ids[0], ids[1])  # type: ignore[attr-defined]
+
+    def action_register(self) -> None:
+        """Open the action register (actions of every session)."""
+        self._save_place()
+        self.app.action_register()  # type: ignore[attr-defined]
 
     def action_open(self) -> None:
         summary = self._selected()
         if summary is not None:
+            self._save_place()
             open_entry(self.app, summary.id, read_only=bool(summary.ended))
 
     def action_reopen(self) -> None:
@@ -256,15 +455,19 @@ class SessionsScreen(Screen[None]):
             try:
                 self.app.store.open_session(summary.id).update_session(ended="")  # type: ignore[attr-defined]
             except StoreError as err:
-                self.notify(f"Not reopened: {err}", severity="error", timeout=12)
+                self.notify(
+                    _("Not reopened: {error}").format(error=err), severity="error", timeout=12
+                )
                 return
-            self.notify(f"Reopened {summary.title} for editing.", timeout=4)
+            self.notify(_("Reopened {title} for editing.").format(title=summary.title), timeout=4)
             open_entry(self.app, summary.id, read_only=False)
 
         self.app.push_screen(
             ConfirmScreen(
-                f"“{summary.title}” ended on {summary.ended[:10]}. Reopen it for editing?",
-                yes="Reopen",
+                _("“{title}” ended on {day}. Reopen it for editing?").format(
+                    title=summary.title, day=summary.ended[:10]
+                ),
+                yes=_("Reopen"),
             ),
             answered,
         )
@@ -275,11 +478,13 @@ class SessionsScreen(Screen[None]):
     def action_close(self) -> None:
         focused = self.focused
         if isinstance(focused, Input | Select):
-            self.query_one("#sessions-table", DataTable).focus()
+            self.table.focus()
             return
         self.dismiss()
 
 
-def _cell(text: str) -> Text:
-    """One line, cut with an ellipsis to the column's width."""
-    return Text(" ".join(text.split()), no_wrap=True, overflow="ellipsis")
+def sort_label(key: str) -> str:
+    """The name of a sort key as the title line shows it."""
+    labels = {k: label for k, label, _j in COLUMNS}
+    labels.update(started=N_("Started"), ended=N_("Ended"), state=N_("Open / ended"))
+    return _(labels.get(key, key))
