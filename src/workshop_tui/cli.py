@@ -165,7 +165,15 @@ def cmd_resume(args: argparse.Namespace) -> int:
     store = _store(args)
     session = store.open_session(args.session)
     _check_group(args.group, session.session.agenda.group_names, _("this session's agenda"))
-    return _launch(args, session_id=session.id, group=args.group)
+    if args.projector and args.group:
+        raise CliError(_("--projector shows every group: leave out --group"))
+    return _launch(
+        args,
+        session_id=session.id,
+        group=args.group,
+        served=args.served,
+        projector=args.projector,
+    )
 
 
 # -- merge and browser mode ----------------------------------------------------------------
@@ -192,13 +200,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from workshop_tui import serve
+    from workshop_tui.serve.banner import banner
 
     store = _store(args)
     session = store.open_session(args.session) if args.session else None
     if args.group and session is None:
         raise CliError(_("--group needs a SESSION to resume"))
+    groups: tuple[str, ...] = ()
     if session is not None:
-        _check_group(args.group, session.session.agenda.group_names, _("this session's agenda"))
+        groups = tuple(session.session.agenda.group_names)
+        _check_group(args.group, groups, _("this session's agenda"))
     try:
         plan = serve.plan(
             store.data_dir,
@@ -207,14 +218,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
             session_id=session.id if session else "",
             group=args.group or "",
             public_url=args.public_url or "",
+            code=args.code,
+            groups=groups,
         )
-        server = serve.make_server(plan)  # fails early when textual-serve is missing
+        title = session.session.title if session else "workshop-tui"
+        server = serve.make_server(plan, title=title)  # fails early without textual-serve
         serve.check_port_free(plan.host, plan.port)
-        _out(
-            _("workshop-tui: open {url} in a browser (Ctrl+C stops the server)").format(
-                url=plan.public_url
-            )
-        )
+        room = bool(plan.code) or not serve.is_loopback(plan.host)
+        sys.stdout.write(banner(plan, qr=room))
         sys.stdout.flush()
         serve.run(server)
     except serve.ServeError as err:
@@ -566,6 +577,22 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="GROUP",
         help=_("Lock this laptop to one of the session's groups, for a scribe's laptop."),
     )
+    p.add_argument(
+        "--projector",
+        action="store_true",
+        help=_(
+            "Show the projector view: read-only, large timer, counts per group; the "
+            "topic and view follow the facilitator's screen."
+        ),
+    )
+    p.add_argument(
+        "--served",
+        action="store_true",
+        help=_(
+            "Run as 'serve' runs it for a browser: this session only, no other sessions "
+            "and no files of this machine (exports become downloads)."
+        ),
+    )
     p.set_defaults(handler=cmd_resume)
 
     p = _add_command(
@@ -598,7 +625,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub,
         "serve",
         _("Serve the app to web browsers."),
-        _("Needs the optional textual-serve package: pip install 'workshop-tui[serve]'."),
+        _(
+            "Needs the optional textual-serve package: pip install 'workshop-tui[serve]'. "
+            "Off this machine (a --host other than 127.0.0.1) every browser needs the join "
+            "code; with a SESSION it prints a link and a QR code for each group, the "
+            "projector and the facilitator."
+        ),
     )
     p.add_argument(
         "session",
@@ -626,6 +658,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=_(
             "The address browsers use, when it is not the one listened on "
             "(e.g. http://laptop.local:8000)."
+        ),
+    )
+    p.add_argument(
+        "--code",
+        metavar="CODE",
+        help=_(
+            "The join code (8 or more letters or digits); off this machine a random one "
+            "is made when it is not given, and every browser needs it."
         ),
     )
     p.set_defaults(handler=cmd_serve)

@@ -147,15 +147,53 @@ def test_app_command_runs_this_python_on_the_same_data_dir(tmp_path: Path) -> No
 
 def test_plan_binds_localhost_by_default_and_names_a_wildcard_host(tmp_path: Path) -> None:
     local = serve.plan(tmp_path)
-    assert (local.host, local.port, local.public_url) == (
+    assert (local.host, local.port, local.public_url, local.code) == (
         "127.0.0.1",
         8000,
         "http://127.0.0.1:8000",
+        "",
     )
-    everywhere = serve.plan(tmp_path, host="0.0.0.0", port=8123)
+    assert [r.command for r in local.roles] == [serve.app_command(tmp_path)]  # the whole app
+    everywhere = serve.plan(tmp_path, host="0.0.0.0", port=8123, session_id="s1")
     assert everywhere.public_url == f"http://{socket.gethostname()}:8123"
-    given = serve.plan(tmp_path, host="0.0.0.0", public_url="http://laptop.local:8000/")
+    given = serve.plan(
+        tmp_path, host="0.0.0.0", public_url="http://laptop.local:8000/", session_id="s1"
+    )
     assert given.public_url == "http://laptop.local:8000"
+
+
+def test_off_this_machine_a_session_and_a_code_are_required(tmp_path: Path) -> None:
+    with pytest.raises(serve.ServeError, match="needs a SESSION"):
+        serve.plan(tmp_path, host="0.0.0.0")
+    with pytest.raises(serve.ServeError, match="needs a SESSION"):
+        serve.plan(tmp_path, host="192.168.1.20")
+    room = serve.plan(tmp_path, host="0.0.0.0", session_id="s1", groups=("Group A",))
+    assert len(room.code) == 8 and room.index
+    assert serve.plan(tmp_path, host="0.0.0.0", session_id="s1").code != room.code
+    with pytest.raises(serve.ServeError, match="8 to 64"):
+        serve.plan(tmp_path, host="0.0.0.0", session_id="s1", code="abc")
+    # loopback: no code unless one is given
+    assert serve.plan(tmp_path, session_id="s1").code == ""
+    assert serve.plan(tmp_path, session_id="s1", code="room-2026-a").code == "ROOM2026A"
+
+
+def test_served_roles_run_restricted_apps(tmp_path: Path) -> None:
+    room = serve.plan(tmp_path, host="0.0.0.0", session_id="s1", groups=("Group A", "Group B"))
+    kinds = {r.label: shlex.split(r.command)[3:] for r in room.roles}
+    data = ["--data-dir", str(tmp_path)]
+    assert kinds["Group B"] == [*data, "resume", "s1", "--group", "Group B", "--served"]
+    assert kinds["Projector"] == [*data, "resume", "s1", "--projector", "--served"]
+    assert kinds["Facilitator"] == [*data, "resume", "s1", "--served"]
+    assert room.role_for("/group/2") is not None and room.role_for("/") is None
+    # on this machine "/" opens the facilitator's app, as before room mode
+    local = serve.plan(tmp_path, session_id="s1", groups=("Group A",))
+    root = local.role_for("/")
+    assert root is not None and root.kind == "facilitator" and not local.index
+    grouped = serve.plan(
+        tmp_path, host="0.0.0.0", session_id="s1", group="Group A", groups=("Group A",)
+    )
+    root = grouped.role_for("/")
+    assert root is not None and root.group == "Group A"
 
 
 def test_missing_textual_serve_gives_the_install_hint(

@@ -52,7 +52,6 @@ PENDING: set[str] = {
     "core/store/__init__.py",
     "core/store/session_store.py",
     "core/timer.py",
-    "serve.py",
     "ui/app.py",
     "ui/screens/actions.py",
     "ui/screens/export_dialog.py",

@@ -93,6 +93,8 @@ class WorkshopApp(ReviewActions, App[int]):
         clock: Clock | None = None,
         today: Callable[[], dt.date] | None = None,
         language: str | None = None,
+        served: bool = False,
+        projector: bool = False,
     ) -> None:
         super().__init__()
         route_escape_digits_to_panes()
@@ -104,17 +106,35 @@ class WorkshopApp(ReviewActions, App[int]):
         self.today: Callable[[], dt.date] = today or dt.date.today
         #: ``--lang`` beats the language remembered from an earlier run (core.i18n.ui_language)
         set_language(ui_language(language, store.prefs.get(LANGUAGE_PREF, None, str)))
+        #: started by ``workshop-tui serve`` for a browser: the served session only, no
+        #: file of this machine (see ui/served.py)
+        self.served = served
+        #: the read-only projector view, steered by the facilitator's app
+        self.projector = projector
 
     def get_default_screen(self) -> Screen[Any]:
         # The start screen is the bottom of the stack itself (pushing it over Textual's blank
         # default screen mounted and laid out one screen more at start-up).
+        if self.served or self.projector:
+            from workshop_tui.ui.served import default_screen
+
+            return default_screen(self)
         from workshop_tui.ui.screens.start import StartScreen
 
         return StartScreen()
 
     def on_mount(self) -> None:
-        if self.initial_session_id:
+        if not self.projector and not self.locked_group:
+            from workshop_tui.ui.steer import steer_projector
+
+            steer_projector(self)
+        if self.initial_session_id and not self.projector:
             self.open_session(self.initial_session_id, group=self.locked_group)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from workshop_tui.ui.served import allows
+
+        return allows(self, action)
 
     # -- navigation ------------------------------------------------------------------------
     def open_session(
@@ -154,7 +174,7 @@ class WorkshopApp(ReviewActions, App[int]):
         self.push_screen(
             SessionScreen(session_store, group=group, read_only=read_only, clock=self.clock)
         )
-        if not read_only:
+        if not read_only and not self.served:
             self.start_followup_if_due(session_store)
 
     # -- actions ---------------------------------------------------------------------------
@@ -195,7 +215,8 @@ class WorkshopApp(ReviewActions, App[int]):
     def switch_language(self, language: str) -> None:
         """Show the app in ``language`` at once and remember it (``ui.language``)."""
         used = set_language(language)
-        self.store.prefs.set(LANGUAGE_PREF, used)
+        if not self.served:  # a browser's choice is its own, not the laptop's preference
+            self.store.prefs.set(LANGUAGE_PREF, used)
         for screen in list(self.screen_stack):
             # each screen re-renders its own words (its Footer and help follow the bindings)
             hook = getattr(screen, "language_changed", None)

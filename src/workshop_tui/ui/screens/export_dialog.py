@@ -502,7 +502,13 @@ def open_export_dialog(screen: Screen[Any], session_id: str, *, folder: Path | N
         )
         return
     try:
-        dialog = ExportDialog(store, session_id, folder=folder)
+        if getattr(screen.app, "served", False):
+            # served to a browser: a download, never a file on this laptop
+            from workshop_tui.ui.screens.export_download import DownloadExportDialog
+
+            dialog: ExportDialog = DownloadExportDialog(store, session_id)
+        else:
+            dialog = ExportDialog(store, session_id, folder=folder)
     except StoreError as err:
         screen.notify(str(err), title="Cannot export", severity="error", timeout=12)
         return

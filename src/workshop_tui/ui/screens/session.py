@@ -42,6 +42,7 @@ from workshop_tui.core.timer import TimerBank, format_clock
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.navigation import view_is_stale
 from workshop_tui.ui.screens.session_keys import SESSION_BINDINGS, session_palette_commands
+from workshop_tui.ui.served import allows
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
 from workshop_tui.ui.widgets.entries import CaptureInput, EntryPane, LinkPicker
@@ -247,6 +248,8 @@ class SessionScreen(Screen[None]):
         """A read-only session hides the keys that would change it (footer, help, palette);
         the plain-key moves (``key_*``, see session_keys) stand aside while typing."""
         if self.read_only and action in EDITING_ACTIONS:
+            return False
+        if not allows(self.app, action):  # served to a browser: nothing of this laptop
             return False
         if action == "key_leave_input":
             return isinstance(self.focused, CaptureInput)
