@@ -168,9 +168,9 @@ async def test_a_browser_export_arrives_as_a_download_not_a_file(
             tab = Tab(ws)
             assert await tab.wait_for("Room test", STARTUP_TIMEOUT_S), tab.screen[-2000:]
             await tab.type("\x05")  # ctrl+e: the export dialog
-            assert await tab.wait_for("downloads in this browser as", 15), tab.screen[-3000:]
+            assert await tab.wait_for("downloads in this browser as", 30), tab.screen[-3000:]
             await tab.type("\x13")  # ctrl+s: export
-            assert await tab.wait_for('"deliver_file_start"', 15), tab.texts
+            assert await tab.wait_for('"deliver_file_start"', 30), tab.texts
             key = next(t for t in tab.texts if "deliver_file_start" in t).split('"')[3]
             async with client.get(
                 f"http://127.0.0.1:{room.port}/download/{key}", headers=headers
