@@ -319,6 +319,87 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- themes -----------------------------------------------------------------------------
+def _topic_id(agenda: Any, ref: str | None) -> str | None:
+    """A --topic given by id or by title (any case); None without one."""
+    if ref is None:
+        return None
+    for topic in agenda.topics:
+        if ref == topic.id or ref.casefold() == topic.title.casefold():
+            return str(topic.id)
+    choices = ", ".join(t.id for t in agenda.topics)
+    raise CliError(
+        _("no topic {ref!r} in this session (topics: {choices})").format(ref=ref, choices=choices)
+    )
+
+
+def cmd_themes(args: argparse.Namespace) -> int:
+    from workshop_tui.core.model import EntryKind
+    from workshop_tui.core.themes.book import load_themes
+    from workshop_tui.core.themes.model import ranking
+
+    store = _store(args).open_session(args.session)
+    agenda = store.session.agenda
+    topic_id = _topic_id(agenda, args.topic)
+    kind = EntryKind(args.kind) if args.kind else None
+    if args.suggest:
+        from workshop_tui.core.themes.glossary import combined
+        from workshop_tui.core.themes.suggest import suggest_themes
+
+        found = suggest_themes(
+            store.entries(),
+            kind=kind,
+            topic_id=topic_id,
+            glossary=combined(agenda.glossary),
+            language=agenda.language,
+            topic_titles={t.id: t.title for t in agenda.topics},
+        )
+        if args.json:
+            _out(json.dumps([s.to_json() for s in found], ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if not found:
+            _out(_("no theme to suggest: no two entries say the same thing"))
+        for suggestion in found:
+            _out(f"{suggestion.title}  ({', '.join(suggestion.shared_words)})")
+            for entry_id in suggestion.entries:
+                entry = store.get(entry_id)
+                reason = ", ".join(suggestion.reasons.get(entry_id, ()))
+                _out(f"  {entry.group}: {' '.join(entry.text.split())}  [{reason}]")
+        return EXIT_OK
+    themes = [
+        t
+        for t in ranking(load_themes(store))
+        if (kind is None or t.kind == kind) and (topic_id is None or t.topic_id == topic_id)
+    ]
+    rows: list[dict[str, Any]] = []
+    for theme in themes:
+        entries = sorted((store.get(i) for i in theme.members), key=lambda e: (e.created, e.id))
+        rows.append(
+            {
+                "id": theme.id,
+                "title": theme.title,
+                "kind": theme.kind.value,
+                "topic": theme.topic_id,
+                "entries": [e.id for e in entries if not e.deleted],
+                "groups": sorted({e.group for e in entries if not e.deleted}),
+                "votes": dict(sorted(theme.votes.items())),
+                "dots": theme.vote_count,
+            }
+        )
+    if args.json:
+        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not rows:
+        _out(_("no themes yet: accept suggestions in the plenary's Themes tab (F2)"))
+    for number, row in enumerate(rows, 1):
+        dots = ngettext("{n} dot", "{n} dots", row["dots"]).format(n=row["dots"])
+        _out(f"{number}. {row['title']}  ({dots} · {', '.join(row['groups'])})")
+        for entry_id in row["entries"]:
+            entry = store.get(entry_id)
+            _out(f"   {entry.group}: {' '.join(entry.text.split())}")
+    return EXIT_OK
+
+
 # -- parser -------------------------------------------------------------------------------
 #: the choices listed in --help (tests/unit/test_cli_messages.py checks them against the
 #: export registry and the model, which the parser does not import: it builds at every start)
@@ -753,6 +834,32 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("Show at most N matches (default: 200; 0 shows them all)."),
     )
     p.set_defaults(handler=cmd_search)
+
+    p = _add_command(
+        sub,
+        "themes",
+        _("List a session's themes, ranked by the plenary's dots, or suggest themes."),
+        _(
+            "With --suggest: groups of entries from every group that say the same thing, "
+            "found offline (docs/themes.md); clusters of two or more entries, in a fixed order."
+        ),
+    )
+    p.add_argument(
+        "session", metavar="SESSION", help=_("The session: {ref}.").format(ref=_(SESSION_REF))
+    )
+    p.add_argument("--topic", metavar="TOPIC", help=_("Only this topic, by id or title."))
+    p.add_argument(
+        "--kind",
+        choices=("challenge", "solution", "action"),
+        help=_("Only themes of this kind of entry."),
+    )
+    p.add_argument(
+        "--suggest",
+        action="store_true",
+        help=_("Suggest themes instead of listing the accepted ones."),
+    )
+    p.add_argument("--json", action="store_true", help=_("Print JSON, for scripts."))
+    p.set_defaults(handler=cmd_themes)
 
     # New subcommands go above this line: a parser block and a cmd_* handler each.
     return parser

@@ -140,6 +140,11 @@ class ActionFields:
     carried_from: dict[str, str] | None = None
     #: follow-up review comments: [{"at": iso, "status": ..., "comment": ..., "session": id}]
     reviews: list[dict[str, str]] = field(default_factory=list)
+    #: plenary synthesis (docs/themes.md): the consolidated action this one was merged into
+    merged_into: str = ""
+    #: of a consolidated action: the actions merged into it, and the theme it answers
+    merged_from: list[str] = field(default_factory=list)
+    theme: str = ""
 
     @property
     def due_date(self) -> dt.date | None:
@@ -165,7 +170,18 @@ class ActionFields:
             "notes": self.notes,
             "carried_from": dict(self.carried_from) if self.carried_from else None,
             "reviews": [dict(r) for r in self.reviews],
-        }
+        } | self._synthesis()
+
+    def _synthesis(self) -> dict[str, Any]:
+        # written only when set: every action of every session before themes stays as it was
+        data: dict[str, Any] = {}
+        if self.merged_into:
+            data["merged_into"] = self.merged_into
+        if self.merged_from:
+            data["merged_from"] = list(self.merged_from)
+        if self.theme:
+            data["theme"] = self.theme
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ActionFields:
@@ -186,7 +202,26 @@ class ActionFields:
             notes=data.get("notes") or "",
             carried_from=data.get("carried_from") or None,
             reviews=list(data.get("reviews") or []),
+            merged_into=_id_text(data.get("merged_into"), "merged_into"),
+            merged_from=_id_list(data.get("merged_from"), "merged_from"),
+            theme=_id_text(data.get("theme"), "theme"),
         )
+
+
+def _id_text(value: Any, name: str) -> str:
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be an id")
+    return value
+
+
+def _id_list(value: Any, name: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError(f"{name} must be a list of ids")
+    return list(value)
 
 
 #: the action-plan fields a facilitator fills in, in form and export order

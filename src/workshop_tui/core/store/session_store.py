@@ -325,5 +325,26 @@ class SessionStore:
             self._upsert_docs(STATE_TABLE, [(1, merged)])
             return merged
 
+    # -- further tables (themes) --------------------------------------------------------
+    def read_table(self, name: str) -> tuple[dict[str, Any], FileStamp | None]:
+        """The raw documents of a further table of the session file (doc id → document) and
+        the file version they were read from; :mod:`workshop_tui.core.themes.book` parses them."""
+        data, stamp = self._storage.read_versioned()
+        table = (data or {}).get(name) or {}
+        return (dict(table) if isinstance(table, dict) else {}), stamp
+
+    def save_table_docs(self, name: str, docs: dict[str, dict[str, Any]]) -> None:
+        """Insert or replace documents of a further table in one durable write (call under
+        :meth:`locked`). Entries stay parsed; views see the change through :attr:`generation`."""
+        if name in (SESSION_TABLE, ENTRIES_TABLE, STATE_TABLE):
+            raise ValueError(f"{name} is not a further table")
+        with self.locked():
+            before = self._storage.read_versioned()[1]
+            stamp = self._upsert_docs(name, [(int(k), doc) for k, doc in docs.items()])
+            with self._parsed_lock:
+                if self._parsed_stamp == before and before is not None:
+                    self._parsed_stamp = stamp  # the entries did not change
+                self._generation += 1
+
     def close(self) -> None:
         self._db.close()

@@ -188,6 +188,10 @@ def average_linkage(sim: Any, threshold: float) -> list[list[int]]:
 
 
 def _surface(docs: list[_Doc], members: list[int], feature: str) -> str:
+    """How to show a feature: a concept by its glossary name ("counterfeit" for fake and
+    palsu alike), a stem by the spelling its members use most."""
+    if feature.startswith(CONCEPT_MARK):
+        return feature[len(CONCEPT_MARK) :]
     seen: Counter[str] = Counter()
     for m in members:
         for token in docs[m].tokens:
