@@ -65,7 +65,7 @@ async def test_bad_date_is_shown_and_kept_then_fixed_and_saved() -> None:
         assert app.screen is editor  # not dismissed
         assert app.result is NO_RESULT
         assert error_text(editor, "due") == (
-            "2026-02-31 is not a valid date: February 2026 has 28 days (use YYYY-MM-DD)."
+            "2026-02-31 is not a valid date: February 2026 has 28 days."
         )
         assert due.value == "2026-02-31"  # what was typed stays
         assert editor.query_one("#row-due").has_class("-invalid")
@@ -113,7 +113,7 @@ async def test_short_date_unknown_status_and_start_after_due() -> None:
         await pilot.click("#action-save")
         await pilot.pause()
         assert app.screen is editor
-        assert "'31/02' is not a valid date (use YYYY-MM-DD" in error_text(editor, "start")
+        assert "“31/02” is not a date this app can read" in error_text(editor, "start")
         assert error_text(editor, "status").startswith("Unknown status 'finished'")
         assert "2 fields to fix" in str(editor.query_one("#action-summary", Static).content)
         assert editor.query_one("#field-start", Input).value == "31/02"

@@ -6,6 +6,7 @@ Regenerate after a reviewed change with ``pytest tests/snapshots --snapshot-upda
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -42,6 +43,9 @@ class EditorApp(App[None]):
     def __init__(self, editor: ActionEditor) -> None:
         super().__init__()
         self.editor = editor
+
+    def today(self) -> dt.date:  # fixed: a due date is marked "(past)" relative to it
+        return dt.date(2026, 6, 1)
 
     def on_mount(self) -> None:
         self.push_screen(self.editor)

@@ -85,12 +85,13 @@ def test_empty_text_is_an_error() -> None:
     [
         (
             "2026-02-31",
-            "2026-02-31 is not a valid date: February 2026 has 28 days (use YYYY-MM-DD)",
+            "2026-02-31 is not a valid date: February 2026 has 28 days",
         ),
         ("2028-02-30", "February 2028 has 29 days"),
         ("2026-13-01", "2026-13-01 is not a valid date: there is no month 13"),
-        ("31/02", "'31/02' is not a valid date (use YYYY-MM-DD"),
-        ("tomorrow", "'tomorrow' is not a valid date"),
+        ("31/02/2026", "“31/02/2026” is not a date this app can read (e.g. 30/06/2026"),
+        ("someday", "“someday” is not a date this app can read"),
+        ("12", "“12” is not a date: write the day, month and year"),
     ],
 )
 def test_bad_dates_name_the_problem(typed: str, message: str) -> None:

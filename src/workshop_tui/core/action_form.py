@@ -7,12 +7,13 @@ field, what is wrong. Keys of the values/errors dicts are the :data:`FORM_FIELDS
 
 from __future__ import annotations
 
-import calendar
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
+from workshop_tui.core.dates import read_date
 from workshop_tui.core.model import (
     ACTION_PLAN_FIELDS,
     ActionFields,
@@ -20,7 +21,6 @@ from workshop_tui.core.model import (
     ActionStatus,
     Priority,
     Timeframe,
-    parse_date,
 )
 
 #: form field names in display order ("text" is the action itself, the entry text)
@@ -34,27 +34,12 @@ class ActionEditResult(NamedTuple):
     text: str
 
 
-_ISO_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-def check_date(text: str) -> str:
-    """Normalise a typed date to ``YYYY-MM-DD`` ("" stays ""); raise ValueError naming the
-    problem: ``2026-02-31 is not a valid date: February 2026 has 28 days (use YYYY-MM-DD)``."""
-    text = text.strip()
-    shape = _ISO_SHAPE.fullmatch(text)
-    if shape:
-        year, month, day = (int(part) for part in shape.groups())
-        if not 1 <= month <= 12:
-            raise ValueError(
-                f"{text} is not a valid date: there is no month {month:02d} (use YYYY-MM-DD)"
-            )
-        days = calendar.monthrange(year, month)[1]
-        if not 1 <= day <= days:
-            month_name = calendar.month_name[month]
-            raise ValueError(
-                f"{text} is not a valid date: {month_name} {year} has {days} days (use YYYY-MM-DD)"
-            )
-    date = parse_date(text)  # ValueError: "'31/02' is not a valid date (use YYYY-MM-DD, ...)"
+def check_date(text: str, *, today: dt.date | None = None, language: str | None = "en") -> str:
+    """Normalise a typed date to ``YYYY-MM-DD`` ("" stays ""): ``30/06/2026``, ``30 Jun 2026``,
+    ``friday``, ``+2w``, ``end of month`` ... (:func:`workshop_tui.core.dates.read_date`;
+    ``today`` anchors the relative forms, ``language`` the day/month order). Raise ValueError
+    naming the problem: ``2026-02-31 is not a valid date: February 2026 has 28 days``."""
+    date = read_date(text, today=today or dt.date.today(), language=language)
     return date.isoformat() if date else ""
 
 
@@ -83,9 +68,16 @@ def split_partners(text: str) -> list[str]:
 
 
 def validate_action_form(
-    values: dict[str, str], base: ActionFields | None = None
+    values: dict[str, str],
+    base: ActionFields | None = None,
+    *,
+    today: dt.date | None = None,
+    language: str | None = "en",
 ) -> ActionEditResult | dict[str, str]:
     """Check the typed form ``values``; return the result or ``{field: message}``.
+
+    Dates are read as people type them (:func:`check_date`, with ``today`` and the agenda's
+    ``language``); a due date in the past is accepted (the editor warns about it).
 
     Missing keys count as empty. Fields the form does not show (``carried_from``,
     ``reviews``) are kept from ``base``. Empty level/priority/status take the defaults
@@ -110,8 +102,11 @@ def validate_action_form(
             errors[name] = _sentence(exc)
             return default
 
-    start = parsed("start", check_date, "")
-    due = parsed("due", check_date, "")
+    def date(typed: str) -> str:
+        return check_date(typed, today=today, language=language)
+
+    start = parsed("start", date, "")
+    due = parsed("due", date, "")
     if start and due and start > due:
         errors["due"] = f"The due date {due} is before the start date {start}."
     level = parsed("level", lambda t: _choice(t, ActionLevel, "level"), ActionLevel.INSTITUTIONAL)

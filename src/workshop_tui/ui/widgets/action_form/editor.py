@@ -13,6 +13,7 @@ the event loop): the form says "Saving…" meanwhile and stays usable.
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import ClassVar, TypeAlias
@@ -22,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.suggester import Suggester, SuggestFromList
+from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -33,6 +34,8 @@ from workshop_tui.core.action_form import (
     validate_action_form,
 )
 from workshop_tui.core.agenda import Agenda
+from workshop_tui.core.dates import describe_date, read_date
+from workshop_tui.core.i18n import _
 from workshop_tui.core.model import (
     ActionFields,
     ActionLevel,
@@ -42,6 +45,7 @@ from workshop_tui.core.model import (
     Timeframe,
 )
 from workshop_tui.ui.translate import Footer
+from workshop_tui.ui.widgets.action_form.suggest import ListItemSuggester, unique
 
 #: label shown before each field
 FIELD_LABELS = {
@@ -65,8 +69,8 @@ _PLACEHOLDERS = {
     "text": "a concrete, measurable step, e.g. draft a recordation procedure for trademarks",
     "owner": "one accountable person",
     "unit": "responsible unit or institution",
-    "start": "YYYY-MM-DD",
-    "due": "YYYY-MM-DD",
+    "start": "e.g. 30 Jun 2026, 2026-06-30, friday, +2w, end of month",
+    "due": "e.g. 30 Jun 2026, 2026-06-30, friday, +2w, end of month",
     "status": "open, in progress, done, dropped, carried over",
     "indicator": "how success will be recognised",
     "verification": "how the indicator will be checked",
@@ -74,6 +78,9 @@ _PLACEHOLDERS = {
     "resources": "people, budget, equipment needed",
     "notes": "comments",
 }
+
+#: the fields whose typed date is read back beside them
+DATE_FIELDS = ("start", "due")
 
 _SELECT_OPTIONS: dict[str, list[tuple[str, str]]] = {
     "level": [(level.value.capitalize(), level.value) for level in ActionLevel],
@@ -165,6 +172,15 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         margin-left: 1;
         min-width: 10;
     }
+    ActionEditor .date-understood {
+        width: 26;
+        padding-left: 1;
+        color: $text-muted;
+    }
+    ActionEditor .date-understood.-past {
+        color: $text-warning;
+        text-style: bold;
+    }
     ActionEditor #action-summary {
         color: $text-error;
         width: 1fr;
@@ -188,14 +204,17 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         context: str = "",
         title: str = "Edit action",
         save: ActionSaver | None = None,
+        language: str = "en",
     ) -> None:
         super().__init__()
+        #: the agenda's language: how typed dates are read (day/month order, month names)
+        self.language = language
         self._saver = save
         self._saving = False  # a save is under way: ctrl+s again does nothing
         self._base = fields or ActionFields()
         self._initial = action_form_values(text, self._base)
-        self._people = _unique(people)
-        self._units = _unique(units)
+        self._people = unique(people)
+        self._units = unique(units)
         self._context_line = context
         self._heading = title
         self._checked: dict[str, str] = {}  # the values at the last save attempt
@@ -219,7 +238,15 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
             people += [member for group in agenda.groups for member in group.members]
             units = [p.organisation for p in agenda.participants if p.organisation]
             units += [group.name for group in agenda.groups]
-        return cls(entry.text, entry.action, people=people, units=units, context=context, save=save)
+        return cls(
+            entry.text,
+            entry.action,
+            people=people,
+            units=units,
+            context=context,
+            save=save,
+            language=agenda.language if agenda is not None else "en",
+        )
 
     # -- layout -----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -232,6 +259,10 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
                     with Horizontal(classes="field-row", id=f"row-{name}"):
                         yield Label(FIELD_LABELS[name], classes="field-label")
                         yield self._field_widget(name)
+                        if name in DATE_FIELDS:
+                            yield Static(
+                                "", classes="date-understood", id=f"understood-{name}", markup=False
+                            )
                     yield Static("", classes="field-error", id=f"error-{name}", markup=False)
             with Horizontal(id="action-buttons"):
                 yield Static("", id="action-summary", markup=False)
@@ -280,6 +311,8 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         )
 
     def on_mount(self) -> None:
+        for name in DATE_FIELDS:
+            self._read_date(name, self._initial[name])
         area = self.query_one("#field-text", TextArea)
         area.focus()
         area.move_cursor(area.document.end)  # typing adds to the action, not before it
@@ -330,7 +363,9 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
             return
         values = self.form_values()
         self._checked = values
-        result = validate_action_form(values, base=self._base)
+        result = validate_action_form(
+            values, base=self._base, today=self.today, language=self.language
+        )
         if isinstance(result, dict):
             self.show_errors(result)
             return
@@ -401,29 +436,52 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
             if self._counting:
                 self._show_fix_count(len(self.query(".field-row.-invalid")))
 
+    # -- dates as typed ----------------------------------------------------------------
+    @property
+    def today(self) -> dt.date:
+        """The app's date (tests fix it), else the real one."""
+        today = getattr(self.app, "today", None)
+        return today() if callable(today) else dt.date.today()
 
-class ListItemSuggester(Suggester):
-    """Suggest a completion for the last item of a comma-separated list."""
+    @on(Input.Changed, "#field-start")
+    @on(Input.Changed, "#field-due")
+    def _date_typed(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("field-")
+        self._read_date(name, event.value)
 
-    def __init__(self, suggestions: Iterable[str]) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        self._suggestions = list(suggestions)
+    def _read_date(self, name: str, typed: str) -> None:
+        """Show the date ``typed`` means beside its field (read off the event loop: the
+        date library loads on first use)."""
+        if not typed.strip():
+            self._show_understood(name, typed, "", past=False)
+            return
+        self._understand(name, typed, self.today)
 
-    async def get_suggestion(self, value: str) -> str | None:
-        head, comma, last = value.rpartition(",")
-        typed = last.lstrip()
-        if not typed:
-            return None
-        for suggestion in self._suggestions:
-            if suggestion.casefold().startswith(typed.casefold()):
-                return value[: len(value) - len(typed)] + suggestion
-        return None
+    @work(thread=True, group="action-dates")
+    def _understand(self, name: str, typed: str, today: dt.date) -> None:
+        try:
+            day = read_date(typed, today=today, language=self.language)
+        except (ValueError, OverflowError, TypeError, LookupError):
+            self.app.call_from_thread(self._show_understood, name, typed, _("→ ?"), past=False)
+            return
+        if day is None:
+            return
+        text = "→ " + describe_date(day)
+        past = name == "due" and day < today
+        if past:
+            text = _("→ {date} (past)").format(date=describe_date(day))
+        self.app.call_from_thread(self._show_understood, name, typed, text, past=past)
 
-
-def _unique(names: Iterable[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for name in names:
-        name = name.strip()
-        if name:
-            seen.setdefault(name, None)
-    return list(seen)
+    def _show_understood(self, name: str, typed: str, text: str, *, past: bool) -> None:
+        """Update the line beside ``name`` unless the field changed meanwhile."""
+        found = self.query(f"#understood-{name}").results(Static)
+        label = next(iter(found), None)
+        field = next(iter(self.query(f"#field-{name}").results(Input)), None)
+        if label is None or field is None or field.value != typed:
+            return  # closed, or typed on meanwhile
+        label.update(text)
+        label.set_class(past, "-past")
+        if past:
+            label.tooltip = _("The due date is in the past: it is saved anyway.")
+        else:
+            label.tooltip = None
