@@ -266,13 +266,21 @@ def cmd_export(args: argparse.Namespace) -> int:
                     _("{fmt} is a binary format: give a file name with -o FILE").format(fmt=fmt)
                 )
             session = _store(args).open_session(args.session)
-            payload = export(session, args.what, fmt, ExportOptions(filters=filters))
+            options = ExportOptions(filters=filters, language=args.lang or "")
+            payload = export(session, args.what, fmt, options)
             sys.stdout.flush()
             sys.stdout.buffer.write(payload)
             sys.stdout.buffer.flush()
             return EXIT_OK
         paths = export_to_path(
-            _store(args), args.session, args.what, fmt, Path(args.output), filters, args.split_by
+            _store(args),
+            args.session,
+            args.what,
+            fmt,
+            Path(args.output),
+            filters,
+            args.split_by,
+            language=args.lang or "",
         )
     except ExportError as err:
         raise CliError(str(err)) from None

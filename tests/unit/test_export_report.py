@@ -75,7 +75,7 @@ def test_report_structure(page: PageReader) -> None:
         "Regional office <RO>",
         "Customs academy",
         "Fatima",
-        "2026-11-23",
+        "November 23, 2026",  # dates in the export language (docs/translating.md)
     ):
         assert fact in text
     assert "Ana, Bob" in text and "ليلى" in text
@@ -88,7 +88,7 @@ def test_report_lists_challenges_with_votes_solutions_actions(page: PageReader) 
     assert f"+1 {RTL} — 1 vote\nanswers: {FORMULA}" in items
     action = next(i for i in items if i.startswith(A1_TEXT))
     assert action.endswith(
-        "@SUM(A1:A2) (Legal unit) · due 2026-12-31 · high priority · in progress"
+        "@SUM(A1:A2) (Legal unit) · due December 31, 2026 · high priority · in progress"
     )
     assert any(i.startswith(CJK) and "李雷 (Port office)" in i for i in items)
     assert "Parking: customs IT system" in items

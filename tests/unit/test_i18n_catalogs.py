@@ -26,6 +26,7 @@ NOT_SCANNED = {
 #: literals the scan flags that are not for people to read: (module, start of the literal, why)
 ALLOWED = [
     ("core/export/markup.py", "'\\n:root", "the HTML exports' CSS"),
+    ("core/export/actions_json.py", "'workshop-tui action list'", "the JSON schema's title"),
 ]
 
 #: modules not wrapped yet — this list only shrinks (issue 15); new code is checked at once
@@ -33,18 +34,6 @@ PENDING: set[str] = {
     "core/action_form.py",
     "core/bundle.py",
     "core/capture.py",
-    "core/export/__init__.py",
-    "core/export/actions_html.py",
-    "core/export/actions_ics.py",
-    "core/export/actions_json.py",
-    "core/export/actions_md.py",
-    "core/export/actions_xlsx.py",
-    "core/export/base.py",
-    "core/export/progress.py",
-    "core/export/report.py",
-    "core/export/report_data.py",
-    "core/export/rows.py",
-    "core/export/session_bundle.py",
     "core/followup.py",
     "core/history.py",
     "core/merge.py",
@@ -52,11 +41,9 @@ PENDING: set[str] = {
     "core/store/__init__.py",
     "core/store/session_store.py",
     "core/timer.py",
-    "ui/app.py",
     "ui/screens/actions.py",
     "ui/screens/export_dialog.py",
     "ui/screens/followup.py",
-    "ui/screens/help.py",
     "ui/screens/import_dialog.py",
     "ui/screens/navigation.py",
     "ui/screens/plenary.py",

@@ -71,7 +71,7 @@ def test_markdown_parses_with_sections_and_escaped_pipes(tmp_path: Path) -> None
     assert "<td>sent | to &lt;ministry&gt;</td>" in rendered  # the pipe did not split the cell
     rows = sum(1 for t in tokens if t.type == "tr_open")
     assert rows == 5 + 5  # five header rows, five actions
-    assert "as of 2026-06-01" in md
+    assert "as of June 1, 2026" in md
 
 
 class _Collector(HTMLParser):

@@ -156,6 +156,11 @@ def current_language() -> str:
     return _current.language
 
 
+def ui_translator() -> Translator:
+    """The translator of the UI language (what ``_`` uses)."""
+    return _current
+
+
 def _(message: str) -> str:
     """Translate ``message`` into the current UI language."""
     return _current.gettext(message)

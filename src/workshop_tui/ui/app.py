@@ -49,7 +49,7 @@ class WorkshopApp(ReviewActions, App[int]):
     locks this laptop to one breakout group (a scribe's laptop).
     """
 
-    TITLE = "Workshop"
+    TITLE = N_("Workshop")
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {WorkshopCommands}
 
@@ -111,6 +111,7 @@ class WorkshopApp(ReviewActions, App[int]):
         self.served = served
         #: the read-only projector view, steered by the facilitator's app
         self.projector = projector
+        self.title = _(self.TITLE)
 
     def get_default_screen(self) -> Screen[Any]:
         # The start screen is the bottom of the stack itself (pushing it over Textual's blank
@@ -217,6 +218,7 @@ class WorkshopApp(ReviewActions, App[int]):
         used = set_language(language)
         if not self.served:  # a browser's choice is its own, not the laptop's preference
             self.store.prefs.set(LANGUAGE_PREF, used)
+        self.title = _(self.TITLE)
         for screen in list(self.screen_stack):
             # each screen re-renders its own words (its Footer and help follow the bindings)
             hook = getattr(screen, "language_changed", None)

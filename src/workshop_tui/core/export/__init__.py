@@ -32,6 +32,7 @@ from workshop_tui.core.export import (
 )
 from workshop_tui.core.export.base import ActionFilter, Exporter, ExportError, ExportOptions, _key
 from workshop_tui.core.export.rows import ActionRow, action_rows
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import Session, now_iso
 from workshop_tui.core.store import SessionStore, Store, StoreWriteError
 from workshop_tui.core.store.storage import atomic_write_bytes
@@ -85,7 +86,7 @@ for _exporter in (
 
 def whats() -> list[str]:
     """What can be exported ("actions", "report", ...), in registration order."""
-    return list(dict.fromkeys(what for what, _ in EXPORTERS))
+    return list(dict.fromkeys(what for what, _fmt in EXPORTERS))
 
 
 def formats_for(what: str) -> list[str]:
@@ -95,24 +96,38 @@ def formats_for(what: str) -> list[str]:
 def get_exporter(what: str, fmt: str) -> Exporter:
     """The registered exporter; :class:`ExportError` naming the valid choices otherwise."""
     if what not in whats():
-        raise ExportError(f"unknown export {what!r} (choose one of: {', '.join(whats())})")
+        raise ExportError(
+            _("unknown export {what!r} (choose one of: {items})").format(
+                what=what, items=", ".join(whats())
+            )
+        )
     exporter = EXPORTERS.get((what, fmt))
     if exporter is None:
         formats = ", ".join(formats_for(what))
-        raise ExportError(f"format {fmt!r} is not available for {what} (formats: {formats})")
+        raise ExportError(
+            _("format {fmt!r} is not available for {what} (formats: {formats})").format(
+                fmt=fmt, what=what, formats=formats
+            )
+        )
     return exporter
 
 
 def _check_options(exporter: Exporter, filters: ActionFilter, split_by: str | None) -> None:
     if not exporter.takes_filters and not filters.is_empty:
-        raise ExportError(f"filters apply to action lists only, not to the {exporter.what}")
+        raise ExportError(
+            _("filters apply to action lists only, not to the {what}").format(what=exporter.what)
+        )
     if split_by is not None:
         if split_by not in SPLIT_BY:
             raise ExportError(
-                f"cannot split by {split_by!r} (choose one of: {', '.join(SPLIT_BY)})"
+                _("cannot split by {split_by!r} (choose one of: {items})").format(
+                    split_by=split_by, items=", ".join(SPLIT_BY)
+                )
             )
         if not exporter.takes_filters:
-            raise ExportError(f"only action lists can be split, not the {exporter.what}")
+            raise ExportError(
+                _("only action lists can be split, not the {what}").format(what=exporter.what)
+            )
 
 
 def export(store: SessionStore, what: str, fmt: str, options: ExportOptions | None = None) -> bytes:
@@ -175,14 +190,14 @@ def default_filename(session: Session, what: str, fmt: str) -> str:
 
 # -- writing ------------------------------------------------------------------------------
 _HINTS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "operation not permitted",
-    errno.EROFS: "the file system is read-only",
-    errno.ENOTDIR: "a part of the path is a file, not a folder",
-    errno.ENOENT: "the folder does not exist",
-    errno.EISDIR: "it is a folder",
-    errno.EDQUOT: "disk quota exceeded",
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
+    errno.ENOENT: N_("the folder does not exist"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.EDQUOT: N_("disk quota exceeded"),
 }
 
 
@@ -194,8 +209,11 @@ def _reason(err: BaseException, folder: Path | None = None) -> str:
     if code == errno.ENOENT and folder is not None and folder.is_dir():
         # the folder is there (checked before writing), yet creating a file in it says "no
         # such file": a virtual file system such as /proc, or the folder vanished meanwhile
-        return f"no file can be created in {folder} ({strerror})"
-    return _HINTS.get(code or 0) or strerror
+        return _("no file can be created in {folder} ({strerror})").format(
+            folder=folder, strerror=strerror
+        )
+    hint = _HINTS.get(code or 0)
+    return _(hint) if hint else strerror
 
 
 def _check_folder(target: Path) -> None:
@@ -203,8 +221,16 @@ def _check_folder(target: Path) -> None:
     if parent.is_dir():
         return
     if parent.exists() or any(p.is_file() for p in parent.parents):
-        raise ExportError(f"cannot write {target}: {parent} is not a folder")
-    raise ExportError(f"cannot write {target}: folder {parent} does not exist")
+        raise ExportError(
+            _("cannot write {target}: {parent} is not a folder").format(
+                target=target, parent=parent
+            )
+        )
+    raise ExportError(
+        _("cannot write {target}: folder {parent} does not exist").format(
+            target=target, parent=parent
+        )
+    )
 
 
 def _split_names(
@@ -231,15 +257,25 @@ def _split_names(
 
 
 def _split(
-    store: SessionStore, exporter: Exporter, filters: ActionFilter, split_by: str, now: str
+    store: SessionStore,
+    exporter: Exporter,
+    filters: ActionFilter,
+    split_by: str,
+    now: str,
+    language: str = "",
 ) -> list[tuple[str, bytes]]:
     """One (file name, payload) per owner or unit of the matching actions."""
-    label = "Owner" if split_by == "owner" else "Responsible unit"
+    t = ExportOptions(language=language).translator_for(store.session)
+    label = t.gettext("Owner") if split_by == "owner" else t.gettext("Responsible unit")
     files: list[tuple[str, bytes]] = []
     for name, display in _split_names(store, exporter.suffix, filters, split_by):
         narrowed = replace(filters, **{f"{split_by}s": (display,)})
-        shown = display or f"(no {split_by})"
-        options = ExportOptions(filters=narrowed, now=now, subtitle=f"{label}: {shown}")
+        shown = display or (
+            t.gettext("(no owner)") if split_by == "owner" else t.gettext("(no unit)")
+        )
+        options = ExportOptions(
+            filters=narrowed, now=now, subtitle=f"{label}: {shown}", language=language
+        )
         files.append((name, exporter(store, options)))
     return files
 
@@ -266,7 +302,8 @@ def planned_paths(
             target = target / default_filename(session_store.session, what, fmt)
         return [target]
     return [
-        target / name for name, _ in _split_names(session_store, exporter.suffix, filters, split_by)
+        target / name
+        for name, _value in _split_names(session_store, exporter.suffix, filters, split_by)
     ]
 
 
@@ -280,6 +317,7 @@ def export_to_path(
     split_by: str | None = None,
     *,
     now: str = "",
+    language: str = "",
 ) -> list[Path]:
     """Export a session (id, unique prefix or ``latest``) to files; return the paths written.
 
@@ -287,7 +325,8 @@ def export_to_path(
     With ``split_by`` ("owner" or "unit") ``path`` is a folder (created if its parent
     exists) that gets one file per owner/unit, plus one for actions without one. Every file
     is written atomically; on any failure no new file is left behind and
-    :class:`ExportError` says why in one line.
+    :class:`ExportError` says why in one line. ``language`` (``--lang``) overrides the
+    agenda's language for headings, labels and dates.
     """
     filters = filters or ActionFilter()
     exporter = get_exporter(what, fmt)
@@ -298,19 +337,25 @@ def export_to_path(
     if split_by is None:
         if target.is_dir():
             target = target / default_filename(session_store.session, what, fmt)
-        payload = exporter(session_store, ExportOptions(filters=filters, now=stamp))
+        payload = exporter(
+            session_store, ExportOptions(filters=filters, now=stamp, language=language)
+        )
         _check_folder(target)
         try:
             atomic_write_bytes(target, payload)
         except StoreWriteError as err:
             raise ExportError(
-                f"cannot write {target}: {_reason(err, target.parent)}; nothing was written"
+                _("cannot write {target}: {reason}; nothing was written").format(
+                    target=target, reason=_reason(err, target.parent)
+                )
             ) from None
         return [target]
 
-    files = _split(session_store, exporter, filters, split_by, stamp)
+    files = _split(session_store, exporter, filters, split_by, stamp, language)
     if target.exists() and not target.is_dir():
-        raise ExportError(f"cannot write into {target}: it is a file, not a folder")
+        raise ExportError(
+            _("cannot write into {target}: it is a file, not a folder").format(target=target)
+        )
     created_dir = False
     if not target.exists():
         if not files:
@@ -320,7 +365,9 @@ def export_to_path(
             target.mkdir()
         except OSError as err:
             raise ExportError(
-                f"cannot create folder {target}: {_reason(err, target.parent)}"
+                _("cannot create folder {target}: {reason}").format(
+                    target=target, reason=_reason(err, target.parent)
+                )
             ) from None
         created_dir = True
     written: list[Path] = []
@@ -340,7 +387,8 @@ def export_to_path(
             except OSError:
                 pass
         raise ExportError(
-            f"cannot write {err.path}: {_reason(err, err.path.parent)}; "
-            "no new files were left behind"
+            _("cannot write {path}: {reason}; no new files were left behind").format(
+                path=err.path, reason=_reason(err, err.path.parent)
+            )
         ) from None
-    return [target / name for name, _ in files]
+    return [target / name for name, _payload in files]

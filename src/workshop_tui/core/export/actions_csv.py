@@ -12,6 +12,7 @@ import io
 
 from workshop_tui.core.export.base import Exporter, ExportOptions
 from workshop_tui.core.export.rows import COLUMNS, action_rows
+from workshop_tui.core.i18n import N_
 from workshop_tui.core.store import SessionStore
 
 BOM = "\ufeff"
@@ -26,12 +27,18 @@ def neutralise(cell: str) -> str:
 def render(store: SessionStore, options: ExportOptions) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.header for c in COLUMNS])
+    t = options.translator_for(store.session)  # headers and labels in the export's language
+    writer.writerow([c.heading(t) for c in COLUMNS])
     for row in action_rows(store, options.filters):
-        writer.writerow([neutralise(cell) for cell in row.cells()])
+        writer.writerow([neutralise(cell) for cell in row.cells(t=t)])
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
 EXPORTER = Exporter(
-    "actions", "csv", render, "csv", "spreadsheet-friendly CSV (UTF-8 with BOM)", takes_filters=True
+    "actions",
+    "csv",
+    render,
+    "csv",
+    N_("spreadsheet-friendly CSV (UTF-8 with BOM)"),
+    takes_filters=True,
 )

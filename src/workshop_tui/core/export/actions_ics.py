@@ -13,7 +13,8 @@ import datetime as dt
 from workshop_tui import __version__
 from workshop_tui.core.export.base import Exporter, ExportOptions
 from workshop_tui.core.export.markup import plain
-from workshop_tui.core.export.rows import ActionRow, action_rows
+from workshop_tui.core.export.rows import COLUMN_BY_KEY, ActionRow, action_rows
+from workshop_tui.core.i18n import N_, Translator, translator
 from workshop_tui.core.model import ActionStatus, Priority
 from workshop_tui.core.store import SessionStore
 
@@ -64,29 +65,31 @@ def _utc_stamp(iso: str) -> str:
     return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _description(row: ActionRow) -> str:
+def _description(row: ActionRow, t: Translator) -> str:
+    """The to-do's description: labelled fields in the export's language (the same words as
+    the action list's column headers)."""
     f = row.fields
     parts = [
-        ("Owner", f.owner),
-        ("Responsible unit", f.unit),
-        ("Level", f.level.value),
-        ("Priority", f.priority.value),
-        ("Status", f.status.label),
-        ("Success indicator", f.indicator),
-        ("Verification", f.verification),
-        ("Partners", ", ".join(f.partners)),
-        ("Resources", f.resources),
-        ("Topic", row.topic_title),
-        ("Group", row.group),
-        ("Session", row.session_title),
-        ("Challenge(s)", "; ".join(c.text for c in row.challenges)),
-        ("Solution(s)", "; ".join(s.text for s in row.solutions)),
-        ("Comments", f.notes),
+        ("owner", f.owner),
+        ("unit", f.unit),
+        ("level", row.cell("level", t)),
+        ("priority", row.cell("priority", t)),
+        ("status", row.cell("status", t)),
+        ("indicator", f.indicator),
+        ("verification", f.verification),
+        ("partners", ", ".join(f.partners)),
+        ("resources", f.resources),
+        ("topic_title", row.topic_title),
+        ("group", row.group),
+        ("session_title", row.session_title),
+        ("challenges", "; ".join(c.text for c in row.challenges)),
+        ("solutions", "; ".join(s.text for s in row.solutions)),
+        ("notes", f.notes),
     ]
-    return "\n".join(f"{label}: {value}" for label, value in parts if value)
+    return "\n".join(f"{COLUMN_BY_KEY[key].heading(t)}: {value}" for key, value in parts if value)
 
 
-def vtodo(row: ActionRow, stamp: str) -> list[str]:
+def vtodo(row: ActionRow, stamp: str, t: Translator | None = None) -> list[str]:
     """The content lines (unfolded) of one action's VTODO; the row must have a due date."""
     due = row.due_date
     assert due is not None
@@ -103,7 +106,7 @@ def vtodo(row: ActionRow, stamp: str) -> list[str]:
     lines += [
         f"DUE;VALUE=DATE:{due.strftime('%Y%m%d')}",
         f"SUMMARY:{escape_text(row.text)}",
-        f"DESCRIPTION:{escape_text(_description(row))}",
+        f"DESCRIPTION:{escape_text(_description(row, t or translator('en')))}",
         f"STATUS:{STATUS[row.fields.status]}",
         f"PRIORITY:{PRIORITY[row.fields.priority]}",
         f"CATEGORIES:{escape_text(row.topic_title)}",
@@ -116,6 +119,7 @@ def vtodo(row: ActionRow, stamp: str) -> list[str]:
 
 def render(store: SessionStore, options: ExportOptions) -> bytes:
     session = store.session
+    t = options.translator_for(session)
     stamp = _utc_stamp(options.stamp)
     lines = [
         "BEGIN:VCALENDAR",
@@ -123,11 +127,11 @@ def render(store: SessionStore, options: ExportOptions) -> bytes:
         f"PRODID:-//workshop-tui//workshop-tui {__version__}//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text('Actions — ' + session.title)}",
+        "X-WR-CALNAME:" + escape_text(t.gettext("Actions — {title}").format(title=session.title)),
     ]
     for row in action_rows(store, options.filters):
         if row.due_date is not None:
-            lines += vtodo(row, stamp)
+            lines += vtodo(row, stamp, t)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
 
@@ -137,6 +141,6 @@ EXPORTER = Exporter(
     "ics",
     render,
     "ics",
-    "calendar to-dos (iCalendar), dated actions only",
+    N_("calendar to-dos (iCalendar), dated actions only"),
     takes_filters=True,
 )

@@ -13,6 +13,7 @@ from workshop_tui import __version__
 from workshop_tui.core.bundle import ACTION_FIELDS_SCHEMA
 from workshop_tui.core.export.base import Exporter, ExportOptions
 from workshop_tui.core.export.rows import ActionRow, action_rows
+from workshop_tui.core.i18n import N_
 from workshop_tui.core.model import ACTION_PLAN_FIELDS
 from workshop_tui.core.store import SessionStore
 
@@ -58,7 +59,7 @@ def render(store: SessionStore, options: ExportOptions) -> bytes:
 
 
 EXPORTER = Exporter(
-    "actions", "json", render, "json", "JSON (documented schema)", takes_filters=True
+    "actions", "json", render, "json", N_("JSON (documented schema)"), takes_filters=True
 )
 
 _STR = {"type": "string"}

@@ -19,6 +19,7 @@ import xlsxwriter
 from workshop_tui.core.export.actions_md import actions_title, filter_line
 from workshop_tui.core.export.base import Exporter, ExportOptions
 from workshop_tui.core.export.rows import COLUMNS, action_rows
+from workshop_tui.core.i18n import N_
 from workshop_tui.core.store import SessionStore
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -59,11 +60,20 @@ def _widths(texts: list[list[str]]) -> list[float]:
     return result
 
 
+def _sheet_name(name: str) -> str:
+    """A valid worksheet name: at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in name).strip()
+    return cleaned[:31] or "1"
+
+
 def render(store: SessionStore, options: ExportOptions) -> bytes:
     session = store.session
     stamp = options.stamp  # once: without a fixed time each read is a new "now"
+    t = options.translator_for(session)  # headers, labels and sheet names follow the export
     rows = action_rows(store, options.filters)
-    texts = [["" if c.kind == "date" else _text(row.cell(c.key)) for c in COLUMNS] for row in rows]
+    texts = [
+        ["" if c.kind == "date" else _text(row.cell(c.key, t)) for c in COLUMNS] for row in rows
+    ]
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(
         buffer,
@@ -75,15 +85,15 @@ def render(store: SessionStore, options: ExportOptions) -> bytes:
         },
     )
     created = dt.datetime.fromisoformat(stamp).replace(tzinfo=None)
-    book.set_properties({"title": actions_title(session.title, options), "created": created})
+    book.set_properties({"title": actions_title(session.title, options, t), "created": created})
     bold = book.add_format({"bold": True})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     top = book.add_format({"valign": "top"})
     date = book.add_format({"num_format": DATE_FORMAT, "valign": "top"})
 
-    sheet = book.add_worksheet("Actions")
+    sheet = book.add_worksheet(_sheet_name(t.gettext("Actions")))
     for col, column in enumerate(COLUMNS):
-        sheet.write_string(0, col, column.header, bold)
+        sheet.write_string(0, col, column.heading(t), bold)
     for col, width in enumerate(_widths(texts)):
         sheet.set_column(col, col, width)
     for r, (row, row_texts) in enumerate(zip(rows, texts, strict=True), 1):
@@ -99,15 +109,15 @@ def render(store: SessionStore, options: ExportOptions) -> bytes:
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, len(rows), len(COLUMNS) - 1)
 
-    about = book.add_worksheet("About")
+    about = book.add_worksheet(_sheet_name(t.gettext("About")))
     facts = [
-        ("Title", actions_title(session.title, options)),
-        ("Session", session.title),
-        ("Session id", session.id),
-        ("Agenda", session.agenda.title),
-        ("Exported (UTC)", stamp[:19].replace("T", " ")),
-        ("Actions", str(len(rows))),
-        ("Filter", filter_line(session, options) or "(all actions)"),
+        (t.gettext("Title"), actions_title(session.title, options, t)),
+        (t.gettext("Session"), session.title),
+        (t.gettext("Session id"), session.id),
+        (t.gettext("Agenda"), session.agenda.title),
+        (t.gettext("Exported (UTC)"), stamp[:19].replace("T", " ")),
+        (t.gettext("Actions"), str(len(rows))),
+        (t.gettext("Filter"), filter_line(session, options, t) or t.gettext("(all actions)")),
     ]
     for r, (label, value) in enumerate(facts):
         about.write_string(r, 0, label, bold)
@@ -119,5 +129,5 @@ def render(store: SessionStore, options: ExportOptions) -> bytes:
 
 
 EXPORTER = Exporter(
-    "actions", "xlsx", render, "xlsx", "Excel workbook", binary=True, takes_filters=True
+    "actions", "xlsx", render, "xlsx", N_("Excel workbook"), binary=True, takes_filters=True
 )

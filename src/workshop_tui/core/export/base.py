@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from workshop_tui.core.i18n import DEFAULT_LANGUAGE, Translator, _, normalize_language, translator
 from workshop_tui.core.model import (
     ActionLevel,
     ActionStatus,
@@ -63,14 +64,18 @@ class ActionFilter:
             ]
             if not match:
                 choices = ", ".join(t.id for t in agenda.topics)
-                raise ExportError(f"unknown topic {ref!r} (topics: {choices})")
+                raise ExportError(
+                    _("unknown topic {ref!r} (topics: {choices})").format(ref=ref, choices=choices)
+                )
             topic_ids.append(match[0])
         groups: list[str] = []
         for ref in self.groups:
             found = [g for g in agenda.group_names if _key(g) == _key(ref)]
             if not found:
                 raise ExportError(
-                    f"unknown group {ref!r} (groups: {', '.join(agenda.group_names)})"
+                    _("unknown group {ref!r} (groups: {choices})").format(
+                        ref=ref, choices=", ".join(agenda.group_names)
+                    )
                 )
             groups.append(found[0])
         statuses: list[str] = []
@@ -84,7 +89,11 @@ class ActionFilter:
             key = ref.strip().lower()
             if key not in {lv.value for lv in ActionLevel}:
                 choices = ", ".join(lv.value for lv in ActionLevel)
-                raise ExportError(f"unknown level {ref!r} (choose one of: {choices})")
+                raise ExportError(
+                    _("unknown level {ref!r} (choose one of: {choices})").format(
+                        ref=ref, choices=choices
+                    )
+                )
             levels.append(key)
         return replace(
             self,
@@ -142,6 +151,16 @@ class ExportOptions:
     now: str = ""
     #: shown after the session title in split files ("— Owner: Ana"); empty otherwise
     subtitle: str = ""
+    #: the language of headings, labels and dates (``--lang``); empty: the agenda's language
+    language: str = ""
+
+    def language_for(self, session: Session) -> str:
+        """The export's language: ``language`` if given, else the agenda's, else English."""
+        return normalize_language(self.language or session.agenda.language) or DEFAULT_LANGUAGE
+
+    def translator_for(self, session: Session) -> Translator:
+        """The translator of :meth:`language_for` (English when it has no catalog)."""
+        return translator(self.language_for(session))
 
     @property
     def stamp(self) -> str:

@@ -20,12 +20,23 @@ from dataclasses import dataclass
 from workshop_tui.core.export.base import Exporter, ExportError, ExportOptions, Render
 from workshop_tui.core.export.markup import h, html_page, html_table, md_table, md_text
 from workshop_tui.core.followup import carried_copy, earlier_session, last_review
+from workshop_tui.core.i18n import N_, Translator, _, format_date, translator
+from workshop_tui.core.labels import status_label
 from workshop_tui.core.model import ActionStatus, Entry, EntryKind
 from workshop_tui.core.store import SessionStore, StoreError
 
-SECTIONS = ("Done", "Dropped", "Overdue", "Moved", "Not reviewed")
-HEADERS = ("Action", "Owner", "Due", "Status", "Review comment", "Topic", "Group")
-NO_UNIT = "(no unit)"
+#: section keys (English, marked N_): shown in the export's language
+SECTIONS = (N_("Done"), N_("Dropped"), N_("Overdue"), N_("Moved"), N_("Not reviewed"))
+HEADERS = (
+    N_("Action"),
+    N_("Owner"),
+    N_("Due"),
+    N_("Status"),
+    N_("Review comment"),
+    N_("Topic"),
+    N_("Group"),
+)
+NO_UNIT = N_("(no unit)")
 
 
 @dataclass(frozen=True)
@@ -40,18 +51,22 @@ class ProgressItem:
 
 def _section(status: ActionStatus, due: dt.date | None, today: dt.date) -> str:
     if status == ActionStatus.DONE:
-        return "Done"
+        return N_("Done")
     if status == ActionStatus.DROPPED:
-        return "Dropped"
+        return N_("Dropped")
     if due is not None and due < today:
-        return "Overdue"
+        return N_("Overdue")
     if status in (ActionStatus.IN_PROGRESS, ActionStatus.CARRIED_OVER):
-        return "Moved"
-    return "Not reviewed"
+        return N_("Moved")
+    return N_("Not reviewed")
 
 
-def progress_items(new: SessionStore, earlier: SessionStore, today: dt.date) -> list[ProgressItem]:
-    """Every live action of ``earlier`` with its section, unit and latest review comment."""
+def progress_items(
+    new: SessionStore, earlier: SessionStore, today: dt.date, t: Translator | None = None
+) -> list[ProgressItem]:
+    """Every live action of ``earlier`` with its section, unit and latest review comment
+    (the shown status in ``t``'s language, English by default)."""
+    t = t or translator("en")
     items: list[ProgressItem] = []
     topic_rank = {t.id: i for i, t in enumerate(earlier.session.agenda.topics)}
     actions = sorted(
@@ -62,14 +77,16 @@ def progress_items(new: SessionStore, earlier: SessionStore, today: dt.date) -> 
         fields = entry.action
         assert fields is not None
         status, due = fields.status, fields.due_date
-        shown_status, shown_due = status.label, fields.due
+        shown_status, shown_due = status_label(status, t), fields.due
         effective = status
         if status == ActionStatus.CARRIED_OVER:
             copy = carried_copy(new, earlier.id, entry.id)
             if copy is not None and copy.action is not None:
                 due = copy.action.due_date
                 shown_due = copy.action.due
-                shown_status = f"carried over → {copy.action.status.label}"
+                shown_status = t.gettext("carried over → {status}").format(
+                    status=status_label(copy.action.status, t)
+                )
                 if copy.action.status in (ActionStatus.DONE, ActionStatus.DROPPED):
                     effective = copy.action.status
         review = last_review(entry, new.id)
@@ -108,38 +125,64 @@ def _cells(item: ProgressItem, topics: dict[str, str]) -> list[str]:
     ]
 
 
-def render_progress(new: SessionStore, earlier: SessionStore, fmt: str, today: dt.date) -> bytes:
-    """The progress report of ``earlier``'s actions as seen from ``new``; fmt md or html."""
+def render_progress(
+    new: SessionStore,
+    earlier: SessionStore,
+    fmt: str,
+    today: dt.date,
+    language: str | None = None,
+) -> bytes:
+    """The progress report of ``earlier``'s actions as seen from ``new``; fmt md or html;
+    ``language``: of headings, labels and dates (default: the new session's agenda)."""
     if fmt not in ("md", "html"):
-        raise ExportError(f"format {fmt!r} is not available for progress (formats: md, html)")
-    items = progress_items(new, earlier, today)
-    topics = {t.id: t.title for t in earlier.session.agenda.topics}
-    title = f"Progress — {new.session.title}"
-    since = f"Since: {earlier.session.title} ({earlier.session.started[:10]}) · as of {today.isoformat()}"
+        raise ExportError(
+            _("format {fmt!r} is not available for progress (formats: md, html)").format(fmt=fmt)
+        )
+    lang = language or new.session.agenda.language or "en"
+    t = translator(lang)
+    items = progress_items(new, earlier, today, t)
+    topics = {topic.id: topic.title for topic in earlier.session.agenda.topics}
+    title = t.gettext("Progress — {title}").format(title=new.session.title)
+    started = earlier.session.started[:10]
+    try:
+        started = format_date(dt.date.fromisoformat(started), t.language)
+    except ValueError:
+        pass
+    since = t.gettext("Since: {title} ({started}) · as of {today}").format(
+        title=earlier.session.title, started=started, today=format_date(today, t.language)
+    )
     counts = {s: sum(1 for i in items if i.section == s) for s in SECTIONS}
-    summary = " · ".join(f"{s}: {n}" for s, n in counts.items())
+    summary = " · ".join(f"{t.gettext(s)}: {n}" for s, n in counts.items())
+    headers = [t.gettext(name) for name in HEADERS]
+
+    def unit_name(unit: str) -> str:
+        return t.gettext(unit) if unit == NO_UNIT else unit
+
     if fmt == "md":
         lines = [f"# {md_text(title)}", "", md_text(since), "", md_text(summary), ""]
         if not items:
-            lines.append("_The earlier session has no actions._\n")
+            lines.append("_" + md_text(t.gettext("The earlier session has no actions.")) + "_\n")
         for unit, unit_items in _by_unit(items):
-            lines += [f"## {md_text(unit)}", ""]
+            lines += [f"## {md_text(unit_name(unit))}", ""]
             for section in SECTIONS:
                 rows = [_cells(i, topics) for i in unit_items if i.section == section]
                 if rows:
-                    lines += [f"### {section} ({len(rows)})", "", md_table(HEADERS, rows)]
+                    lines += [
+                        f"### {md_text(t.gettext(section))} ({len(rows)})",
+                        "",
+                        md_table(headers, rows),
+                    ]
         return "\n".join(lines).encode("utf-8")
     body = [f"<h1>{h(title)}</h1>", f'<p class="meta">{h(since)}</p>', f"<p>{h(summary)}</p>"]
     if not items:
-        body.append('<p class="muted">The earlier session has no actions.</p>')
+        body.append(f'<p class="muted">{h(t.gettext("The earlier session has no actions."))}</p>')
     for unit, unit_items in _by_unit(items):
-        body.append(f"<h2>{h(unit)}</h2>")
+        body.append(f"<h2>{h(unit_name(unit))}</h2>")
         for section in SECTIONS:
             rows = [_cells(i, topics) for i in unit_items if i.section == section]
             if rows:
-                body.append(f"<h3>{h(section)} ({len(rows)})</h3>")
-                body.append(html_table(HEADERS, rows))
-    lang = new.session.agenda.language
+                body.append(f"<h3>{h(t.gettext(section))} ({len(rows)})</h3>")
+                body.append(html_table(headers, rows))
     return html_page(title, "\n".join(body), lang=lang).encode("utf-8")
 
 
@@ -153,7 +196,9 @@ def _render(fmt: str) -> Render:
             earlier = earlier_session(store)
         except StoreError as err:
             raise ExportError(str(err)) from None
-        return render_progress(store, earlier, fmt, _today(options))
+        return render_progress(
+            store, earlier, fmt, _today(options), options.language_for(store.session)
+        )
 
     return render
 
@@ -164,13 +209,13 @@ EXPORTERS = (
         "md",
         _render("md"),
         "md",
-        "Progress of the earlier session's actions (Markdown)",
+        N_("Progress of the earlier session's actions (Markdown)"),
     ),
     Exporter(
         "progress",
         "html",
         _render("html"),
         "html",
-        "Progress of the earlier session's actions (HTML)",
+        N_("Progress of the earlier session's actions (HTML)"),
     ),
 )

@@ -3,20 +3,43 @@ topic's challenges / solutions / actions per group, a count table, the full acti
 
 from __future__ import annotations
 
+import datetime as dt
+
 from workshop_tui.core.export.actions_html import html_action_table
-from workshop_tui.core.export.actions_md import md_action_table
+from workshop_tui.core.export.actions_md import exported_when, md_action_table
 from workshop_tui.core.export.base import Exporter, ExportOptions
 from workshop_tui.core.export.markup import h, html_page, html_table, md_table, md_text
-from workshop_tui.core.export.report_data import CountRow, GroupSection, ReportData, report_data
+from workshop_tui.core.export.report_data import (
+    DATE_FACTS,
+    MOMENT_FACTS,
+    CountRow,
+    GroupSection,
+    ReportData,
+    report_data,
+)
 from workshop_tui.core.export.rows import REPORT_COLUMNS, ActionRow
+from workshop_tui.core.i18n import N_, Translator, format_date, translator
+from workshop_tui.core.labels import kind_heading, priority_label, status_label, timeframe_label
 from workshop_tui.core.store import SessionStore
 
-COUNT_HEADERS = ("Topic", "Group", "Challenges", "Solutions", "Actions", "Open actions")
+COUNT_HEADERS = (
+    N_("Topic"),
+    N_("Group"),
+    N_("Challenges"),
+    N_("Solutions"),
+    N_("Actions"),
+    N_("Open actions"),
+)
+PARTICIPANT_HEADERS = (N_("Name"), N_("Organisation"), N_("Group"))
 
 
-def _count_cells(row: CountRow) -> list[str]:
+def _headers(names: tuple[str, ...], t: Translator) -> list[str]:
+    return [t.gettext(name) for name in names]
+
+
+def _count_cells(row: CountRow, t: Translator) -> list[str]:
     return [
-        row.topic,
+        t.gettext(row.topic) if row.topic == "Total" else row.topic,
         row.group,
         str(row.challenges),
         str(row.solutions),
@@ -25,18 +48,45 @@ def _count_cells(row: CountRow) -> list[str]:
     ]
 
 
-def _votes(n: int) -> str:
-    return f"{n} vote" + ("" if n == 1 else "s")
+def _votes(n: int, t: Translator) -> str:
+    return t.ngettext("{n} vote", "{n} votes", n).format(n=n)
 
 
-def action_summary(row: ActionRow) -> str:
-    """ "owner (unit) · due 2026-12-31 · high · open" — one line under an action."""
+def _fact_value(label: str, value: str, t: Translator) -> str:
+    """A fact's value in the export's language: dates written out, moments with UTC."""
+    if label in MOMENT_FACTS:
+        return exported_when(value, t)
+    if label in DATE_FACTS:
+        days = []
+        for part in value.split(" – "):
+            try:
+                days.append(format_date(dt.date.fromisoformat(part), t.language))
+            except ValueError:
+                days.append(part)
+        return " – ".join(days)
+    return value
+
+
+def _facts(data: ReportData, t: Translator) -> list[tuple[str, str]]:
+    return [(t.gettext(label), _fact_value(label, value, t)) for label, value in data.facts]
+
+
+def action_summary(row: ActionRow, t: Translator | None = None) -> str:
+    """ "owner (unit) · due 30 June 2026 · high priority · open" — one line under an action."""
+    t = t or translator("en")
     f = row.fields
     who = f.owner + (f" ({f.unit})" if f.owner and f.unit else f.unit)
-    when = f"due {f.due}" if f.due else (f"{f.timeframe.value} term" if f.timeframe else "")
+    due = row.due_date
+    if due is not None:
+        when = t.gettext("due {date}").format(date=format_date(due, t.language))
+    elif f.due:
+        when = t.gettext("due {date}").format(date=f.due)
+    else:
+        when = timeframe_label(f.timeframe, t)
+    priority = t.gettext("{priority} priority").format(priority=priority_label(f.priority, t))
     return " · ".join(
         p
-        for p in (who or "no owner yet", when, f"{f.priority.value} priority", f.status.label)
+        for p in (who or t.gettext("no owner yet"), when, priority, status_label(f.status, t))
         if p
     )
 
@@ -46,19 +96,23 @@ def _participants(data: ReportData) -> list[list[str]]:
 
 
 # -- Markdown -----------------------------------------------------------------------------
-def _md_group(section: GroupSection) -> list[str]:
+def _md_group(section: GroupSection, t: Translator) -> list[str]:
     out = [f"### {md_text(section.group)}", ""]
+    answers = t.gettext("answers:")
     blocks: list[tuple[str, list[str]]] = [
         (
-            "Challenges",
-            [f"{md_text(t)} — **{_votes(v)}**" if v else md_text(t) for t, v in section.challenges],
+            kind_heading("challenge", t),
+            [
+                f"{md_text(text)} — **{_votes(v, t)}**" if v else md_text(text)
+                for text, v in section.challenges
+            ],
         ),
         (
-            "Solutions",
+            kind_heading("solution", t),
             [
-                (md_text(s.text) + (f" — **{_votes(s.votes)}**" if s.votes else ""))
+                (md_text(s.text) + (f" — **{_votes(s.votes, t)}**" if s.votes else ""))
                 + (
-                    f"<br>_answers:_ {'; '.join(md_text(a) for a in s.answers)}"
+                    f"<br>_{answers}_ {'; '.join(md_text(a) for a in s.answers)}"
                     if s.answers
                     else ""
                 )
@@ -66,10 +120,10 @@ def _md_group(section: GroupSection) -> list[str]:
             ],
         ),
         (
-            "Actions",
-            [f"{md_text(a.text)}<br>_{md_text(action_summary(a))}_" for a in section.actions],
+            kind_heading("action", t),
+            [f"{md_text(a.text)}<br>_{md_text(action_summary(a, t))}_" for a in section.actions],
         ),
-        ("Parking lot", [md_text(t) for t in section.parking]),
+        (kind_heading("parking", t), [md_text(text) for text in section.parking]),
     ]
     for title, items in blocks:
         if items:
@@ -77,40 +131,48 @@ def _md_group(section: GroupSection) -> list[str]:
     return out
 
 
+def _report_line(options: ExportOptions, t: Translator) -> str:
+    return t.gettext("Session report · exported {when}").format(
+        when=exported_when(options.stamp, t)
+    )
+
+
 def render_md(store: SessionStore, options: ExportOptions) -> bytes:
     data = report_data(store)
     session = data.session
-    out = [
-        f"# {md_text(session.title)}",
-        "",
-        f"Session report · exported {options.stamp[:16].replace('T', ' ')} UTC",
-        "",
-    ]
-    out += [f"- **{label}:** {md_text(value)}" for label, value in data.facts] + [""]
-    out += ["## Participants and groups", ""]
+    t = options.translator_for(session)
+    out = [f"# {md_text(session.title)}", "", md_text(_report_line(options, t)), ""]
+    out += [f"- **{label}:** {md_text(value)}" for label, value in _facts(data, t)] + [""]
+    out += ["## " + md_text(t.gettext("Participants and groups")), ""]
     for group in session.agenda.groups:
         members = ", ".join(md_text(m) for m in group.members)
         out.append(f"- **{md_text(group.name)}**" + (f": {members}" if members else ""))
     out.append("")
     if participants := _participants(data):
-        out += [md_table(("Name", "Organisation", "Group"), participants)]
+        out += [md_table(_headers(PARTICIPANT_HEADERS, t), participants)]
     for topic in data.topics:
         out += [f"## {md_text(topic.title)}", ""]
         if topic.description:
             out += [md_text(topic.description), ""]
         if topic.questions:
-            out += ["Guiding questions:", ""] + [f"- {md_text(q)}" for q in topic.questions] + [""]
+            out += [md_text(t.gettext("Guiding questions:")), ""]
+            out += [f"- {md_text(q)}" for q in topic.questions] + [""]
         if not topic.groups:
-            out += ["_Nothing captured._", ""]
+            out += ["_" + md_text(t.gettext("Nothing captured.")) + "_", ""]
         for section in topic.groups:
-            out += _md_group(section)
+            out += _md_group(section, t)
     out += [
-        "## Summary",
+        "## " + md_text(t.gettext("Summary")),
         "",
-        md_table(COUNT_HEADERS, [_count_cells(c) for c in [*data.counts, data.totals]]),
+        md_table(
+            _headers(COUNT_HEADERS, t), [_count_cells(c, t) for c in [*data.counts, data.totals]]
+        ),
     ]
-    out += ["## All actions", ""]
-    out.append(md_action_table(data.actions, REPORT_COLUMNS) if data.actions else "_No actions._\n")
+    out += ["## " + md_text(t.gettext("All actions")), ""]
+    if data.actions:
+        out.append(md_action_table(data.actions, REPORT_COLUMNS, t))
+    else:
+        out.append("_" + md_text(t.gettext("No actions.")) + "_\n")
     return "\n".join(out).encode("utf-8")
 
 
@@ -119,21 +181,25 @@ def _html_list(items: list[str]) -> str:
     return "<ul>" + "".join(f'<li dir="auto">{item}</li>' for item in items) + "</ul>"
 
 
-def _html_group(section: GroupSection) -> str:
+def _html_group(section: GroupSection, t: Translator) -> str:
     out = [f'<h3 dir="auto">{h(section.group)}</h3>']
     vote = '<span class="votes">{}</span>'
+    answers = h(t.gettext("answers:"))
     blocks: list[tuple[str, list[str]]] = [
         (
-            "Challenges",
-            [h(t) + (" — " + vote.format(_votes(v)) if v else "") for t, v in section.challenges],
+            kind_heading("challenge", t),
+            [
+                h(text) + (" — " + vote.format(h(_votes(v, t))) if v else "")
+                for text, v in section.challenges
+            ],
         ),
         (
-            "Solutions",
+            kind_heading("solution", t),
             [
                 h(s.text)
-                + (" — " + vote.format(_votes(s.votes)) if s.votes else "")
+                + (" — " + vote.format(h(_votes(s.votes, t))) if s.votes else "")
                 + (
-                    f'<br><span class="muted">answers: {"; ".join(h(a) for a in s.answers)}</span>'
+                    f'<br><span class="muted">{answers} {"; ".join(h(a) for a in s.answers)}</span>'
                     if s.answers
                     else ""
                 )
@@ -141,32 +207,33 @@ def _html_group(section: GroupSection) -> str:
             ],
         ),
         (
-            "Actions",
+            kind_heading("action", t),
             [
-                f'{h(a.text)}<br><span class="muted">{h(action_summary(a))}</span>'
+                f'{h(a.text)}<br><span class="muted">{h(action_summary(a, t))}</span>'
                 for a in section.actions
             ],
         ),
-        ("Parking lot", [h(t) for t in section.parking]),
+        (kind_heading("parking", t), [h(text) for text in section.parking]),
     ]
     for title, items in blocks:
         if items:
-            out.append(f"<p><strong>{title}</strong></p>{_html_list(items)}")
+            out.append(f"<p><strong>{h(title)}</strong></p>{_html_list(items)}")
     return "\n".join(out)
 
 
 def render_html(store: SessionStore, options: ExportOptions) -> bytes:
     data = report_data(store)
     session = data.session
+    t = options.translator_for(session)
     out = [
         f'<h1 dir="auto">{h(session.title)}</h1>',
-        f'<p class="meta">Session report · exported {h(options.stamp[:16].replace("T", " "))} UTC</p>',
+        f'<p class="meta">{h(_report_line(options, t))}</p>',
         '<dl class="meta">'
         + "".join(
-            f'<dt>{h(label)}</dt><dd dir="auto">{h(value)}</dd>' for label, value in data.facts
+            f'<dt>{h(label)}</dt><dd dir="auto">{h(value)}</dd>' for label, value in _facts(data, t)
         )
         + "</dl>",
-        "<h2>Participants and groups</h2>",
+        f"<h2>{h(t.gettext('Participants and groups'))}</h2>",
     ]
     out.append(
         _html_list(
@@ -178,38 +245,43 @@ def render_html(store: SessionStore, options: ExportOptions) -> bytes:
         )
     )
     if participants := _participants(data):
-        out.append(html_table(("Name", "Organisation", "Group"), participants))
+        out.append(html_table(_headers(PARTICIPANT_HEADERS, t), participants))
     for topic in data.topics:
         out.append(f'<section class="topic"><h2 dir="auto">{h(topic.title)}</h2>')
         if topic.description:
             out.append(f'<p dir="auto">{h(topic.description)}</p>')
         if topic.questions:
-            out.append("<p>Guiding questions:</p>" + _html_list([h(q) for q in topic.questions]))
+            out.append(
+                f"<p>{h(t.gettext('Guiding questions:'))}</p>"
+                + _html_list([h(q) for q in topic.questions])
+            )
         if not topic.groups:
-            out.append('<p class="muted">Nothing captured.</p>')
-        out += [_html_group(section) for section in topic.groups]
+            out.append(f'<p class="muted">{h(t.gettext("Nothing captured."))}</p>')
+        out += [_html_group(section, t) for section in topic.groups]
         out.append("</section>")
-    out.append("<h2>Summary</h2>")
+    out.append(f"<h2>{h(t.gettext('Summary'))}</h2>")
     out.append(
         html_table(
-            COUNT_HEADERS,
-            [_count_cells(c) for c in [*data.counts, data.totals]],
+            _headers(COUNT_HEADERS, t),
+            [_count_cells(c, t) for c in [*data.counts, data.totals]],
             css_class="counts",
         )
     )
-    out.append("<h2>All actions</h2>")
+    out.append(f"<h2>{h(t.gettext('All actions'))}</h2>")
     out.append(
-        html_action_table(data.actions, REPORT_COLUMNS)
+        html_action_table(data.actions, REPORT_COLUMNS, t)
         if data.actions
-        else '<p class="muted">No actions.</p>'
+        else f'<p class="muted">{h(t.gettext("No actions."))}</p>'
     )
     page = html_page(
-        f"{session.title} — session report", "\n".join(out), lang=session.agenda.language
+        t.gettext("{title} — session report").format(title=session.title),
+        "\n".join(out),
+        lang=options.language_for(session),
     )
     return page.encode("utf-8")
 
 
 EXPORTERS = (
-    Exporter("report", "md", render_md, "md", "session report (Markdown)"),
-    Exporter("report", "html", render_html, "html", "printable session report (web page)"),
+    Exporter("report", "md", render_md, "md", N_("session report (Markdown)")),
+    Exporter("report", "html", render_html, "html", N_("printable session report (web page)")),
 )

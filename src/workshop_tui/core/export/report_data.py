@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workshop_tui.core.export.rows import ActionRow, action_rows, make_row
+from workshop_tui.core.i18n import N_
 from workshop_tui.core.model import Entry, EntryKind, Session
 from workshop_tui.core.store import SessionStore
 
@@ -53,7 +54,9 @@ class CountRow:
 @dataclass
 class ReportData:
     session: Session
-    facts: list[tuple[str, str]]  # (label, value) of the workshop metadata, non-empty only
+    #: (label, value) of the workshop metadata, non-empty only; labels are English (N_),
+    #: dates ISO — the renderers translate them into the export's language
+    facts: list[tuple[str, str]]
     topics: list[TopicSection] = field(default_factory=list)
     counts: list[CountRow] = field(default_factory=list)
     actions: list[ActionRow] = field(default_factory=list)
@@ -61,7 +64,7 @@ class ReportData:
     @property
     def totals(self) -> CountRow:
         return CountRow(
-            "Total",
+            N_("Total"),
             "",
             sum(c.challenges for c in self.counts),
             sum(c.solutions for c in self.counts),
@@ -70,25 +73,26 @@ class ReportData:
         )
 
 
-def _when(iso: str) -> str:
-    return iso[:16].replace("T", " ") + " UTC" if iso else ""
+#: the facts whose values are dates or moments (the renderers write them in the language)
+DATE_FACTS = frozenset({N_("Dates")})
+MOMENT_FACTS = frozenset({N_("Session started"), N_("Session ended")})
 
 
 def _facts(session: Session) -> list[tuple[str, str]]:
     agenda = session.agenda
     dates = " – ".join(d for d in (agenda.start_date, agenda.end_date) if d)
     facts = [
-        ("Workshop", agenda.title),
-        ("Session", session.title if session.title != agenda.title else ""),
-        ("Organiser", agenda.organiser),
-        ("Venue", agenda.venue),
-        ("Dates", dates),
-        ("Facilitator", session.facilitator),
-        ("Location", session.location),
-        ("Session started", _when(session.started)),
-        ("Session ended", _when(session.ended)),
-        ("Agenda", session.agenda_source),
-        ("About", agenda.description),
+        (N_("Workshop"), agenda.title),
+        (N_("Session"), session.title if session.title != agenda.title else ""),
+        (N_("Organiser"), agenda.organiser),
+        (N_("Venue"), agenda.venue),
+        (N_("Dates"), dates),
+        (N_("Facilitator"), session.facilitator),
+        (N_("Location"), session.location),
+        (N_("Session started"), session.started),
+        (N_("Session ended"), session.ended),
+        (N_("Agenda"), session.agenda_source),
+        (N_("About"), agenda.description),
     ]
     return [(label, value) for label, value in facts if value]
 

@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from workshop_tui.core.export.base import ActionFilter
+from workshop_tui.core.i18n import N_, Translator, translator
+from workshop_tui.core.labels import level_label, priority_label, status_label, timeframe_label
 from workshop_tui.core.model import ActionFields, Entry, EntryKind, Session
 from workshop_tui.core.store import SessionStore
 
@@ -21,39 +23,46 @@ class Column:
     """A column of the tabular action formats."""
 
     key: str  # ActionRow attribute (or a derived cell, see ActionRow.cell)
-    header: str
+    header: str  # English, marked N_(): shown as ``column.heading(t)`` in the export's language
     kind: str = "text"  # "text" | "long" (wrapped, wide) | "date"
     width: int = 14  # spreadsheet width in characters
+
+    def heading(self, t: Translator | None = None) -> str:
+        """The column's header in ``t``'s language (CSV/XLSX headers follow the export)."""
+        return (t or _ENGLISH).gettext(self.header)
+
+
+_ENGLISH = translator("en")
 
 
 #: every column of the action list, in order (csv, xlsx, md, html)
 COLUMNS: tuple[Column, ...] = (
-    Column("text", "Action", "long", 48),
-    Column("level", "Level", width=13),
-    Column("owner", "Owner", width=18),
-    Column("unit", "Responsible unit", width=22),
-    Column("partners", "Partners", "long", 24),
-    Column("start", "Start", "date", 12),
-    Column("due", "Due", "date", 12),
-    Column("timeframe", "Timeframe", width=11),
-    Column("priority", "Priority", width=10),
-    Column("status", "Status", width=12),
-    Column("indicator", "Success indicator", "long", 32),
-    Column("verification", "Verification", "long", 28),
-    Column("resources", "Resources", "long", 24),
-    Column("notes", "Comments", "long", 28),
-    Column("topic_title", "Topic", "long", 24),
-    Column("group", "Group", width=14),
-    Column("challenges", "Challenge(s)", "long", 40),
-    Column("solutions", "Solution(s)", "long", 40),
-    Column("session_title", "Session", "long", 24),
-    Column("topic_id", "Topic id", width=14),
-    Column("reviews", "Follow-up reviews", "long", 32),
-    Column("carried_from", "Carried from", width=20),
-    Column("author", "Captured by", width=14),
-    Column("created", "Created", width=20),
-    Column("updated", "Last updated", width=20),
-    Column("id", "Id", width=38),
+    Column("text", N_("Action"), "long", 48),
+    Column("level", N_("Level"), width=13),
+    Column("owner", N_("Owner"), width=18),
+    Column("unit", N_("Responsible unit"), width=22),
+    Column("partners", N_("Partners"), "long", 24),
+    Column("start", N_("Start"), "date", 12),
+    Column("due", N_("Due"), "date", 12),
+    Column("timeframe", N_("Timeframe"), width=11),
+    Column("priority", N_("Priority"), width=10),
+    Column("status", N_("Status"), width=12),
+    Column("indicator", N_("Success indicator"), "long", 32),
+    Column("verification", N_("Verification"), "long", 28),
+    Column("resources", N_("Resources"), "long", 24),
+    Column("notes", N_("Comments"), "long", 28),
+    Column("topic_title", N_("Topic"), "long", 24),
+    Column("group", N_("Group"), width=14),
+    Column("challenges", N_("Challenge(s)"), "long", 40),
+    Column("solutions", N_("Solution(s)"), "long", 40),
+    Column("session_title", N_("Session"), "long", 24),
+    Column("topic_id", N_("Topic id"), width=14),
+    Column("reviews", N_("Follow-up reviews"), "long", 32),
+    Column("carried_from", N_("Carried from"), width=20),
+    Column("author", N_("Captured by"), width=14),
+    Column("created", N_("Created"), width=20),
+    Column("updated", N_("Last updated"), width=20),
+    Column("id", N_("Id"), width=38),
 )
 
 #: the shorter table at the end of the session report
@@ -122,15 +131,19 @@ class ActionRow:
         )
 
     # -- cells -------------------------------------------------------------------------
-    def cell(self, key: str) -> str:
-        """The text of one column (lists one item per line; enums as their label)."""
+    def cell(self, key: str, t: Translator | None = None) -> str:
+        """The text of one column (lists one item per line; enums as their label in ``t``'s
+        language, English by default)."""
         f = self.fields
-        if key in ("level", "priority"):
-            return str(getattr(f, key).value)
+        t = t or _ENGLISH
+        if key == "level":
+            return level_label(f.level, t)
+        if key == "priority":
+            return priority_label(f.priority, t)
         if key == "status":
-            return f.status.label
+            return status_label(f.status, t)
         if key == "timeframe":
-            return f"{f.timeframe.value} term" if f.timeframe else ""
+            return timeframe_label(f.timeframe, t)
         if key == "partners":
             return "\n".join(p for p in f.partners if p)
         if key == "challenges":
@@ -140,20 +153,23 @@ class ActionRow:
         if key == "carried_from":
             if not f.carried_from:
                 return ""
-            return f"session {f.carried_from.get('session', '')[:8]}, action {f.carried_from.get('entry', '')[:8]}"
+            return t.gettext("session {session}, action {action}").format(
+                session=f.carried_from.get("session", "")[:8],
+                action=f.carried_from.get("entry", "")[:8],
+            )
         if key == "reviews":
-            return "\n".join(_review_line(r) for r in f.reviews)
+            return "\n".join(_review_line(r, t) for r in f.reviews)
         if key in _PLAIN_FIELDS:
             return str(getattr(f, key))
         return str(getattr(self, key))
 
-    def cells(self, keys: tuple[str, ...] | None = None) -> list[str]:
-        return [self.cell(k) for k in (keys or tuple(c.key for c in COLUMNS))]
+    def cells(self, keys: tuple[str, ...] | None = None, t: Translator | None = None) -> list[str]:
+        return [self.cell(k, t) for k in (keys or tuple(c.key for c in COLUMNS))]
 
 
-def _review_line(review: dict[str, str]) -> str:
+def _review_line(review: dict[str, str], t: Translator) -> str:
     at = (review.get("at") or "")[:10]
-    status = (review.get("status") or "").replace("_", " ")
+    status = status_label(review.get("status") or "", t) if review.get("status") else ""
     comment = review.get("comment") or ""
     head = " ".join(part for part in (at, status) if part)
     return f"{head}: {comment}" if head and comment else head or comment

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from workshop_tui.core.bundle import bundle_bytes
 from workshop_tui.core.export.base import Exporter, ExportOptions
+from workshop_tui.core.i18n import N_
 from workshop_tui.core.store import SessionStore
 
 
@@ -12,5 +13,5 @@ def render(store: SessionStore, options: ExportOptions) -> bytes:
 
 
 EXPORTER = Exporter(
-    "bundle", "json", render, "json", "whole session, deletions included (for merging)"
+    "bundle", "json", render, "json", N_("whole session, deletions included (for merging)")
 )
