@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from plenary_helpers import column_of, make_app
 from plenary_helpers import column_texts as column
-from plenary_helpers import make_app
 from rich.cells import cell_len
 from textual.widgets import DataTable, Static, TabbedContent
 
@@ -69,7 +69,7 @@ async def test_action_list_warnings_in_words(tmp_path: Path) -> None:
         await pilot.press("f3")
         await pilot.pause()
         table = app.screen.query_one("#actions-table", DataTable)
-        assert column(table, 4) == [
+        assert column_of(table, "warnings") == [
             "overdue",
             "ok",
             "2: no success indicator, vague wording",
