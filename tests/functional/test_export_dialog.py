@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from textual.widgets import Button, Input, Select, Static
 from workshop_tui.core.agenda import Agenda, Group, Topic
 from workshop_tui.core.model import ActionFields, ActionStatus, EntryKind
 from workshop_tui.core.store import Store
-from workshop_tui.ui.screens.export_dialog import ExportDialog
+from workshop_tui.ui.screens.export_dialog import ExportDialog, LastExport
 
 AGENDA = Agenda(
     title="Dialog workshop",
@@ -191,7 +192,7 @@ async def test_opened_over_the_session_screen_of_the_real_app(tmp_path: Path) ->
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is session_screen
-        [bundle] = list(tmp_path.glob("*-bundle.json"))
+        [bundle] = list(tmp_path.glob("*-bundle-all-groups-*.json"))
         assert '"workshop-tui-session"' in bundle.read_text(encoding="utf-8")
 
         open_export_dialog(session_screen, "no-such-session")
@@ -406,18 +407,49 @@ async def test_the_last_what_format_and_folder_are_proposed_again(
         await pilot.pause()
         assert again.query_one("#export-what", Select).value == "report"
         assert again.query_one("#export-format", Select).value == "html"
-        assert again.query_one("#export-topic", Select).disabled  # report takes no filters
+        assert not again.query_one("#export-topic", Select).parent.display  # no filters
         path = Path(again.query_one("#export-path", Input).value)
         assert path.parent == chosen and path.name.endswith("-report.html")
         await pilot.press("escape")
         await pilot.pause()
 
-    other = HostApp(ExportDialog(store, session_id))  # another app run starts afresh
+    # the next run of the app (same data folder) proposes them too: they are in prefs.json
+    assert Store(tmp_path / "data").prefs.get("export.last", {}) == {
+        "what": "report",
+        "format": "html",
+        "folder": str(chosen),
+    }
+    other = HostApp(ExportDialog(Store(tmp_path / "data"), session_id))
     async with other.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         fresh = other.dialog
-        assert fresh.query_one("#export-what", Select).value == "actions"
-        assert Path(fresh.query_one("#export-path", Input).value).parent == tmp_path
+        assert fresh.query_one("#export-what", Select).value == "report"
+        assert fresh.query_one("#export-format", Select).value == "html"
+        assert Path(fresh.query_one("#export-path", Input).value).parent == chosen
+
+    # a folder that has gone (or a hand-edited value) is not proposed
+    shutil.rmtree(chosen)
+    third = HostApp(ExportDialog(Store(tmp_path / "data"), session_id))
+    async with third.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert third.dialog.query_one("#export-what", Select).value == "actions"
+        assert Path(third.dialog.query_one("#export-path", Input).value).parent == tmp_path
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        None,
+        "report",
+        {"what": "report", "format": "html"},
+        {"what": "report", "format": "exe", "folder": "/tmp"},
+        {"what": 1, "format": "html", "folder": "/tmp"},
+        {"what": "report", "format": "html", "folder": "relative/folder"},
+        {"what": "report", "format": "html", "folder": "/tmp/\x00bad"},
+    ],
+)
+def test_hand_edited_last_export_is_ignored(stored: object) -> None:
+    assert LastExport.from_pref(stored) is None
 
 
 def test_default_export_folder_prefers_documents_over_home(tmp_path: Path) -> None:

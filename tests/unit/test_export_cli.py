@@ -15,7 +15,13 @@ from export_sample import CJK, GROUP_A, ORDER, Sample, build
 from openpyxl import load_workbook
 
 from workshop_tui.cli import main
-from workshop_tui.core.export import ActionFilter, ExportError, export_to_path, planned_paths
+from workshop_tui.core.export import (
+    ActionFilter,
+    ExportError,
+    export_to_path,
+    machine_name,
+    planned_paths,
+)
 
 
 @pytest.fixture
@@ -81,7 +87,8 @@ def test_report_and_bundle(sample: Sample, tmp_path: Path) -> None:
     assert (
         run(sample, "latest", "--what", "bundle", "-o", str(tmp_path)) == 0
     )  # a folder: default name
-    [bundle] = list(tmp_path.glob("*-bundle.json"))
+    # the default name says it holds every group and which machine wrote it
+    [bundle] = list(tmp_path.glob(f"*-bundle-all-groups-{machine_name()}.json"))
     assert json.loads(bundle.read_bytes())["format"] == "workshop-tui-session"
 
 

@@ -14,6 +14,7 @@ writes nothing).
 from __future__ import annotations
 
 import errno
+import platform
 import re
 import unicodedata
 from dataclasses import replace
@@ -181,11 +182,33 @@ def short_title(title: str, max_chars: int = TITLE_CHARS) -> str:
     return safe_filename(head[:cut] if cut > 0 else head[:max_chars], max_chars=max_chars)
 
 
-def default_filename(session: Session, what: str, fmt: str) -> str:
+#: the group and machine parts of a bundle's default file name are cut to this many characters
+BUNDLE_PART_CHARS = 30
+
+
+def machine_name() -> str:
+    """This computer's network name as a file-name part (``unnamed`` when it has none)."""
+    return safe_filename(platform.node(), max_chars=BUNDLE_PART_CHARS)
+
+
+def default_filename(
+    session: Session, what: str, fmt: str, *, group: str | None = None, machine: str | None = None
+) -> str:
     """``<title>-<date>-<what>.<suffix>`` for a session export, the title cut to
-    :data:`TITLE_CHARS` by :func:`short_title`."""
+    :data:`TITLE_CHARS` by :func:`short_title`.
+
+    A bundle's name also says whose it is, so ten scribes' bundles copied to one USB stick
+    keep ten names: ``<title>-<date>-bundle-<group>-<machine>.json`` with the group the
+    laptop is locked to (``all-groups`` when none) and the machine's name
+    (:func:`machine_name` unless ``machine`` is given), both sanitised by :func:`safe_filename`.
+    """
     suffix = get_exporter(what, fmt).suffix
-    return f"{short_title(session.title)}-{session.started[:10]}-{what}.{suffix}"
+    name = f"{short_title(session.title)}-{session.started[:10]}-{what}"
+    if what == "bundle":
+        whose = safe_filename(group, max_chars=BUNDLE_PART_CHARS) if group else "all-groups"
+        host = machine_name() if machine is None else safe_filename(machine, max_chars=30)
+        name += f"-{whose}-{host}"
+    return f"{name}.{suffix}"
 
 
 # -- writing ------------------------------------------------------------------------------

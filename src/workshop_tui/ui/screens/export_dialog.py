@@ -10,22 +10,25 @@ the files) already exists, the dialog says so inline and only a second ``ctrl+s`
 same choices replaces it; changing any field asks again.
 
 The full path of what will be written is shown on its own line under the "Save to" field
-(the field itself scrolls to its end, so the file name shows). The last export's what,
-format and folder are proposed again for the rest of the app run (the store has no general
-preferences API to keep them across runs).
+(the field itself scrolls to its end, so the file name shows), and it is exactly where the
+file goes: a relative path typed there is taken in the folder the dialog proposed (not the
+folder the app was started from), ``~`` is the home folder, and an existing folder gets the
+default file name inside it. Fields that do not apply to the chosen *what* and format (the
+action filters for a report or a bundle) are hidden, so Tab goes through the visible ones in
+order. The last export's what, format and folder are proposed again, also in later runs
+(preferences key :data:`PREF_KEY`).
 """
 
 from __future__ import annotations
 
 import os
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from platformdirs import user_documents_dir
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
@@ -78,15 +81,39 @@ def default_export_folder(
         return here or Path(".")
 
 
+#: the preferences key of the last export's choices: ``{"what", "format", "folder"}``
+PREF_KEY = "export.last"
+
+
 @dataclass(frozen=True)
-class _LastExport:
+class LastExport:
+    """What, format and folder of the last export, proposed again by the next dialog."""
+
     what: str
     fmt: str
     folder: Path
 
+    def to_pref(self) -> dict[str, str]:
+        return {"what": self.what, "format": self.fmt, "folder": str(self.folder)}
 
-#: the last export per running app: proposed again the next time the dialog opens
-_LAST_EXPORT: weakref.WeakKeyDictionary[App[Any], _LastExport] = weakref.WeakKeyDictionary()
+    @classmethod
+    def from_pref(cls, value: object) -> LastExport | None:
+        """The stored choices when they still make sense: a registered what and format and
+        an existing folder (the file may be hand-edited or old)."""
+        if not isinstance(value, dict):
+            return None
+        what, fmt, folder = value.get("what"), value.get("format"), value.get("folder")
+        if not (isinstance(what, str) and isinstance(fmt, str) and isinstance(folder, str)):
+            return None
+        if (what, fmt) not in EXPORTERS or "\x00" in folder:
+            return None
+        path = Path(folder)
+        try:
+            if not (path.is_absolute() and path.is_dir()):
+                return None
+        except (OSError, ValueError):
+            return None
+        return cls(what, fmt, path)
 
 
 #: the fields that only apply to action lists
@@ -190,10 +217,10 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         return Horizontal(Label(label, classes="export-label"), widget, classes="export-row")
 
     def _recall(self) -> tuple[str, str]:
-        """What and format of this app run's last export (still registered), else the
-        first registered; the folder too, unless the caller chose one."""
-        last = _LAST_EXPORT.get(self.app)
-        if last is None or (last.what, last.fmt) not in EXPORTERS:
+        """What and format of the last export (kept in the preferences; still registered),
+        else the first registered; the folder too, unless the caller chose one."""
+        last = LastExport.from_pref(self.store.prefs.get(PREF_KEY, {}, dict))
+        if last is None:
             what = "actions" if "actions" in whats() else whats()[0]
             return what, formats_for(what)[0]
         if not self._folder_given:
@@ -284,16 +311,26 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             (f"{fmt} — {get_exporter(what, fmt).description}", fmt) for fmt in formats_for(what)
         ]
 
+    def _default_name(self, what: str, fmt: str) -> str:
+        """The default file name; a bundle's names the group this laptop is locked to."""
+        group = getattr(self.app, "locked_group", None)
+        return default_filename(
+            self.session, what, fmt, group=group if isinstance(group, str) else None
+        )
+
     def _default_path(self, what: str, fmt: str, split_by: str | None = None) -> Path:
         if split_by:
-            return (
-                self.folder
-                / f"{Path(default_filename(self.session, what, fmt)).stem}-by-{split_by}"
-            )
-        return self.folder / default_filename(self.session, what, fmt)
+            return self.folder / f"{Path(self._default_name(what, fmt)).stem}-by-{split_by}"
+        return self.folder / self._default_name(what, fmt)
 
     def _path_value(self) -> str:
         return self.query_one("#export-path", Input).value.strip()
+
+    def resolved_path(self, raw: str) -> Path:
+        """Where the typed ``raw`` path points: ``~`` expanded, a relative path taken in the
+        proposed folder (the line under the field and the export use this same path)."""
+        path = Path(os.path.expanduser(raw.strip()))
+        return Path(os.path.abspath(path if path.is_absolute() else self.folder / path))
 
     def _value(self, widget_id: str) -> str | None:
         value = self.query_one(widget_id, Select).value
@@ -353,14 +390,28 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
     def _show_target(self) -> None:
         raw = self.query_one("#export-path", Input).value
-        self.query_one("#export-target", Static).update(
-            self._target_text(raw, self._value("#export-split"))
-        )
+        split_by = self._value("#export-split")
+        target = ""
+        if raw.strip():
+            path = self.resolved_path(raw)
+            if not split_by and path.is_dir():  # a folder: the default name goes inside it
+                path = path / self._default_path(*self._choice()).name
+            target = str(path)
+        self.query_one("#export-target", Static).update(self._target_text(target, split_by))
+
+    #: False where a split cannot be offered (a browser download is one file)
+    OFFERS_SPLIT: ClassVar[bool] = True
 
     def _enable_filters(self, what: str, fmt: str) -> None:
+        """Show the action filters (and the split) only where they apply: hidden fields are
+        out of the Tab order too."""
         takes_filters = get_exporter(what, fmt).takes_filters
         for widget_id in _FILTER_IDS:
-            self.query_one(widget_id).disabled = not takes_filters
+            shown = takes_filters and (widget_id != "#export-split" or self.OFFERS_SPLIT)
+            field = self.query_one(widget_id)
+            field.disabled = not shown
+            if field.parent is not None:
+                field.parent.display = shown
 
     # -- events ----------------------------------------------------------------------------
     @on(Select.Changed, "#export-what")
@@ -418,7 +469,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         self._show_error("")
         self.busy = True
         self.query_one("#export-run", Button).disabled = True
-        self._write(what, fmt, Path(raw), filters, split_by, choices, replace_ok)
+        self._write(what, fmt, self.resolved_path(raw), filters, split_by, choices, replace_ok)
 
     @work(thread=True, exclusive=True, group="export")
     def _write(
@@ -446,6 +497,9 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         except (ExportError, StoreError) as err:
             self.app.call_from_thread(self._failed, str(err))
             return
+        # the folder the file went to; for a split, the folder that holds the split folder
+        folder = path.parent if split_by or not written else written[0].parent
+        self.store.prefs.set(PREF_KEY, LastExport(what, fmt, folder).to_pref())  # best effort
         self.app.call_from_thread(self._done, written)
 
     def _ask_to_replace(
@@ -477,11 +531,6 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
     def _done(self, written: list[Path]) -> None:
         self.busy = False
-        what, fmt, split_by = self._choice()
-        raw = Path(os.path.abspath(os.path.expanduser(self._path_value())))
-        # the folder the file went to; for a split, the folder that holds the split folder
-        folder = raw.parent if split_by or not written else written[0].parent
-        _LAST_EXPORT[self.app] = _LastExport(what, fmt, folder)
         if not written:
             message = "No actions match: nothing was written."
         elif len(written) == 1:

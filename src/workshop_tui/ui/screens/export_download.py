@@ -31,6 +31,8 @@ from workshop_tui.ui.screens.export_dialog import ExportDialog
 class DownloadExportDialog(ExportDialog):
     """Export as a browser download (see module docstring)."""
 
+    OFFERS_SPLIT = False  # one download, never a folder of files
+
     def __init__(self, store: Store, session_id: str) -> None:
         super().__init__(store, session_id, folder=Path())  # no folder of this laptop
 
