@@ -408,6 +408,70 @@ def cmd_themes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- action register --------------------------------------------------------------------
+def cmd_actions(args: argparse.Namespace) -> int:
+    from workshop_tui.core.history import FilterError, HistoryFilter
+    from workshop_tui.core.model import ActionStatus
+    from workshop_tui.core.register import RegisterFilter, build_register, select
+    from workshop_tui.core.register_export import FORMATS, overdue_text, render, status_word
+
+    if args.json and args.format:
+        raise CliError(_("--json and --format exclude each other: give one of them"))
+    if args.format and args.format not in FORMATS:
+        raise CliError(
+            _("unknown format {fmt!r} (choose one of: {choices})").format(
+                fmt=args.format, choices=", ".join(FORMATS)
+            )
+        )
+    try:
+        statuses = tuple(ActionStatus.parse(s).value for s in args.status or ())
+        since = HistoryFilter(since=args.since).ranges()[0].start if args.since else None
+    except (ValueError, FilterError) as err:
+        raise CliError(str(err)) from None
+    flt = RegisterFilter(
+        statuses=statuses,
+        owners=tuple(args.owner or ()),
+        units=tuple(args.unit or ()),
+        agendas=tuple(args.agenda or ()),
+        since=since.isoformat() if since else "",
+        overdue=args.overdue,
+    )
+    store = _store(args)
+    register = build_register(store)
+    for problem in register.problems:
+        sys.stderr.write(f"workshop-tui: {problem}\n")
+    rows = select(register.rows, flt)
+    if args.json:
+        _out(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+    elif args.format:
+        payload = render(rows, args.format)
+        if args.output in (None, "-"):
+            if args.format == "xlsx":
+                raise CliError(_("xlsx is a binary format: give a file name with -o FILE"))
+            sys.stdout.flush()
+            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.flush()
+        else:
+            from workshop_tui.core.store.storage import atomic_write_bytes
+
+            atomic_write_bytes(Path(args.output), payload)
+            _out(_("wrote {path}").format(path=args.output))
+    elif not rows:
+        _out(_("no action matches (of {total})").format(total=len(register.rows)))
+    else:
+        from workshop_tui.core.i18n import translator
+
+        t = translator(None)
+        for r in rows:
+            note = overdue_text(r, t)
+            _out(
+                f"{status_word(r.status, t):<12} {r.due or '-':<10}  {r.owner or '-'}"
+                f"{' / ' + r.unit if r.unit else ''} · {r.session_title} ({r.started[:10]}) · "
+                f"{' '.join(r.text.split())}" + (f"  [{note}]" if note else "")
+            )
+    return EXIT_ERROR if register.problems else EXIT_OK
+
+
 # -- parser -------------------------------------------------------------------------------
 #: the choices listed in --help (tests/unit/test_cli_messages.py checks them against the
 #: export registry and the model, which the parser does not import: it builds at every start)
@@ -868,6 +932,51 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help=_("Print JSON, for scripts."))
     p.set_defaults(handler=cmd_themes)
+
+    p = _add_command(
+        sub,
+        "actions",
+        _("List the actions of every session: the action register."),
+        _(
+            "An action carried over at follow-ups is one row, where it stands now, with its "
+            "history; an open action of an ended session is overdue when it was not done by "
+            "the follow-up session, otherwise when its due date has passed. Values of one "
+            "filter are alternatives, different filters must all hold."
+        ),
+    )
+    for flag, metavar, which in (
+        ("--status", "STATUS", _("with this status: {choices}").format(choices=_either(STATUSES))),
+        ("--owner", "NAME", _("whose owner contains NAME ('' for actions without one)")),
+        ("--unit", "UNIT", _("whose responsible unit contains UNIT")),
+        ("--agenda", "NAME", _("of sessions of this agenda (its name)")),
+    ):
+        p.add_argument(
+            flag,
+            action="append",
+            metavar=metavar,
+            help=_("Only the actions {which}. Repeat it to allow several.").format(which=which),
+        )
+    p.add_argument(
+        "--since",
+        metavar="DATE",
+        help=_("Only actions of sessions on or after DATE (YYYY[-MM[-DD]])."),
+    )
+    p.add_argument("--overdue", action="store_true", help=_("Only overdue actions."))
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=_("Print the rows as JSON (with each action's id and session), for scripts."),
+    )
+    p.add_argument(
+        "--format", metavar="csv|xlsx|md|html", help=_("Export the register in this format.")
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help=_("Write the export to this file (default: standard output; xlsx needs a file)."),
+    )
+    p.set_defaults(handler=cmd_actions)
 
     # New subcommands go above this line: a parser block and a cmd_* handler each.
     return parser

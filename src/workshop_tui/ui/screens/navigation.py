@@ -208,6 +208,12 @@ class ReviewActions:
 
         self.push_screen(SearchScreen())  # type: ignore[attr-defined]
 
+    def action_register(self) -> None:
+        """The action register: every action of every session (start screen, F4)."""
+        from workshop_tui.ui.screens.register import RegisterScreen
+
+        self.push_screen(RegisterScreen())  # type: ignore[attr-defined]
+
     def action_follow_up(self) -> None:
         from workshop_tui.ui.screens.followup import start_followup
 

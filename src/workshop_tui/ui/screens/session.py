@@ -633,6 +633,10 @@ class SessionScreen(Screen[None]):
     def _group_tab(self, event: Tabs.TabActivated) -> None:
         if self.locked_group or event.tab.id is None:
             return
+        if event.tabs.active != event.tab.id:
+            # stale: the Tabs' first activation (the group it was composed with) arriving
+            # after open_entry moved to another group (it switched the screen back)
+            return
         index = int(event.tab.id.removeprefix("group-"))
         self.set_group(self.groups[index])
 

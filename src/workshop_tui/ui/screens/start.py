@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.agenda import Agenda
+from workshop_tui.core.i18n import N_
 from workshop_tui.core.model import SessionSummary
 from workshop_tui.core.store import StoreError
 from workshop_tui.ui.commands import PaletteCommand
@@ -156,6 +157,14 @@ class StartScreen(Screen[None]):
             "Import",
             id="start.import",
             tooltip="Merge session bundles from scribes' laptops (export --what bundle)",
+        ),
+        Binding(
+            "a",
+            "app.register",
+            N_("Action register"),
+            id="start.register",
+            show=False,
+            tooltip=N_("Every action of every session: owner, status, overdue, history"),
         ),
         Binding("q", "app.quit", "Quit", id="start.quit", tooltip="Quit"),
     ]
