@@ -341,6 +341,10 @@ def measure_search(
     return figures, rss
 
 
+#: export targets that differ from 500 ms: a Word document is a zipped package of XML parts
+EXPORT_TARGETS = {"docx": "<= 1000"}
+
+
 def measure_export(work: Path, repeats: int) -> list[Figure]:
     try:
         export_module = importlib.import_module("workshop_tui.core.export")
@@ -379,7 +383,7 @@ def measure_export(work: Path, repeats: int) -> list[Figure]:
                 f"export_ms_{what}_{fmt}",
                 median_ms(samples),
                 "ms",
-                "<= 500",
+                EXPORT_TARGETS.get(fmt, "<= 500"),
                 f"{label} → {size / 1e3:,.0f} kB",
                 samples,
             )

@@ -239,6 +239,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         ActionFilter,
         ExportError,
         ExportOptions,
+        Layout,
         export,
         export_to_path,
         formats_for,
@@ -254,6 +255,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         levels=tuple(args.level or ()),
         statuses=tuple(args.status or ()),
     )
+    layout = Layout(
+        columns=tuple(args.columns or ()),
+        group_by=args.group_by or "",
+        landscape=args.landscape,
+    )
     try:
         exporter = get_exporter(args.what, fmt)
         if args.output in (None, "-"):
@@ -266,7 +272,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     _("{fmt} is a binary format: give a file name with -o FILE").format(fmt=fmt)
                 )
             session = _store(args).open_session(args.session)
-            options = ExportOptions(filters=filters, language=args.lang or "")
+            options = ExportOptions(filters=filters, language=args.lang or "", layout=layout)
             payload = export(session, args.what, fmt, options)
             sys.stdout.flush()
             sys.stdout.buffer.write(payload)
@@ -281,6 +287,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             filters,
             args.split_by,
             language=args.lang or "",
+            layout=layout,
         )
     except ExportError as err:
         raise CliError(str(err)) from None
@@ -481,14 +488,47 @@ WHATS_HELP = N_(
     "session, for 'workshop-tui import')"
 )
 FORMATS_HELP = {
-    "actions": ("csv", "xlsx", "md", "html", "json", "ics"),
-    "report": ("md", "html"),
-    "progress": ("md", "html"),
+    "actions": ("csv", "xlsx", "md", "html", "json", "ics", "docx"),
+    "report": ("md", "html", "docx"),
+    "progress": ("md", "html", "docx"),
     "bundle": ("json",),
 }
 LEVELS = ("institutional", "individual")
 STATUSES = ("open", "in progress", "done", "dropped", "carried over")
 SPLIT_CHOICES = ("owner", "unit")
+GROUP_BY_CHOICES = ("topic", "unit", "owner", "level", "status")
+#: the columns an action-plan document can show (export.plan.PLAN_COLUMNS, checked by a test)
+COLUMN_NAMES = (
+    "number",
+    "action",
+    "owner",
+    "unit",
+    "level",
+    "start",
+    "due",
+    "timeframe",
+    "priority",
+    "status",
+    "source",
+    "answers",
+    "partners",
+    "indicator",
+    "verification",
+    "resources",
+    "comments",
+    "topic",
+    "group",
+    "challenges",
+    "solutions",
+    "session",
+    "topic-id",
+    "reviews",
+    "carried-from",
+    "captured-by",
+    "created",
+    "updated",
+    "id",
+)
 #: the sessions list's sort keys (core.history.SORT_KEYS; checked by a test)
 SORT_KEYS = (
     "state",
@@ -885,8 +925,32 @@ def build_parser() -> argparse.ArgumentParser:
         help=_(
             "Write one file per owner or per responsible unit, plus one for the actions "
             "without, into the folder given with -o DIR (created when missing); files there "
-            "with the same names are replaced, other files are left alone."
+            "with the same names are replaced, other files are left alone. In html, md and "
+            "docx each file is addressed to its owner or unit."
         ),
+    )
+    p.add_argument(
+        "--columns",
+        action="append",
+        metavar="LIST",
+        help=_(
+            "The columns of an action plan in html, md or docx, comma-separated: {names}; or "
+            "'all'. Default: number, action, owner, unit, level, due, status, source. Data "
+            "formats (csv, xlsx, json, ics) keep every field."
+        ).format(names=", ".join(COLUMN_NAMES)),
+    )
+    p.add_argument(
+        "--group-by",
+        metavar="|".join(GROUP_BY_CHOICES),
+        help=_(
+            "One section per topic, unit, owner, level or status in an action plan in html, "
+            "md or docx (each on a new printed page)."
+        ),
+    )
+    p.add_argument(
+        "--landscape",
+        action="store_true",
+        help=_("Print on A4 landscape instead of portrait (html and docx; for many columns)."),
     )
     p.set_defaults(handler=cmd_export)
 

@@ -78,7 +78,7 @@ def test_every_subcommand_help_runs(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_the_choices_in_the_export_help_are_the_real_ones() -> None:
-    from workshop_tui.core.export import SPLIT_BY, formats_for, whats
+    from workshop_tui.core.export import GROUP_BY, PLAN_COLUMNS, SPLIT_BY, formats_for, whats
     from workshop_tui.core.model import ActionLevel, ActionStatus
 
     assert tuple(cli.FORMATS_HELP) == tuple(whats())
@@ -87,6 +87,8 @@ def test_the_choices_in_the_export_help_are_the_real_ones() -> None:
     assert cli.LEVELS == tuple(level.value for level in ActionLevel)
     assert cli.STATUSES == tuple(status.label for status in ActionStatus)
     assert cli.SPLIT_CHOICES == SPLIT_BY
+    assert cli.GROUP_BY_CHOICES == GROUP_BY
+    assert cli.COLUMN_NAMES == tuple(c.name for c in PLAN_COLUMNS)
     export_help = _parsers()["export"].format_help()
     for what in whats():
         assert f"{what} (" in export_help

@@ -98,11 +98,11 @@ def test_report_and_bundle(sample: Sample, tmp_path: Path) -> None:
         (["nope"], "no session matches 'nope'"),
         (
             ["latest", "--format", "pdf"],
-            "format 'pdf' is not available for actions (formats: csv, xlsx, md, html, json, ics)",
+            "format 'pdf' is not available for actions (formats: csv, xlsx, md, html, json, ics, docx)",
         ),
         (
             ["latest", "--what", "report", "--format", "csv"],
-            "format 'csv' is not available for report (formats: md, html)",
+            "format 'csv' is not available for report (formats: md, html, docx)",
         ),
         (
             ["latest", "--what", "minutes"],
@@ -190,7 +190,7 @@ def test_split_by_unit_with_a_filter_and_html(sample: Sample, tmp_path: Path) ->
     )
     assert listing(folder) == ["actions-Legal_unit.html", "actions-no-unit.html"]
     page = (folder / "actions-Legal_unit.html").read_text(encoding="utf-8")
-    assert "Responsible unit: Legal unit" in page
+    assert "Actions for Legal unit, agreed at IPR border enforcement" in page
 
 
 def test_split_with_nothing_to_write(
@@ -352,7 +352,11 @@ def test_the_reason_comes_from_the_os_error(
     folder = tmp_path / "out"
     folder.mkdir()
 
-    def refuse(*args: object, **kwargs: object) -> int:
+    real_open = os.open
+
+    def refuse(path: str | os.PathLike[str], *args: object, **kwargs: object) -> int:
+        if Path(path).parent != folder:  # the store reads the session through os.open too
+            return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(os, "open", refuse)

@@ -23,11 +23,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from workshop_tui.core.export import ActionFilter, ExportOptions, export
+from workshop_tui.core.export import ActionFilter, ExportOptions, Layout, export
 from workshop_tui.core.export.markup import md_text, plain
-from workshop_tui.core.export.rows import COLUMNS
+from workshop_tui.core.export.plan import ALL_COLUMNS, COLUMN_BY_NAME, DEFAULT_COLUMNS
 
-HEADERS = [c.header for c in COLUMNS]
+#: ``--columns all``: every field, as the tests below read them
+HEADERS = [COLUMN_BY_NAME[n].header for n in ALL_COLUMNS]
+ALL = Layout(columns=("all",))
 
 
 @pytest.fixture
@@ -64,10 +66,11 @@ def check_action_table(sample: Sample, table: list[list[str]], strip: bool) -> N
 
 
 def test_markdown_table_round_trips_through_a_gfm_parser(sample: Sample) -> None:
-    markdown = export(sample.session, "actions", "md", ExportOptions(now=NOW)).decode("utf-8")
+    options = ExportOptions(now=NOW, layout=ALL)
+    markdown = export(sample.session, "actions", "md", options).decode("utf-8")
     page = read_page(render_md(markdown))
     assert_self_contained(page)
-    assert page.headings[0] == ("h1", "Actions — Workshop | day 5")
+    assert page.headings[0] == ("h1", "Action plan — Workshop | day 5")
     assert len(page.tables) == 1
     check_action_table(sample, page.tables[0], strip=True)
 
@@ -76,7 +79,9 @@ def test_markdown_table_has_one_line_per_row(sample: Sample) -> None:
     markdown = export(sample.session, "actions", "md").decode("utf-8")
     table_lines = [line for line in markdown.splitlines() if line.startswith("|")]
     assert len(table_lines) == 2 + len(ORDER)  # header, delimiter, one line per action
-    assert all(line.count(" | ") == len(HEADERS) - 1 for line in table_lines if "---" not in line)
+    assert all(
+        line.count(" | ") == len(DEFAULT_COLUMNS) - 1 for line in table_lines if "---" not in line
+    )
 
 
 @pytest.mark.parametrize(
@@ -105,7 +110,8 @@ def test_md_text_renders_as_typed(text: str) -> None:
 
 
 def test_html_page_is_standalone_and_escaped(sample: Sample) -> None:
-    page_text = export(sample.session, "actions", "html", ExportOptions(now=NOW)).decode("utf-8")
+    options = ExportOptions(now=NOW, layout=ALL)
+    page_text = export(sample.session, "actions", "html", options).decode("utf-8")
     assert page_text.startswith("<!DOCTYPE html>")
     assert "<script>" not in page_text
     assert "@media print" in page_text
@@ -118,9 +124,11 @@ def test_html_page_is_standalone_and_escaped(sample: Sample) -> None:
 
 
 def test_html_page_shows_the_filter(sample: Sample) -> None:
-    options = ExportOptions(filters=ActionFilter(topics=("legal",), owners=("",)), now=NOW)
+    options = ExportOptions(
+        filters=ActionFilter(topics=("legal",), owners=("",)), now=NOW, layout=ALL
+    )
     page = read_page(export(sample.session, "actions", "html", options).decode("utf-8"))
-    assert "Filter: topic: Legal framework; owner: (no owner)" in "".join(page.text)
+    assert "Filtertopic: Legal framework; owner: (no owner)" in "".join(page.text)
     assert [r[-1] for r in page.tables[0][1:]] == [sample.ids["a3"]]
 
 
@@ -131,8 +139,8 @@ def test_the_filter_line_uses_the_words_users_see(sample: Sample) -> None:
         now=NOW,
     )
     text = export(sample.session, "actions", "md", options).decode("utf-8")
-    [line] = [ln for ln in text.splitlines() if ln.startswith("Filter:")]
-    assert line == "Filter: topic: Legal framework; status: in progress or open"
+    [line] = [ln for ln in text.splitlines() if ln.startswith("- **Filter:**")]
+    assert line == "- **Filter:** topic: Legal framework; status: in progress or open"
     rendered = MarkdownIt("gfm-like").render(line)
     assert "in progress" in rendered and "in_progress" not in text.split("|")[0]
 

@@ -24,7 +24,8 @@ from html_read import PageReader, assert_self_contained, read_page
 from markdown_it import MarkdownIt
 
 from workshop_tui.core.export import ExportOptions, export
-from workshop_tui.core.export.rows import COLUMN_BY_KEY, REPORT_COLUMNS
+from workshop_tui.core.export.plan import COLUMN_BY_NAME
+from workshop_tui.core.export.report import REPORT_PLAN_COLUMNS
 
 
 @pytest.fixture
@@ -103,10 +104,14 @@ def test_report_summary_counts_and_action_table(page: PageReader) -> None:
     assert rows[("Risk analysis", GROUP_A)] == ["0", "0", "0", "0"]
     assert rows[("Total", "")] == ["2", "1", "4", "2"]
     actions = page.tables[-1]
-    assert actions[0] == [COLUMN_BY_KEY[k].header for k in REPORT_COLUMNS]
+    assert actions[0] == [COLUMN_BY_NAME[k].header for k in REPORT_PLAN_COLUMNS]
     # (Markdown cannot keep the leading tab of the last action; HTML does.)
-    firsts = [r[0].lstrip("\t") for r in actions[1:]]
+    firsts = [r[1].lstrip("\t") for r in actions[1:]]
     assert firsts == ["Train officers", CJK, A1_TEXT, f"Tab-led action {SCRIPT}"]
+    assert [r[0] for r in actions[1:]] == ["1", "2", "3", "4"]
+    a1 = actions[3]
+    assert a1[7] == f"Legal framework · {GROUP_A}"
+    assert a1[5] == "Dec 31, 2026"  # as the workshop's language (English) writes dates
 
 
 def test_html_report_is_one_printable_page(sample: Sample) -> None:

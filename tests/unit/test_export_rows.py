@@ -114,8 +114,8 @@ def test_unknown_filter_values_name_the_choices(
 
 def test_registry_lists_every_format() -> None:
     assert whats()[:2] == ["actions", "report"] and "bundle" in whats()  # others may add more
-    assert formats_for("actions") == ["csv", "xlsx", "md", "html", "json", "ics"]
-    assert formats_for("report") == ["md", "html"]
+    assert formats_for("actions") == ["csv", "xlsx", "md", "html", "json", "ics", "docx"]
+    assert formats_for("report") == ["md", "html", "docx"]
     assert formats_for("bundle") == ["json"]
     assert all(e.what == w and e.fmt == f for (w, f), e in EXPORTERS.items())
     assert ("actions", "xlsx") in [k for k, e in EXPORTERS.items() if e.binary]
@@ -128,7 +128,7 @@ def test_registry_errors_name_the_choices() -> None:
         get_exporter("minutes", "md")
     assert str(caught.value).endswith(f"{', '.join(whats())})")
     with pytest.raises(
-        ExportError, match=r"format 'pdf' is not available for report \(formats: md, html\)"
+        ExportError, match=r"format 'pdf' is not available for report \(formats: md, html, docx\)"
     ):
         get_exporter("report", "pdf")
 

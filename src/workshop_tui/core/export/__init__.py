@@ -31,7 +31,18 @@ from workshop_tui.core.export import (
     report,
     session_bundle,
 )
-from workshop_tui.core.export.base import ActionFilter, Exporter, ExportError, ExportOptions, _key
+from workshop_tui.core.export.base import (
+    ActionFilter,
+    Exporter,
+    ExportError,
+    ExportOptions,
+    Layout,
+    _key,
+)
+from workshop_tui.core.export.docx import actions as docx_actions
+from workshop_tui.core.export.docx import progress as docx_progress
+from workshop_tui.core.export.docx import report as docx_report
+from workshop_tui.core.export.plan import GROUP_BY, PLAN_COLUMNS, check_layout
 from workshop_tui.core.export.rows import ActionRow, action_rows
 from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import Session, now_iso
@@ -46,6 +57,9 @@ __all__ = [
     "ExportError",
     "ExportOptions",
     "Exporter",
+    "GROUP_BY",
+    "Layout",
+    "PLAN_COLUMNS",
     "action_rows",
     "default_filename",
     "export",
@@ -78,8 +92,11 @@ for _exporter in (
     actions_html.EXPORTER,
     actions_json.EXPORTER,
     actions_ics.EXPORTER,
+    docx_actions.EXPORTER,
     *report.EXPORTERS,
+    docx_report.EXPORTER,
     *progress.EXPORTERS,
+    docx_progress.EXPORTER,
     session_bundle.EXPORTER,
 ):
     register(_exporter)
@@ -113,7 +130,28 @@ def get_exporter(what: str, fmt: str) -> Exporter:
     return exporter
 
 
-def _check_options(exporter: Exporter, filters: ActionFilter, split_by: str | None) -> None:
+def _check_options(
+    exporter: Exporter, filters: ActionFilter, split_by: str | None, layout: Layout | None = None
+) -> None:
+    if layout is not None:
+        if layout.shapes_plan and not (exporter.document and exporter.takes_filters):
+            if exporter.takes_filters:
+                message = _(
+                    "{fmt} keeps every field: --columns and --group-by shape the action plan "
+                    "in html, md or docx"
+                ).format(fmt=exporter.fmt)
+            else:
+                message = _(
+                    "--columns and --group-by shape the action plan, not the {what}"
+                ).format(what=exporter.what)
+            raise ExportError(message)
+        if layout.landscape and not exporter.paged:
+            raise ExportError(
+                _("--landscape is for printed formats (html, docx), not {fmt}").format(
+                    fmt=exporter.fmt
+                )
+            )
+        check_layout(layout)
     if not exporter.takes_filters and not filters.is_empty:
         raise ExportError(
             _("filters apply to action lists only, not to the {what}").format(what=exporter.what)
@@ -135,7 +173,7 @@ def export(store: SessionStore, what: str, fmt: str, options: ExportOptions | No
     """Render one export of a session to bytes (nothing is written)."""
     options = options or ExportOptions()
     exporter = get_exporter(what, fmt)
-    _check_options(exporter, options.filters, None)
+    _check_options(exporter, options.filters, None, options.layout)
     return exporter(store, options)
 
 
@@ -280,26 +318,25 @@ def _split_names(
 
 
 def _split(
-    store: SessionStore,
-    exporter: Exporter,
-    filters: ActionFilter,
-    split_by: str,
-    now: str,
-    language: str = "",
+    store: SessionStore, exporter: Exporter, split_by: str, options: ExportOptions
 ) -> list[tuple[str, bytes]]:
-    """One (file name, payload) per owner or unit of the matching actions."""
-    t = ExportOptions(language=language).translator_for(store.session)
+    """One (file name, payload) per owner or unit of the matching actions; a document is
+    addressed to its owner or unit (a digest)."""
+    t = options.translator_for(store.session)
     label = t.gettext("Owner") if split_by == "owner" else t.gettext("Responsible unit")
     files: list[tuple[str, bytes]] = []
-    for name, display in _split_names(store, exporter.suffix, filters, split_by):
-        narrowed = replace(filters, **{f"{split_by}s": (display,)})
+    for name, display in _split_names(store, exporter.suffix, options.filters, split_by):
+        narrowed = replace(options.filters, **{f"{split_by}s": (display,)})
         shown = display or (
             t.gettext("(no owner)") if split_by == "owner" else t.gettext("(no unit)")
         )
-        options = ExportOptions(
-            filters=narrowed, now=now, subtitle=f"{label}: {shown}", language=language
+        one = replace(
+            options,
+            filters=narrowed,
+            subtitle=f"{label}: {shown}",
+            addressee=(split_by, display),
         )
-        files.append((name, exporter(store, options)))
+        files.append((name, exporter(store, one)))
     return files
 
 
@@ -341,6 +378,7 @@ def export_to_path(
     *,
     now: str = "",
     language: str = "",
+    layout: Layout | None = None,
 ) -> list[Path]:
     """Export a session (id, unique prefix or ``latest``) to files; return the paths written.
 
@@ -352,17 +390,16 @@ def export_to_path(
     agenda's language for headings, labels and dates.
     """
     filters = filters or ActionFilter()
+    layout = layout or Layout()
     exporter = get_exporter(what, fmt)
-    _check_options(exporter, filters, split_by)
+    _check_options(exporter, filters, split_by, layout)
     session_store = store.open_session(session_ref)
-    stamp = now or now_iso()
+    options = ExportOptions(filters=filters, now=now or now_iso(), language=language, layout=layout)
     target = Path(path).expanduser()
     if split_by is None:
         if target.is_dir():
             target = target / default_filename(session_store.session, what, fmt)
-        payload = exporter(
-            session_store, ExportOptions(filters=filters, now=stamp, language=language)
-        )
+        payload = exporter(session_store, options)
         _check_folder(target)
         try:
             atomic_write_bytes(target, payload)
@@ -374,7 +411,7 @@ def export_to_path(
             ) from None
         return [target]
 
-    files = _split(session_store, exporter, filters, split_by, stamp, language)
+    files = _split(session_store, exporter, split_by, options)
     if target.exists() and not target.is_dir():
         raise ExportError(
             _("cannot write into {target}: it is a file, not a folder").format(target=target)

@@ -1,83 +1,37 @@
-"""Action list as a Markdown (GFM) table, with a short heading saying what it holds."""
+"""Action plan as Markdown: a heading, the workshop's metadata, and one GFM table per section
+with the document columns (:mod:`workshop_tui.core.export.plan`)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from workshop_tui.core.export.base import Exporter, ExportOptions
 from workshop_tui.core.export.markup import md_table, md_text
+from workshop_tui.core.export.plan import Plan, build_plan
 from workshop_tui.core.export.rows import COLUMNS, ActionRow, action_rows
-from workshop_tui.core.i18n import N_, Translator, format_date
-from workshop_tui.core.labels import level_label, status_label
-from workshop_tui.core.model import Session
+from workshop_tui.core.export.wording import (
+    actions_title,
+    exported_line,
+    exported_when,
+    filter_line,
+)
+from workshop_tui.core.i18n import N_, Translator
 from workshop_tui.core.store import SessionStore
 
-
-def actions_title(title: str, options: ExportOptions, t: Translator) -> str:
-    """ "Actions — <session>" plus the split subtitle, if any."""
-    text = t.gettext("Actions — {title}").format(title=title)
-    return text + (f" — {options.subtitle}" if options.subtitle else "")
-
-
-def exported_when(stamp: str, t: Translator) -> str:
-    """ "30 June 2026, 10:00 UTC" from an ISO stamp, the date in ``t``'s language."""
-    try:
-        moment = dt.datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    return t.gettext("{date}, {time} UTC").format(
-        date=format_date(moment.date(), t.language), time=moment.strftime("%H:%M")
-    )
-
-
-def exported_line(stamp: str, count: int, t: Translator) -> str:
-    """ "Exported 30 June 2026, 10:00 UTC · 3 actions" """
-    return t.gettext("Exported {when} · {actions}").format(
-        when=exported_when(stamp, t),
-        actions=t.ngettext("{n} action", "{n} actions", count).format(n=count),
-    )
-
-
-#: the filter fields as the columns of the action list name them
-_FILTER_LABELS = {
-    "groups": N_("group"),
-    "topics": N_("topic"),
-    "owners": N_("owner"),
-    "units": N_("responsible unit"),
-    "levels": N_("level"),
-    "statuses": N_("status"),
-}
-
-
-def filter_line(session: Session, options: ExportOptions, t: Translator | None = None) -> str:
-    """ "topic: Legal framework; status: open or in progress" — the filter in the words the
-    user sees in the app and the table (topic titles, status labels), empty when there is
-    none. (The JSON export keeps the internal values: ids and ``in_progress``.)"""
-    t = t or options.translator_for(session)
-    titles = {topic.id: topic.title for topic in session.agenda.topics}
-
-    def shown(name: str, value: str) -> str:
-        if name == "topics":
-            return titles.get(value, value)
-        if name == "statuses":
-            return status_label(value, t)
-        if name == "levels":
-            return level_label(value, t)
-        return value or t.gettext("(no {what})").format(what=t.gettext(_FILTER_LABELS[name]))
-
-    described = options.filters.resolved(session).describe().items()
-    return "; ".join(
-        t.gettext("{field}: {values}").format(
-            field=t.gettext(_FILTER_LABELS[name]),
-            values=t.gettext(" or ").join(shown(name, v) for v in values),
-        )
-        for name, values in described
-    )
+__all__ = [
+    "actions_title",
+    "exported_line",
+    "exported_when",
+    "filter_line",
+    "md_action_table",
+    "md_plan",
+    "md_plan_tables",
+    "render",
+]
 
 
 def md_action_table(
     rows: list[ActionRow], keys: tuple[str, ...] | None = None, t: Translator | None = None
 ) -> str:
+    """A table of :data:`~workshop_tui.core.export.rows.COLUMNS` (all, or ``keys``)."""
     columns = [c for c in COLUMNS if keys is None or c.key in keys]
     if keys is not None:
         columns.sort(key=lambda c: keys.index(c.key))
@@ -85,16 +39,37 @@ def md_action_table(
     return md_table([c.heading(t) for c in columns], (row.cells(chosen, t) for row in rows))
 
 
+def md_plan_tables(plan: Plan, level: int = 2) -> list[str]:
+    """The plan's sections: a heading each (when sectioned) and its table."""
+    out: list[str] = []
+    for section in plan.sections:
+        if section.title:
+            out += [f"{'#' * level} {md_text(section.title)}", ""]
+        out.append(md_table(plan.headers, (plan.cells(n, row) for n, row in section.rows)))
+    return out
+
+
+def md_plan(plan: Plan) -> str:
+    lines = [f"# {md_text(plan.title)}", ""]
+    lines += [f"- **{md_text(label)}:** {md_text(value)}" for label, value in plan.facts] + [""]
+    if plan.count:
+        lines += md_plan_tables(plan)
+    else:
+        lines.append(f"_{md_text(plan.tr.gettext('No actions.'))}_\n")
+    return "\n".join(lines)
+
+
 def render(store: SessionStore, options: ExportOptions) -> bytes:
-    session = store.session
-    t = options.translator_for(session)
     rows = action_rows(store, options.filters)
-    lines = [f"# {md_text(actions_title(session.title, options, t))}", ""]
-    lines += [md_text(exported_line(options.stamp, len(rows), t)), ""]
-    if filters := filter_line(session, options, t):
-        lines += [md_text(t.gettext("Filter: {filter}").format(filter=filters)), ""]
-    lines.append(md_action_table(rows, t=t) if rows else "_" + t.gettext("No actions.") + "_\n")
-    return "\n".join(lines).encode("utf-8")
+    return md_plan(build_plan(store.session, rows, options)).encode("utf-8")
 
 
-EXPORTER = Exporter("actions", "md", render, "md", N_("Markdown table (GFM)"), takes_filters=True)
+EXPORTER = Exporter(
+    "actions",
+    "md",
+    render,
+    "md",
+    N_("action plan to read (Markdown tables)"),
+    takes_filters=True,
+    document=True,
+)

@@ -143,6 +143,25 @@ class ActionFilter:
 
 
 @dataclass(frozen=True)
+class Layout:
+    """How a *document* (html, md, docx) lays out an action plan; data formats (csv, xlsx,
+    json, ics) always keep every field and ignore it.
+
+    ``columns`` are names from :data:`workshop_tui.core.export.plan.PLAN_COLUMNS` (empty: the
+    default set); ``group_by`` makes one section per topic, unit, owner, level or status;
+    ``landscape`` prints on A4 landscape instead of portrait (html, docx, also reports)."""
+
+    columns: tuple[str, ...] = ()
+    group_by: str = ""
+    landscape: bool = False
+
+    @property
+    def shapes_plan(self) -> bool:
+        """True when columns or sections were asked for (only action-plan documents can)."""
+        return bool(self.columns or self.group_by)
+
+
+@dataclass(frozen=True)
 class ExportOptions:
     """Everything an exporter needs besides the session. ``now`` stamps the export
     (ISO-8601 UTC); leave it empty for the current time (tests pass a fixed one)."""
@@ -153,6 +172,10 @@ class ExportOptions:
     subtitle: str = ""
     #: the language of headings, labels and dates (``--lang``); empty: the agenda's language
     language: str = ""
+    layout: Layout = field(default_factory=Layout)
+    #: for one file of a split: ("owner" or "unit", the name as first spelled, "" for none);
+    #: documents are then addressed to that owner or unit ("Actions for Siti Rahmawati, ...")
+    addressee: tuple[str, str] | None = None
 
     def language_for(self, session: Session) -> str:
         """The export's language: ``language`` if given, else the agenda's, else English."""
@@ -181,6 +204,11 @@ class Exporter:
     description: str
     binary: bool = False  # True: cannot be written to a terminal
     takes_filters: bool = False  # True: honours ActionFilter and --split-by
+    #: True: a document people read (html, md, docx); an action-plan document also takes
+    #: ``Layout.columns`` / ``group_by``
+    document: bool = False
+    #: True: printed on pages (html, docx), so ``Layout.landscape`` applies
+    paged: bool = False
 
     def __call__(self, store: SessionStore, options: ExportOptions) -> bytes:
         return self.render(store, options)
@@ -193,4 +221,6 @@ class Exporter:
             "description": self.description,
             "binary": self.binary,
             "filters": self.takes_filters,
+            "document": self.document,
+            "paged": self.paged,
         }

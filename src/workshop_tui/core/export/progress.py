@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from workshop_tui.core.export.base import Exporter, ExportError, ExportOptions, Render
 from workshop_tui.core.export.markup import h, html_page, html_table, md_table, md_text
+from workshop_tui.core.export.plan import running_header, show_date
 from workshop_tui.core.followup import carried_copy, earlier_session, last_review
 from workshop_tui.core.i18n import N_, Translator, _, format_date, translator
 from workshop_tui.core.labels import status_label
@@ -104,20 +105,26 @@ def progress_items(
     return items
 
 
-def _by_unit(items: list[ProgressItem]) -> list[tuple[str, list[ProgressItem]]]:
+def by_unit(items: list[ProgressItem]) -> list[tuple[str, list[ProgressItem]]]:
     units: dict[str, list[ProgressItem]] = {}
     for item in items:
         units.setdefault(item.unit, []).append(item)
     return sorted(units.items(), key=lambda kv: (kv[0] == NO_UNIT, kv[0].casefold()))
 
 
-def _cells(item: ProgressItem, topics: dict[str, str]) -> list[str]:
+def unit_name(unit: str, t: Translator) -> str:
+    """A unit's heading: its name, or "(no unit)" in ``t``'s language."""
+    return t.gettext(unit) if unit == NO_UNIT else unit
+
+
+def progress_cells(item: ProgressItem, topics: dict[str, str], language: str = "") -> list[str]:
+    """One row of a progress table; with ``language``, the due date as it writes dates."""
     fields = item.entry.action
     assert fields is not None
     return [
         item.entry.text,
         fields.owner,
-        item.due,
+        show_date(item.due, language) if language else item.due,
         item.status,
         item.comment,
         topics.get(item.entry.topic_id, item.entry.topic_id),
@@ -131,6 +138,7 @@ def render_progress(
     fmt: str,
     today: dt.date,
     language: str | None = None,
+    options: ExportOptions | None = None,
 ) -> bytes:
     """The progress report of ``earlier``'s actions as seen from ``new``; fmt md or html;
     ``language``: of headings, labels and dates (default: the new session's agenda)."""
@@ -155,17 +163,14 @@ def render_progress(
     summary = " · ".join(f"{t.gettext(s)}: {n}" for s, n in counts.items())
     headers = [t.gettext(name) for name in HEADERS]
 
-    def unit_name(unit: str) -> str:
-        return t.gettext(unit) if unit == NO_UNIT else unit
-
     if fmt == "md":
         lines = [f"# {md_text(title)}", "", md_text(since), "", md_text(summary), ""]
         if not items:
             lines.append("_" + md_text(t.gettext("The earlier session has no actions.")) + "_\n")
-        for unit, unit_items in _by_unit(items):
-            lines += [f"## {md_text(unit_name(unit))}", ""]
+        for unit, unit_items in by_unit(items):
+            lines += [f"## {md_text(unit_name(unit, t))}", ""]
             for section in SECTIONS:
-                rows = [_cells(i, topics) for i in unit_items if i.section == section]
+                rows = [progress_cells(i, topics) for i in unit_items if i.section == section]
                 if rows:
                     lines += [
                         f"### {md_text(t.gettext(section))} ({len(rows)})",
@@ -176,17 +181,25 @@ def render_progress(
     body = [f"<h1>{h(title)}</h1>", f'<p class="meta">{h(since)}</p>', f"<p>{h(summary)}</p>"]
     if not items:
         body.append(f'<p class="muted">{h(t.gettext("The earlier session has no actions."))}</p>')
-    for unit, unit_items in _by_unit(items):
-        body.append(f"<h2>{h(unit_name(unit))}</h2>")
+    for unit, unit_items in by_unit(items):
+        body.append(f"<h2>{h(unit_name(unit, t))}</h2>")
         for section in SECTIONS:
-            rows = [_cells(i, topics) for i in unit_items if i.section == section]
+            rows = [progress_cells(i, topics) for i in unit_items if i.section == section]
             if rows:
                 body.append(f"<h3>{h(t.gettext(section))} ({len(rows)})</h3>")
                 body.append(html_table(headers, rows))
-    return html_page(title, "\n".join(body), lang=lang).encode("utf-8")
+    options = options or ExportOptions(now=f"{today.isoformat()}T00:00:00+00:00", language=lang)
+    page = html_page(
+        title,
+        "\n".join(body),
+        lang=lang,
+        landscape=options.layout.landscape,
+        running=running_header(new.session, options, t),
+    )
+    return page.encode("utf-8")
 
 
-def _today(options: ExportOptions) -> dt.date:
+def today_of(options: ExportOptions) -> dt.date:
     return dt.date.fromisoformat(options.stamp[:10])
 
 
@@ -197,7 +210,7 @@ def _render(fmt: str) -> Render:
         except StoreError as err:
             raise ExportError(str(err)) from None
         return render_progress(
-            store, earlier, fmt, _today(options), options.language_for(store.session)
+            store, earlier, fmt, today_of(options), options.language_for(store.session), options
         )
 
     return render
@@ -210,12 +223,15 @@ EXPORTERS = (
         _render("md"),
         "md",
         N_("Progress of the earlier session's actions (Markdown)"),
+        document=True,
     ),
     Exporter(
         "progress",
         "html",
         _render("html"),
         "html",
-        N_("Progress of the earlier session's actions (HTML)"),
+        N_("Progress of the earlier session's actions (web page, A4)"),
+        document=True,
+        paged=True,
     ),
 )

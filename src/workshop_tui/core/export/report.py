@@ -4,11 +4,13 @@ topic's challenges / solutions / actions per group, a count table, the full acti
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from workshop_tui.core.export.actions_html import html_action_table
-from workshop_tui.core.export.actions_md import exported_when, md_action_table
-from workshop_tui.core.export.base import Exporter, ExportOptions
+from workshop_tui.core.export.actions_html import html_plan_tables
+from workshop_tui.core.export.actions_md import exported_when, md_plan_tables
+from workshop_tui.core.export.base import Exporter, ExportOptions, Layout
 from workshop_tui.core.export.markup import h, html_page, html_table, md_table, md_text
+from workshop_tui.core.export.plan import DEFAULT_COLUMNS, Plan, build_plan, running_header
 from workshop_tui.core.export.report_data import (
     DATE_FACTS,
     MOMENT_FACTS,
@@ -17,7 +19,7 @@ from workshop_tui.core.export.report_data import (
     ReportData,
     report_data,
 )
-from workshop_tui.core.export.rows import REPORT_COLUMNS, ActionRow
+from workshop_tui.core.export.rows import ActionRow
 from workshop_tui.core.i18n import N_, Translator, format_date, translator
 from workshop_tui.core.labels import kind_heading, priority_label, status_label, timeframe_label
 from workshop_tui.core.store import SessionStore
@@ -31,13 +33,22 @@ COUNT_HEADERS = (
     N_("Open actions"),
 )
 PARTICIPANT_HEADERS = (N_("Name"), N_("Organisation"), N_("Group"))
+#: the columns of the report's table of all actions: the action plan's default ones (more
+#: do not fit an A4 portrait page with every word whole)
+REPORT_PLAN_COLUMNS = DEFAULT_COLUMNS
+
+
+def report_plan(data: ReportData, options: ExportOptions) -> Plan:
+    """The report's table of all actions, laid out as an action-plan document."""
+    layout = Layout(columns=REPORT_PLAN_COLUMNS, landscape=options.layout.landscape)
+    return build_plan(data.session, data.actions, replace(options, layout=layout))
 
 
 def _headers(names: tuple[str, ...], t: Translator) -> list[str]:
     return [t.gettext(name) for name in names]
 
 
-def _count_cells(row: CountRow, t: Translator) -> list[str]:
+def count_cells(row: CountRow, t: Translator) -> list[str]:
     return [
         t.gettext(row.topic) if row.topic == "Total" else row.topic,
         row.group,
@@ -48,7 +59,7 @@ def _count_cells(row: CountRow, t: Translator) -> list[str]:
     ]
 
 
-def _votes(n: int, t: Translator) -> str:
+def votes_text(n: int, t: Translator) -> str:
     return t.ngettext("{n} vote", "{n} votes", n).format(n=n)
 
 
@@ -67,7 +78,7 @@ def _fact_value(label: str, value: str, t: Translator) -> str:
     return value
 
 
-def _facts(data: ReportData, t: Translator) -> list[tuple[str, str]]:
+def report_facts(data: ReportData, t: Translator) -> list[tuple[str, str]]:
     return [(t.gettext(label), _fact_value(label, value, t)) for label, value in data.facts]
 
 
@@ -103,14 +114,14 @@ def _md_group(section: GroupSection, t: Translator) -> list[str]:
         (
             kind_heading("challenge", t),
             [
-                f"{md_text(text)} — **{_votes(v, t)}**" if v else md_text(text)
+                f"{md_text(text)} — **{votes_text(v, t)}**" if v else md_text(text)
                 for text, v in section.challenges
             ],
         ),
         (
             kind_heading("solution", t),
             [
-                (md_text(s.text) + (f" — **{_votes(s.votes, t)}**" if s.votes else ""))
+                (md_text(s.text) + (f" — **{votes_text(s.votes, t)}**" if s.votes else ""))
                 + (
                     f"<br>_{answers}_ {'; '.join(md_text(a) for a in s.answers)}"
                     if s.answers
@@ -142,7 +153,7 @@ def render_md(store: SessionStore, options: ExportOptions) -> bytes:
     session = data.session
     t = options.translator_for(session)
     out = [f"# {md_text(session.title)}", "", md_text(_report_line(options, t)), ""]
-    out += [f"- **{label}:** {md_text(value)}" for label, value in _facts(data, t)] + [""]
+    out += [f"- **{label}:** {md_text(value)}" for label, value in report_facts(data, t)] + [""]
     out += ["## " + md_text(t.gettext("Participants and groups")), ""]
     for group in session.agenda.groups:
         members = ", ".join(md_text(m) for m in group.members)
@@ -165,12 +176,12 @@ def render_md(store: SessionStore, options: ExportOptions) -> bytes:
         "## " + md_text(t.gettext("Summary")),
         "",
         md_table(
-            _headers(COUNT_HEADERS, t), [_count_cells(c, t) for c in [*data.counts, data.totals]]
+            _headers(COUNT_HEADERS, t), [count_cells(c, t) for c in [*data.counts, data.totals]]
         ),
     ]
     out += ["## " + md_text(t.gettext("All actions")), ""]
     if data.actions:
-        out.append(md_action_table(data.actions, REPORT_COLUMNS, t))
+        out += md_plan_tables(report_plan(data, options), level=3)
     else:
         out.append("_" + md_text(t.gettext("No actions.")) + "_\n")
     return "\n".join(out).encode("utf-8")
@@ -189,7 +200,7 @@ def _html_group(section: GroupSection, t: Translator) -> str:
         (
             kind_heading("challenge", t),
             [
-                h(text) + (" — " + vote.format(h(_votes(v, t))) if v else "")
+                h(text) + (" — " + vote.format(h(votes_text(v, t))) if v else "")
                 for text, v in section.challenges
             ],
         ),
@@ -197,7 +208,7 @@ def _html_group(section: GroupSection, t: Translator) -> str:
             kind_heading("solution", t),
             [
                 h(s.text)
-                + (" — " + vote.format(h(_votes(s.votes, t))) if s.votes else "")
+                + (" — " + vote.format(h(votes_text(s.votes, t))) if s.votes else "")
                 + (
                     f'<br><span class="muted">{answers} {"; ".join(h(a) for a in s.answers)}</span>'
                     if s.answers
@@ -230,7 +241,8 @@ def render_html(store: SessionStore, options: ExportOptions) -> bytes:
         f'<p class="meta">{h(_report_line(options, t))}</p>',
         '<dl class="meta">'
         + "".join(
-            f'<dt>{h(label)}</dt><dd dir="auto">{h(value)}</dd>' for label, value in _facts(data, t)
+            f'<dt>{h(label)}</dt><dd dir="auto">{h(value)}</dd>'
+            for label, value in report_facts(data, t)
         )
         + "</dl>",
         f"<h2>{h(t.gettext('Participants and groups'))}</h2>",
@@ -263,25 +275,34 @@ def render_html(store: SessionStore, options: ExportOptions) -> bytes:
     out.append(
         html_table(
             _headers(COUNT_HEADERS, t),
-            [_count_cells(c, t) for c in [*data.counts, data.totals]],
+            [count_cells(c, t) for c in [*data.counts, data.totals]],
             css_class="counts",
         )
     )
     out.append(f"<h2>{h(t.gettext('All actions'))}</h2>")
-    out.append(
-        html_action_table(data.actions, REPORT_COLUMNS, t)
-        if data.actions
-        else f'<p class="muted">{h(t.gettext("No actions."))}</p>'
-    )
+    if data.actions:
+        out += html_plan_tables(report_plan(data, options), level=3)
+    else:
+        out.append(f'<p class="muted">{h(t.gettext("No actions."))}</p>')
     page = html_page(
         t.gettext("{title} — session report").format(title=session.title),
         "\n".join(out),
         lang=options.language_for(session),
+        landscape=options.layout.landscape,
+        running=running_header(session, options, t),
     )
     return page.encode("utf-8")
 
 
 EXPORTERS = (
-    Exporter("report", "md", render_md, "md", N_("session report (Markdown)")),
-    Exporter("report", "html", render_html, "html", N_("printable session report (web page)")),
+    Exporter("report", "md", render_md, "md", N_("session report (Markdown)"), document=True),
+    Exporter(
+        "report",
+        "html",
+        render_html,
+        "html",
+        N_("session report to print (web page, A4)"),
+        document=True,
+        paged=True,
+    ),
 )
