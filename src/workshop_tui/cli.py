@@ -300,16 +300,28 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 # -- search -----------------------------------------------------------------------------
 def cmd_search(args: argparse.Namespace) -> int:
+    from workshop_tui.core.history import FilterError
     from workshop_tui.core.search import index_for
-    from workshop_tui.core.textnorm import words
+    from workshop_tui.core.search_query import parse_search, with_value
 
-    text = " ".join(args.text)
-    if not words(text):
+    try:
+        query = parse_search(" ".join(args.text))
+        flt = query.filter
+        for key in ("session", "agenda", "since", "until", "kind", "status", "owner"):
+            for value in getattr(args, key) or ():
+                flt = with_value(flt, key, value)
+        for key in ("group", "topic"):
+            for value in getattr(args, f"in_{key}") or ():
+                flt = with_value(flt, key, value)
+    except FilterError as err:
+        raise CliError(str(err)) from None
+    text = query.text
+    if not query.words and flt.is_empty:
         raise CliError(_("give at least one word to search for"))
     if args.limit < 0:
         raise CliError(_("--limit must be 0 (no limit) or more"))
     index = index_for(_store(args))
-    hits = index.search(text, limit=args.limit or None)
+    hits = index.search(text, limit=args.limit or None, flt=flt)
     for problem in index.problems:
         sys.stderr.write(f"workshop-tui: {problem}\n")
     if args.json:
@@ -960,7 +972,33 @@ def build_parser() -> argparse.ArgumentParser:
         _("Find entries in every session."),
         _("An entry matches when it has all the words, ignoring case and accents."),
     )
-    p.add_argument("text", nargs="+", metavar="TEXT", help=_("A word the entries must contain."))
+    p.add_argument(
+        "text",
+        nargs="*",
+        metavar="TEXT",
+        help=_(
+            "A word the entries must contain (or a filter written key:value, as in the app: "
+            "kind:action status:open owner:ana date:2025-06)."
+        ),
+    )
+    for flag, dest, metavar, which in (
+        ("--session", "session", "SESSION", _("of this session (an id or its start)")),
+        ("--agenda", "agenda", "NAME", _("of sessions of this agenda (its name)")),
+        ("--since", "since", "DATE", _("of sessions running on or after DATE")),
+        ("--until", "until", "DATE", _("of sessions running on or before DATE")),
+        ("--kind", "kind", "KIND", _("of this kind: challenge, solution, action, note, parking")),
+        ("--status", "status", "STATUS", _("that are actions with this status")),
+        ("--owner", "owner", "NAME", _("that are actions whose owner contains NAME")),
+        ("--group", "in_group", "GROUP", _("of a group whose name contains GROUP")),
+        ("--topic", "in_topic", "TOPIC", _("of a topic whose id or title contains TOPIC")),
+    ):
+        p.add_argument(
+            flag,
+            dest=dest,
+            action="append",
+            metavar=metavar,
+            help=_("Only entries {which}. Repeat it to allow several.").format(which=which),
+        )
     p.add_argument("--json", action="store_true", help=_("Print the matches as JSON, for scripts."))
     p.add_argument(
         "--limit",

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop_tui.core.model import EntryKind
+from workshop_tui.core.search_query import SearchFilter
 from workshop_tui.core.store import CorruptDataError, RawSession, SessionFile, Store
 from workshop_tui.core.store.scan import FileStamp
 from workshop_tui.core.textnorm import fold, fold_utf8, words
@@ -68,8 +69,9 @@ class SearchHit:
         }
 
 
-# A live entry in the index: (id, topic_id, group, kind, text, position, created).
-_Row = tuple[str, str, str, str, str, float, str]
+# A live entry in the index: (id, topic_id, group, kind, text, position, created, action
+# status ("" for other kinds), folded owner).
+_Row = tuple[str, str, str, str, str, float, str, str, str]
 
 
 @dataclass
@@ -78,14 +80,26 @@ class _IndexedSession:
     session_id: str
     title: str
     started: str
+    ended: str
+    agenda: str
     topic_rank: dict[str, int]
     topic_title: dict[str, str]
     group_rank: dict[str, int]
     hays: list[str]  # folded searchable text, one per row
     rows: list[_Row]
 
-    def matches(self, terms: list[str]) -> list[SearchHit]:
-        if len(terms) == 1:
+    def matches(self, terms: list[str], flt: SearchFilter | None = None) -> list[SearchHit]:
+        picked = self._picked(terms, flt)
+        picked.sort(key=self._order)
+        return [self._hit(row) for row in picked]
+
+    def count(self, terms: list[str], flt: SearchFilter | None = None) -> int:
+        return len(self._picked(terms, flt))
+
+    def _picked(self, terms: list[str], flt: SearchFilter | None) -> list[_Row]:
+        if not terms:
+            picked = list(self.rows)
+        elif len(terms) == 1:
             term = terms[0]
             picked = [row for row, hay in zip(self.rows, self.hays, strict=True) if term in hay]
         else:
@@ -94,8 +108,24 @@ class _IndexedSession:
                 for row, hay in zip(self.rows, self.hays, strict=True)
                 if all(t in hay for t in terms)
             ]
-        picked.sort(key=self._order)
-        return [self._hit(row) for row in picked]
+        if flt is not None and not flt.is_empty:
+            picked = [row for row in picked if self._passes(row, flt)]
+        return picked
+
+    def _passes(self, row: _Row, flt: SearchFilter) -> bool:
+        if flt.kinds and row[3] not in flt.kinds:
+            return False
+        if flt.statuses and row[7] not in flt.statuses:
+            return False
+        if flt.owners and not any((o in row[8]) if o else not row[8] for o in flt.owners):
+            return False
+        if flt.groups and not any(g in fold(row[2]) for g in flt.groups):
+            return False
+        if flt.topics:
+            title = fold(f"{row[1]}\n{self.topic_title.get(row[1], '')}")
+            if not any(t in title for t in flt.topics):
+                return False
+        return True
 
     def _order(self, row: _Row) -> tuple[int, int, int, float, str]:
         return (
@@ -152,6 +182,8 @@ def _index_session(raw: RawSession) -> _IndexedSession:
                 d.get("text") or "",
                 d.get("position") or 0.0,
                 d["created"],
+                str((d.get("action") or {}).get("status") or "") if d["kind"] == "action" else "",
+                fold(str((d.get("action") or {}).get("owner") or "")),
             )
             for d in live
         ]
@@ -169,6 +201,8 @@ def _index_session(raw: RawSession) -> _IndexedSession:
         session_id=raw.id,
         title=str(session.get("title") or ""),
         started=str(session.get("started") or ""),
+        ended=str(session.get("ended") or ""),
+        agenda=str(agenda.get("name") or session.get("agenda_source") or ""),
         topic_rank={str(t.get("id")): i for i, t in enumerate(topics)},
         topic_title={str(t.get("id")): str(t.get("title") or "") for t in topics},
         group_rank={
@@ -245,15 +279,32 @@ class SearchIndex:
         self._lock = self._data.lock
         self.problems: list[str] = []  # unreadable session files seen by the last search
 
-    def search(self, text: str, limit: int | None = DEFAULT_LIMIT) -> list[SearchHit]:
-        """Entries matching every word of ``text`` (see the module doc); [] for no words."""
+    def search(
+        self, text: str, limit: int | None = DEFAULT_LIMIT, flt: SearchFilter | None = None
+    ) -> list[SearchHit]:
+        """Entries matching every word of ``text`` and passing ``flt`` (see the module doc);
+        [] for no words and no filter."""
         terms = sorted(set(words(text)), key=len, reverse=True)  # rarest (longest) first
-        if not terms:
+        if not terms and (flt is None or flt.is_empty):
             return []
         with self._lock, _gc_paused():
-            return self._search(terms, limit)
+            found = self._search(terms, limit, flt or SearchFilter(), count_only=False)
+        assert isinstance(found, list)
+        return found
 
-    def _search(self, terms: list[str], limit: int | None) -> list[SearchHit]:
+    def count(self, text: str, flt: SearchFilter | None = None) -> int:
+        """How many entries :meth:`search` would find with no limit (no hits are built)."""
+        terms = sorted(set(words(text)), key=len, reverse=True)
+        if not terms and (flt is None or flt.is_empty):
+            return 0
+        with self._lock, _gc_paused():
+            found = self._search(terms, None, flt or SearchFilter(), count_only=True)
+        assert isinstance(found, int)
+        return found
+
+    def _search(
+        self, terms: list[str], limit: int | None, flt: SearchFilter, count_only: bool
+    ) -> list[SearchHit] | int:
         problems: list[str] = []
         order: list[tuple[str, str]] = []  # (started, session id)
         current: dict[str, _IndexedSession] = {}
@@ -285,8 +336,12 @@ class SearchIndex:
             self._started[session_id] = (file.stamp, started)
             order.append((started, session_id))
         order.sort(reverse=True)
+        live = {session_id for _, session_id in order}
+        if flt.by_session:
+            order = [(started, i) for started, i in order if _may_pass(i, started, flt)]
         # Pass 2: newest first, indexing files on the way.
         found: list[SearchHit] = []
+        counted = 0
         checked = passed = 0
         for _, session_id in order:
             session = current.get(session_id)
@@ -295,7 +350,7 @@ class SearchIndex:
                     file = self._store.session_file(session_id)
                     # The byte pre-check pays off for rare words only: once most files pass
                     # it, indexing every file directly is cheaper.
-                    if checked < _PRECHECK_SAMPLE or passed * 2 <= checked:
+                    if terms and (checked < _PRECHECK_SAMPLE or passed * 2 <= checked):
                         checked += 1
                         if not _may_match(file, terms):
                             continue  # not indexed: a search with other words reads it
@@ -304,13 +359,19 @@ class SearchIndex:
                 except CorruptDataError as err:
                     problems.append(str(err))
                     continue
-            found.extend(session.matches(terms))
+            if flt.by_session and not _session_passes(session, flt):
+                continue
+            if count_only:
+                counted += session.count(terms, flt)
+                continue
+            found.extend(session.matches(terms, flt))
             if limit is not None and len(found) >= limit:
                 break
-        live = {session_id for _, session_id in order}
         for gone in [i for i in self._sessions if i not in live]:
             del self._sessions[gone]
         self.problems = problems
+        if count_only:
+            return counted
         return found[:limit] if limit is not None else found
 
 
@@ -328,9 +389,34 @@ def index_for(store: Store) -> SearchIndex:
     return SearchIndex(store, data)
 
 
-def search(store: Store, text: str, limit: int | None = DEFAULT_LIMIT) -> list[SearchHit]:
+def search(
+    store: Store, text: str, limit: int | None = DEFAULT_LIMIT, flt: SearchFilter | None = None
+) -> list[SearchHit]:
     """Search every session of ``store``; see the module doc for the matching rules."""
-    return index_for(store).search(text, limit=limit)
+    return index_for(store).search(text, limit=limit, flt=flt)
 
 
-__all__ = ["DEFAULT_LIMIT", "SearchHit", "SearchIndex", "index_for", "search"]
+def _may_pass(session_id: str, started: str, flt: SearchFilter) -> bool:
+    """Can a session pass ``flt``, judged by its id and start only (before reading it)?"""
+    if flt.sessions and not any(session_id.startswith(p) for p in flt.sessions):
+        return False
+    day = started[:10]
+    return not any(r.end is not None and day > r.end.isoformat() for r in flt.ranges)
+
+
+def _session_passes(session: _IndexedSession, flt: SearchFilter) -> bool:
+    if flt.agendas and session.agenda not in flt.agendas:
+        return False
+    first = session.started[:10]
+    last = session.ended[:10] or first
+    return all(r.overlaps(first, last) for r in flt.ranges)
+
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "SearchFilter",
+    "SearchHit",
+    "SearchIndex",
+    "index_for",
+    "search",
+]

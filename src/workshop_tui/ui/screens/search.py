@@ -1,30 +1,52 @@
-"""Full-text search across all sessions: type words, see matching entries, open one.
+"""Full-text search across all sessions (F5 / ctrl+f): type words, and ``key:value`` filters
+to narrow (:mod:`workshop_tui.core.search_query`: kind, status, owner, group, topic, agenda,
+session, date / since / until); the hits come newest session first.
 
-The search runs in a worker thread (the first search reads every session file); the input
-is debounced so typing stays fluid. Enter on a result opens its session (read-only when it
-has ended) at the entry.
+The search runs in a worker thread (the first search reads every session file) and the box
+is debounced, so typing stays fluid. The first 200 hits are shown and counted all ("23,807
+matches — narrow or load more"); ``ctrl+n`` loads 200 more. Enter in the box opens the
+highlighted hit (the first one, unless ↑ ↓ picked another) in its session, read-only when the
+session has ended. The query and the selected hit are kept in the preferences
+(``search.last``): back from a hit, in a new F5 or the next run, the search is where it was.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
+from workshop_tui.core.history import FilterError
+from workshop_tui.core.i18n import N_, _, ngettext
 from workshop_tui.core.search import SearchHit, index_for
+from workshop_tui.core.search_query import SearchQuery, parse_search
 from workshop_tui.core.store import StoreError
-from workshop_tui.core.textnorm import words
 from workshop_tui.ui.screens.navigation import open_entry
 from workshop_tui.ui.translate import Footer
+from workshop_tui.ui.widgets.table import Column, RowTable
 
-LIMIT = 200
+PAGE = 200
 DEBOUNCE_S = 0.25
+PREFS_KEY = "search.last"
+COLUMNS = (
+    ("kind", N_("Kind"), 9, False),
+    ("text", N_("Text"), 0, True),
+    ("topic", N_("Topic"), 30, False),
+    ("group", N_("Group"), 10, False),
+    ("date", N_("Date"), 10, False),
+    ("session", N_("Session"), 24, False),
+)
+
+
+def hit_key(hit: SearchHit) -> str:
+    return f"{hit.session_id}/{hit.entry_id}"
 
 
 class SearchScreen(Screen[None]):
@@ -38,41 +60,90 @@ class SearchScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+l,slash", "focus_input", "Search box", id="search.focus_input"),
-        Binding("escape", "close", "Back", id="search.close"),
+        Binding("ctrl+l,slash", "focus_input", N_("Search box"), id="search.focus_input"),
+        Binding("ctrl+n", "more", N_("More"), id="search.more"),
+        Binding("up", "pick(-1)", show=False, id="search.up"),
+        Binding("down", "pick(1)", show=False, id="search.down"),
+        Binding("escape", "close", N_("Back"), id="search.close"),
     ]
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
-        self.initial_query = query
+        place: dict[str, Any] = {}
+        if not query:
+            place = self.app.store.prefs.get(PREFS_KEY, {}, dict)  # type: ignore[attr-defined]
+        self.initial_query = query or str(place.get("query") or "")
+        self._want = str(place.get("hit") or "")
         self.hits: list[SearchHit] = []
+        self.total: int | None = None  # all matches, once counted
+        self.limit = PAGE
         self._debounce: Timer | None = None
-        self._focus_results = False
+        self._shown_for: str | None = None  # the text the hits shown belong to
+        self._open_first = False  # Enter was pressed before the hits came
+        self._latest: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         yield Input(
             value=self.initial_query,
-            placeholder="search all sessions: every word must match (case and accents ignored)",
+            placeholder=_(
+                "search all sessions: words (all must match), kind:action status:open "
+                "owner:… group:… topic:… date:2025-06 since:2024"
+            ),
             id="search-input",
         )
-        yield Static("Type words to search.", id="search-status")
-        yield DataTable(id="search-results", cursor_type="row", zebra_stripes=True)
+        yield Static(_("Type words to search."), id="search-status")
+        yield RowTable[SearchHit](_cell, id="search-results")
         yield Static(id="search-detail")
         yield Footer()
 
+    @property
+    def table(self) -> RowTable[SearchHit]:
+        return self.query_one("#search-results", RowTable)
+
     def on_mount(self) -> None:
-        table = self.query_one("#search-results", DataTable)
-        # what matched comes first and narrow enough for 80 columns (the session title used
-        # to fill the width); the line below the table has the whole entry and its session
+        # what matched comes first and is wide enough to read (at 80 columns the session
+        # title scrolls off to the right; the line under the table has all of the hit)
         width = self.app.size.width
-        table.add_column("Kind", key="kind")
-        table.add_column("Text", key="text", width=max(24, min(60, width - 40)))
-        table.add_column("Topic", key="topic", width=20 if width < 120 else 30)
-        table.add_columns("Group", "Date", "Session")
+        text_width = max(24, min(60, width - 40))
+        self.table.set_columns(
+            [
+                Column(
+                    key,
+                    _(label),
+                    (20 if width < 120 else 30) if key == "topic" else width_,
+                    flex=flex,
+                    min_width=text_width,
+                )
+                for key, label, width_, flex in COLUMNS
+            ]
+        )
         self.query_one("#search-input", Input).focus()
         if self.initial_query:
             self.run_search(self.initial_query)
 
+    def on_screen_suspend(self) -> None:
+        self._save_place()
+
+    def on_unmount(self) -> None:
+        self._save_place()
+
+    # -- place ---------------------------------------------------------------------------
+    def place(self) -> dict[str, Any]:
+        current = self.table.current
+        return {
+            "query": self.query_one("#search-input", Input).value,
+            "hit": hit_key(current) if current else self._want,
+        }
+
+    def _save_place(self) -> None:
+        try:
+            place = self.place()
+        except NoMatches:
+            place = self._latest
+        if place:
+            self.app.store.prefs.set(PREFS_KEY, place)  # type: ignore[attr-defined]
+
+    # -- searching -----------------------------------------------------------------------
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         if self._debounce is not None:
@@ -82,86 +153,159 @@ class SearchScreen(Screen[None]):
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
+        if event.value == self._shown_for and self.hits:
+            self._open_current()
+            return
         if self._debounce is not None:
             self._debounce.stop()
-        self._focus_results = True  # once the results are in
+        self._open_first = True  # once the hits are in
         self.run_search(event.value)
 
-    def run_search(self, text: str) -> None:
-        if not words(text):
-            self._show(text, [], [])
+    def run_search(self, text: str, limit: int = PAGE) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()  # this search replaces the one waiting for typing to stop
+            self._debounce = None
+        try:
+            query = parse_search(text)
+        except FilterError as err:
+            self._show_status(Text(str(err), "yellow"))
+            self._open_first = False
             return
-        self.query_one("#search-status", Static).update("Searching…")
-        self._search(text)
+        if not query.words and query.filter.is_empty:
+            self._show(text, [], None, [])
+            return
+        self.limit = limit
+        self._show_status(_("Searching…"))
+        self._search(text, query, limit)
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, text: str) -> None:
+    def _search(self, text: str, query: SearchQuery, limit: int) -> None:
         index = index_for(self.app.store)  # type: ignore[attr-defined]
         try:
-            hits = index.search(text, limit=LIMIT)
+            hits = index.search(query.text, limit=limit, flt=query.filter)
         except StoreError as err:
             self.app.call_from_thread(self.notify, str(err), severity="error", timeout=12)
             return
-        self.app.call_from_thread(self._show, text, hits, list(index.problems))
+        total = len(hits) if len(hits) < limit else None
+        self.app.call_from_thread(self._show, text, hits, total, list(index.problems))
+        if total is None:  # a full page: count them all (reads what the page did not)
+            try:
+                total = index.count(query.text, query.filter)
+            except StoreError:
+                return
+            self.app.call_from_thread(self._counted, text, total)
 
-    def _show(self, text: str, hits: list[SearchHit], problems: list[str]) -> None:
+    def _show(
+        self, text: str, hits: list[SearchHit], total: int | None, problems: list[str]
+    ) -> None:
         if text != self.query_one("#search-input", Input).value:
             return  # an older search finished after the text changed
+        current = self.table.current
+        if current is not None and self._shown_for == text:
+            self._want = hit_key(current)  # load more: stay on the hit
         self.hits = hits
-        table = self.query_one("#search-results", DataTable)
-        table.clear()
-        for number, hit in enumerate(hits):
-            table.add_row(
-                hit.kind,
-                _cell(hit.text),
-                _cell(hit.topic_title),
-                hit.group,
-                hit.started[:10],
-                hit.session_title,
-                key=str(number),
-            )
-        self._show_detail(0 if hits else None)
-        status = self.query_one("#search-status", Static)
-        if not words(text):
-            status.update("Type words to search.")
-        elif not hits:
-            status.update(Text(f"No entry matches “{text.strip()}”.", "yellow"))
-        else:
-            more = f" (first {LIMIT})" if len(hits) >= LIMIT else ""
-            status.update(f"{len(hits)} match(es){more} · Enter opens the entry in its session")
-        if self._focus_results and hits:
-            table.focus()
-        self._focus_results = False
+        self.total = total
+        self._shown_for = text
+        keys = [hit_key(h) for h in hits]
+        cursor = keys.index(self._want) if self._want in keys else 0
+        self.table.set_rows(hits, cursor=cursor)
+        self._show_detail()
+        self._update_status()
+        self._latest = self.place()
+        if self._open_first:
+            self._open_first = False
+            if hits:
+                self._open_current()
         for problem in problems:
             self.notify(
-                problem, title="A session file could not be read", severity="error", timeout=12
+                problem, title=_("A session file could not be read"), severity="error", timeout=12
             )
 
-    def _show_detail(self, number: int | None) -> None:
+    def _counted(self, text: str, total: int) -> None:
+        if text == self._shown_for:
+            self.total = total
+            self._update_status()
+
+    def _show_status(self, message: str | Text) -> None:
+        self.query_one("#search-status", Static).update(message)
+
+    def _update_status(self) -> None:
+        text = self._shown_for or ""
+        shown = len(self.hits)
+        if not text.strip():
+            self._show_status(_("Type words to search."))
+        elif not shown:
+            self._show_status(
+                Text(_("No entry matches “{text}”.").format(text=text.strip()), "yellow")
+            )
+        elif self.total is None or self.total > shown:
+            total = (
+                _("counting…")
+                if self.total is None
+                else ngettext("{n:,} match", "{n:,} matches", self.total).format(n=self.total)
+            )
+            self._show_status(
+                _(
+                    "{total} — the newest {shown:,} shown: narrow with filters or load more (^n)"
+                ).format(total=total, shown=shown)
+            )
+        else:
+            self._show_status(
+                ngettext(
+                    "{n:,} match · Enter opens it in its session",
+                    "{n:,} matches · Enter opens the highlighted one in its session",
+                    shown,
+                ).format(n=shown)
+            )
+
+    def _show_detail(self) -> None:
         detail = self.query_one("#search-detail", Static)
-        if number is None or not 0 <= number < len(self.hits):
+        hit = self.table.current
+        if hit is None:
             detail.update("")
             detail.display = False
             return
-        hit = self.hits[number]
         text = Text(" ".join(hit.text.split()), "bold")
         text.append(
-            f"\n{hit.kind} · {hit.topic_title} · {hit.group} · "
+            f"\n{_(hit.kind)} · {hit.topic_title} · {hit.group} · "
             f"{hit.session_title} ({hit.started[:10]})",
             "dim",
         )
         detail.update(text)
         detail.display = True
 
-    @on(DataTable.RowHighlighted, "#search-results")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
-            self._show_detail(int(str(event.row_key.value)))
+    # -- keys and events -------------------------------------------------------------------
+    @on(RowTable.Highlighted, "#search-results")
+    def _highlighted(self) -> None:
+        self._show_detail()
+        current = self.table.current
+        if current is not None:
+            self._want = hit_key(current)
+            self._latest = self.place()
 
-    @on(DataTable.RowSelected, "#search-results")
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        hit = self.hits[int(str(event.row_key.value))]
+    @on(RowTable.Selected, "#search-results")
+    def _selected(self) -> None:
+        self._open_current()
+
+    def _open_current(self) -> None:
+        hit = self.table.current
+        if hit is None:
+            return
+        self._want = hit_key(hit)
+        self._save_place()
         open_entry(self.app, hit.session_id, entry_id=hit.entry_id)
+
+    def action_pick(self, delta: int) -> None:
+        """↑ ↓ in the search box pick another hit (the box keeps the focus)."""
+        self.table.action_cursor(delta)
+
+    def action_more(self) -> None:
+        """Load the next 200 hits."""
+        if self._shown_for and self.total is not None and self.total <= len(self.hits):
+            self.notify(_("Every match is shown."), timeout=3)
+            return
+        if self._shown_for:
+            self.run_search(self._shown_for, limit=len(self.hits) + PAGE)
 
     def action_focus_input(self) -> None:
         self.query_one("#search-input", Input).focus()
@@ -170,6 +314,13 @@ class SearchScreen(Screen[None]):
         self.dismiss()
 
 
-def _cell(text: str) -> Text:
-    """One line, cut with an ellipsis to the column's width."""
-    return Text(" ".join(text.split()), no_wrap=True, overflow="ellipsis")
+def _cell(hit: SearchHit, key: str) -> str:
+    if key == "kind":
+        return _(hit.kind)
+    if key == "topic":
+        return hit.topic_title
+    if key == "date":
+        return hit.started[:10]
+    if key == "session":
+        return hit.session_title
+    return str(getattr(hit, key))
