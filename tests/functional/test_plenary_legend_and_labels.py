@@ -26,7 +26,8 @@ async def test_grid_has_a_legend_that_fits(tmp_path: Path, size: tuple[int, int]
         text = str(legend.content)
         assert "challenges/solutions/actions" in text
         assert "! no action" in text
-        assert "⚠ no action in any group" in text
+        assert "⚠ none in any group" in text
+        assert "●votes" in text
         # on screen, whole, above the grid
         assert legend.region.width > 0 and legend.region.height == 1
         assert cell_len(text) <= legend.content_region.width

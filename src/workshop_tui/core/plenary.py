@@ -21,6 +21,7 @@ class Cell:
     challenges: int = 0
     solutions: int = 0
     actions: int = 0
+    votes: int = 0  # dot votes on the cell's challenges and solutions
 
     @property
     def label(self) -> str:
@@ -43,13 +44,30 @@ class Grid:
     def topic_actions(self, topic_id: str) -> int:
         return sum(self.cell(topic_id, g).actions for g in self.groups)
 
+    def topic_votes(self, topic_id: str) -> int:
+        return sum(self.cell(topic_id, g).votes for g in self.groups)
+
+
+def side_by_side_order(entries: list[Entry], *, by_votes: bool) -> list[Entry]:
+    """One group's entries of one kind as the side-by-side view lists them: in their pane's
+    order, or with the most dot votes first (ties keep the pane's order)."""
+    ordered = sorted(entries, key=lambda e: e.position)
+    if by_votes:
+        ordered.sort(key=lambda e: -e.vote_count)
+    return ordered
+
 
 def build_grid(store: SessionStore) -> Grid:
-    """Challenge / solution / action counts per topic and group (live entries only)."""
+    """Challenge / solution / action counts and dot votes per topic and group (live entries
+    only)."""
     agenda = store.session.agenda
+    entries = store.entries()
     counts: Counter[tuple[str, str, EntryKind]] = Counter(
-        (e.topic_id, e.group, e.kind) for e in store.entries()
+        (e.topic_id, e.group, e.kind) for e in entries
     )
+    votes: Counter[tuple[str, str]] = Counter()
+    for entry in entries:
+        votes[(entry.topic_id, entry.group)] += entry.vote_count
     groups = agenda.group_names
     cells = {
         (t.id, g): Cell(
@@ -58,6 +76,7 @@ def build_grid(store: SessionStore) -> Grid:
             counts[(t.id, g, EntryKind.CHALLENGE)],
             counts[(t.id, g, EntryKind.SOLUTION)],
             counts[(t.id, g, EntryKind.ACTION)],
+            votes[(t.id, g)],
         )
         for t in agenda.topics
         for g in groups

@@ -1,10 +1,12 @@
 """Plenary (report-back) screen: the topic × group grid, groups side by side, charts and
 the action quality warnings of one session.
 
-* Grid: challenges/solutions/actions per cell ("C/S/A"); a cell without an action is marked
-  "!" and a topic without any action "⚠" (a legend line above the grid says so). Enter on a
+* Grid: challenges/solutions/actions per cell ("C/S/A") and the cell's dot votes ("●5"); a
+  cell without an action is marked "!" and a topic without any action "⚠" (a legend line
+  above the grid says so); the last column totals the topic's actions and votes. Enter on a
   cell opens the session at that topic and group.
-* Side by side: one column per group for one topic; near-duplicates across groups
+* Side by side: one column per group for one topic; each entry shows its dot votes ("●3");
+  ``v`` lists the most voted first (again: the pane's order); near-duplicates across groups
   (:mod:`workshop_tui.core.similarity`) carry "≈".
 * Charts: entries per topic and per group, actions by status and by level (plotext bars).
 * Warnings: every action with its quality warnings in words (:mod:`workshop_tui.core.quality`).
@@ -28,8 +30,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
+from workshop_tui.core.i18n import _
 from workshop_tui.core.model import EntryKind
-from workshop_tui.core.plenary import build_grid, chart_data
+from workshop_tui.core.plenary import build_grid, chart_data, side_by_side_order
 from workshop_tui.core.quality import check_session, grid_gaps, warning_labels
 from workshop_tui.core.similarity import duplicate_partners
 from workshop_tui.core.store import SessionStore, StoreError
@@ -49,14 +52,19 @@ KIND_HEADINGS = (
 
 SHORT_STATUS = {"in progress": "in prog.", "carried over": "carried"}
 
+
 #: what the grid's cells and marks mean (fits an 80-column screen)
-GRID_LEGEND = Text.assemble(
-    "cells: challenges/solutions/actions · ",
-    ("!", "bold red"),
-    " no action · ",
-    ("⚠", "bold red"),
-    " no action in any group",
-)
+def grid_legend() -> Text:
+    """What the grid's cells and marks mean (fits an 80-column screen)."""
+    return Text.assemble(
+        _("cells: challenges/solutions/actions ●votes · "),
+        ("!", "bold red"),
+        _(" no action · "),
+        ("⚠", "bold red"),
+        _(" none in any group"),
+        no_wrap=True,
+        overflow="ellipsis",
+    )
 
 
 def _count(number: int, noun: str) -> str:
@@ -120,7 +128,10 @@ class PlenaryScreen(Screen[None]):
     PlenaryScreen #grid-legend { height: 1; padding: 0 1; color: $text-muted; }
     PlenaryScreen #quality { height: 1fr; }
     PlenaryScreen #quality-detail { height: auto; max-height: 6; background: $panel; padding: 0 1; }
-    PlenaryScreen #side-title { height: 1; padding: 0 1; text-style: bold; }
+    PlenaryScreen #side-title {
+        height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    PlenaryScreen #grid-legend { text-wrap: nowrap; text-overflow: ellipsis; }
     PlenaryScreen #side-columns { height: 1fr; }
     PlenaryScreen .side-column { width: 1fr; border: round $primary-muted; padding: 0 1; }
     PlenaryScreen #charts { grid-size: 2 2; height: 1fr; }
@@ -145,6 +156,8 @@ class PlenaryScreen(Screen[None]):
             show=False,
         ),
         Binding("r", "reload", "Refresh", id="plenary.reload", show=False),
+        # off the footer (the side-by-side title says "v by votes") so Back and Help fit
+        Binding("v", "sort_by_votes", "Sort by votes", id="plenary.sort_by_votes", show=False),
         Binding("escape,q", "close", "Back", id="plenary.close"),
     ]
 
@@ -154,6 +167,8 @@ class PlenaryScreen(Screen[None]):
         self._today = today
         self.agenda = store.session.agenda
         self.topic_id = self.agenda.topics[0].id
+        #: the side-by-side view lists the most voted entries first
+        self.side_by_votes = False
         self.warnings: dict[str, list[Any]] = {}
         self._last_error = ""  # a damaged file is reported once, not at every poll
         self._shown_generation = -1  # the store generation the views were drawn from
@@ -166,7 +181,7 @@ class PlenaryScreen(Screen[None]):
         yield Static(id="plenary-title")
         with TabbedContent(initial="tab-grid", id="plenary-tabs"):
             with TabPane("Grid", id="tab-grid"):
-                yield Static(GRID_LEGEND, id="grid-legend")
+                yield Static(grid_legend(), id="grid-legend")
                 yield DataTable(id="plenary-grid", cursor_type="cell", zebra_stripes=True)
             with TabPane("Side by side", id="tab-side"):
                 yield Static(id="side-title")
@@ -240,16 +255,36 @@ class PlenaryScreen(Screen[None]):
         table.clear(columns=True)
         # the topic column takes what the groups and the action total leave (the long titles
         # pushed the action total off an 80-column screen); the numbers match the charts
-        # long group names (a port, an airport) are cut to GROUP_WIDTH: the cells hold 7
-        group_widths = [min(max(len(group), 7), GROUP_WIDTH) for group in grid.groups]
-        widths = [width + 2 for width in group_widths] + [len("Actions") + 2]
+        # long group names (a port, an airport) are cut to GROUP_WIDTH; a column is as wide
+        # as its widest cell ("12/10/3 ! ●15" fits GROUP_WIDTH)
+        cell_texts = {
+            (topic_id, group): self._cell_text(
+                grid.cell(topic_id, group), (topic_id, group) in empty_cells
+            )
+            for topic_id, _title in grid.topics
+            for group in grid.groups
+        }
+        group_widths = [
+            min(
+                max(
+                    len(group),
+                    7,
+                    *(len(cell_texts[(t, group)].plain) for t, _title in grid.topics),
+                ),
+                GROUP_WIDTH,
+            )
+            for group in grid.groups
+        ]
+        totals = {t: self._total_text(grid, t) for t, _title in grid.topics}
+        total_width = max([len(_("Actions")), *(len(text.plain) for text in totals.values())])
+        widths = [width + 2 for width in group_widths] + [total_width + 2]
         room = self.app.size.width - sum(widths) - 4
         longest = max((len(title) + 5 for _, title in grid.topics), default=10)
         table.add_column("Topic", key="topic", width=max(20, min(longest, room)))
         for index, (group, width) in enumerate(zip(grid.groups, group_widths, strict=True)):
             label = Text(group, no_wrap=True, overflow="ellipsis")
             table.add_column(label, key=f"g{index}", width=width)
-        table.add_column("Actions", key="total")
+        table.add_column(_("Actions"), key="total", width=total_width)
         for number, (topic_id, title) in enumerate(grid.topics, 1):
             label = Text(f"{number} {title}", no_wrap=True, overflow="ellipsis")
             if topic_id in empty_topics:
@@ -257,35 +292,62 @@ class PlenaryScreen(Screen[None]):
                     ("⚠ ", "bold red"), f"{number} {title}", no_wrap=True, overflow="ellipsis"
                 )
             cells: list[Any] = [label]
-            for group in grid.groups:
-                cell = grid.cell(topic_id, group)
-                if (topic_id, group) in empty_cells:
-                    cells.append(Text.assemble(cell.label, (" !", "bold red")))
-                else:
-                    cells.append(Text(cell.label))
-            cells.append(Text(str(grid.topic_actions(topic_id)), justify="right"))
+            cells += [cell_texts[(topic_id, group)] for group in grid.groups]
+            cells.append(totals[topic_id])
             table.add_row(*cells, key=topic_id)
         if table.row_count:
             table.cursor_coordinate = table.validate_cursor_coordinate(cursor)
 
+    @staticmethod
+    def _cell_text(cell: Any, no_action: bool) -> Text:
+        """``3/2/1 ●5``: counts, "!" without an action, the dot votes when there are any."""
+        text = Text(cell.label, no_wrap=True, overflow="ellipsis")
+        if no_action:
+            text.append(" !", "bold red")
+        if cell.votes:
+            text.append(f" ●{cell.votes}", "bold")
+        return text
+
+    @staticmethod
+    def _total_text(grid: Any, topic_id: str) -> Text:
+        """The topic's actions, and its votes when there are any: ``4 ●9``."""
+        text = Text(str(grid.topic_actions(topic_id)), justify="right", no_wrap=True)
+        votes = grid.topic_votes(topic_id)
+        if votes:
+            text.append(f" ●{votes}", "bold")
+        return text
+
     def _draw_side(self) -> None:
         topic = self.agenda.topic(self.topic_id)
         number = [t.id for t in self.agenda.topics].index(topic.id) + 1
+        order = _("most voted first") if self.side_by_votes else _("pane order")
+        hint = _("{{ }} topic · v votes: {order} · ≈ also in another group").format(order=order)
         self.query_one("#side-title", Static).update(
-            f"{number}/{len(self.agenda.topics)} {topic.title}   ({{ }} other topic · ≈ near-duplicate in another group)"
+            Text.assemble(
+                (f"{number}/{len(self.agenda.topics)} {topic.title}", "bold"),
+                "  ",
+                (hint, "dim"),
+                no_wrap=True,
+                overflow="ellipsis",
+            )
         )
         entries = self.store.entries(topic_id=self.topic_id, kind=[k for k, _ in KIND_HEADINGS])
         partners = duplicate_partners(entries)
         for index, group in enumerate(self.agenda.group_names):
             text = Text()
             for kind, heading in KIND_HEADINGS:
-                mine = [e for e in entries if e.group == group and e.kind == kind]
+                mine = side_by_side_order(
+                    [e for e in entries if e.group == group and e.kind == kind],
+                    by_votes=self.side_by_votes,
+                )
                 text.append(f"{heading} ({len(mine)})\n", "bold")
                 if not mine:
                     text.append("  —\n", "dim")
                 for entry in mine:
                     dup = entry.id in partners
                     text.append("≈ " if dup else "• ", "bold yellow" if dup else "")
+                    if entry.vote_count:
+                        text.append(f"●{entry.vote_count} ", "bold")
                     text.append(" ".join(entry.text.split()) + "\n", "yellow" if dup else "")
             self.query_one(f"#side-text-{index}", Static).update(text)
 
@@ -367,6 +429,18 @@ class PlenaryScreen(Screen[None]):
         focus = {"tab-grid": "#plenary-grid", "tab-quality": "#quality"}.get(tab)
         if focus:
             self.query_one(focus).focus()
+
+    def action_sort_by_votes(self) -> None:
+        """Side by side: the most voted entries first, or back to the panes' order."""
+        self.side_by_votes = not self.side_by_votes
+        self._draw_side()
+        self.action_show_tab("tab-side")
+        self.notify(
+            _("Side by side: most voted first")
+            if self.side_by_votes
+            else _("Side by side: in the panes' order"),
+            timeout=2,
+        )
 
     def action_topic(self, delta: int) -> None:
         ids = [t.id for t in self.agenda.topics]
