@@ -491,6 +491,39 @@ def cmd_actions(args: argparse.Namespace) -> int:
     return EXIT_ERROR if register.problems else EXIT_OK
 
 
+# -- compare ----------------------------------------------------------------------------
+def cmd_compare(args: argparse.Namespace) -> int:
+    from workshop_tui.core.compare import compare
+    from workshop_tui.core.compare_export import FORMATS, render
+
+    fmt = args.format or "md"
+    if fmt not in FORMATS:
+        raise CliError(
+            _("unknown format {fmt!r} (choose one of: {choices})").format(
+                fmt=fmt, choices=", ".join(FORMATS)
+            )
+        )
+    store = _store(args)
+    first, second = store.open_session(args.first), store.open_session(args.second)
+    if first.id == second.id:
+        raise CliError(_("give two different sessions to compare"))
+    if first.session.started > second.session.started:
+        first, second = second, first  # the earlier workshop first
+    payload = render(compare(first, second), fmt)
+    if args.output in (None, "-"):
+        if fmt == "docx":
+            raise CliError(_("docx is a binary format: give a file name with -o FILE"))
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    from workshop_tui.core.store.storage import atomic_write_bytes
+
+    atomic_write_bytes(Path(args.output), payload)
+    _out(_("wrote {path}").format(path=args.output))
+    return EXIT_OK
+
+
 # -- parser -------------------------------------------------------------------------------
 #: the choices listed in --help (tests/unit/test_cli_messages.py checks them against the
 #: export registry and the model, which the parser does not import: it builds at every start)
@@ -1079,6 +1112,29 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("Write the export to this file (default: standard output; xlsx needs a file)."),
     )
     p.set_defaults(handler=cmd_actions)
+
+    p = _add_command(
+        sub,
+        "compare",
+        _("Compare two workshops side by side."),
+        _(
+            "Per topic (matched by id, then title) and per group: challenges, solutions, "
+            "actions and how many are done, and the top-voted challenges; the earlier "
+            "workshop comes first."
+        ),
+    )
+    p.add_argument(
+        "first", metavar="SESSION", help=_("One session: {ref}.").format(ref=_(SESSION_REF))
+    )
+    p.add_argument("second", metavar="SESSION", help=_("The other session."))
+    p.add_argument("--format", metavar="md|html|docx", help=_("The format (default: md)."))
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help=_("Write to this file (default: standard output; docx needs a file)."),
+    )
+    p.set_defaults(handler=cmd_compare)
 
     # New subcommands go above this line: a parser block and a cmd_* handler each.
     return parser

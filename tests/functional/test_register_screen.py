@@ -12,8 +12,9 @@ from textual.widgets import Input, Select, Static
 from workshop_tui.core.model import EntryKind
 from workshop_tui.core.store import Store
 from workshop_tui.ui.app import WorkshopApp
-from workshop_tui.ui.screens.register import PREFS_KEY, ExportPathScreen, RegisterScreen
+from workshop_tui.ui.screens.register import PREFS_KEY, RegisterScreen
 from workshop_tui.ui.screens.review import SessionsScreen
+from workshop_tui.ui.widgets.export_path import ExportPathScreen
 from workshop_tui.ui.widgets.table import RowTable
 
 import register_sample  # noqa: E402  isort: skip

@@ -208,6 +208,12 @@ class ReviewActions:
 
         self.push_screen(SearchScreen())  # type: ignore[attr-defined]
 
+    def open_compare(self, first: str, second: str) -> None:
+        """Two sessions side by side (F4: m marks two, c compares)."""
+        from workshop_tui.ui.screens.compare import CompareScreen
+
+        self.push_screen(CompareScreen(first, second))  # type: ignore[attr-defined]
+
     def action_register(self) -> None:
         """The action register: every action of every session (start screen, F4)."""
         from workshop_tui.ui.screens.register import RegisterScreen

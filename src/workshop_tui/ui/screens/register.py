@@ -19,9 +19,9 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Input, Select, Static
 
 from workshop_tui.core.i18n import N_, _, current_language, translator
@@ -31,6 +31,7 @@ from workshop_tui.core.store import StoreError
 from workshop_tui.core.store.storage import atomic_write_bytes
 from workshop_tui.ui.screens.navigation import open_entry
 from workshop_tui.ui.translate import Footer
+from workshop_tui.ui.widgets.export_path import ExportPathScreen
 from workshop_tui.ui.widgets.table import Column, RowTable
 
 PREFS_KEY = "register.view"
@@ -65,32 +66,6 @@ def register_filter(status: str, text: str) -> RegisterFilter:
     if status in ("done", "dropped", "carried_over"):
         return RegisterFilter(statuses=(status,), text=text)
     return RegisterFilter(text=text)
-
-
-class ExportPathScreen(ModalScreen[str | None]):
-    """Ask where to write the register (the suffix picks the format)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", N_("Cancel"), id="register_export.cancel"),
-    ]
-
-    def __init__(self, default: str) -> None:
-        super().__init__()
-        self.default = default
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog") as box:
-            box.border_title = _("Export the action register")
-            yield Static(_("File name (.csv, .xlsx, .md or .html); an existing file is replaced:"))
-            yield Input(value=self.default, id="register-export-path")
-            yield Static(_("Enter: write · Esc: cancel"), classes="dialog-help")
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class RegisterScreen(Screen[None]):
@@ -334,7 +309,14 @@ class RegisterScreen(Screen[None]):
             if path:
                 self._export(Path(path).expanduser())
 
-        self.app.push_screen(ExportPathScreen(default), chosen)
+        self.app.push_screen(
+            ExportPathScreen(
+                default,
+                _("Export the action register"),
+                _("File name (.csv, .xlsx, .md or .html); an existing file is replaced:"),
+            ),
+            chosen,
+        )
 
     def _export(self, path: Path) -> None:
         fmt = path.suffix.lower().lstrip(".")

@@ -109,6 +109,8 @@ class SessionsScreen(Screen[None]):
         Binding("slash", "focus_text", N_("Filter"), key_display="/", id="sessions.filter"),
         Binding("s", "sort_next", N_("Sort"), id="sessions.sort"),
         Binding("S", "sort_reverse", N_("Reverse"), id="sessions.sort_reverse"),
+        Binding("m", "mark", N_("Mark"), id="sessions.mark"),
+        Binding("c", "compare", N_("Compare"), id="sessions.compare"),
         Binding("a", "register", N_("Actions"), id="sessions.register"),
         Binding("r", "reload", N_("Refresh"), id="sessions.reload", show=False),
         Binding("escape", "close", N_("Back"), id="sessions.close"),
