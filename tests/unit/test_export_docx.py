@@ -102,7 +102,7 @@ def test_every_field_exact_with_all_columns(sample: Sample) -> None:
         assert shown["Owner"] == f.owner and shown["Responsible unit"] == f.unit
         assert shown["Start"] == (medium(f.start) if f.start else "")
         assert shown["Due"] == (medium(f.due) if f.due else "")
-        assert shown["Partners"] == "\n".join(f.partners)
+        assert shown["Partners"] == ", ".join(f.partners)
         assert shown["Success indicator"] == f.indicator
         assert shown["Challenge(s)"] == "\n".join(c.text for c in row.challenges)
         assert shown["Solution(s)"] == "\n".join(s.text for s in row.solutions)

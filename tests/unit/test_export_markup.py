@@ -57,7 +57,7 @@ def check_action_table(sample: Sample, table: list[list[str]], strip: bool) -> N
     assert a1["Challenge(s)"] == FORMULA
     assert a1["Solution(s)"] == "+1 " + RTL
     assert a1["Success indicator"] == LONG_INDICATOR
-    assert a1["Partners"] == "Right holders\nPolice"
+    assert a1["Partners"] == "Right holders, Police"
     assert a1["Session"] == "Workshop | day 5"
     a3 = rows[ORDER.index("a3")]
     assert a3["Action"] == fix("\tTab-led action " + SCRIPT)

@@ -48,7 +48,7 @@ def test_row_carries_its_source_challenges_through_the_solution(sample: Sample) 
     assert (row.topic_id, row.topic_title, row.group) == ("legal", "Legal framework", GROUP_A)
     assert [s.text for s in row.solutions] == ["+1 " + RTL]
     assert [c.text for c in row.challenges] == [FORMULA]  # reached via the solution's link
-    assert row.cell("partners") == "Right holders\nPolice"
+    assert row.cell("partners") == "Right holders, Police"
     assert row.cell("status") == "in progress"
     assert row.cell("due") == "2026-12-31"
 

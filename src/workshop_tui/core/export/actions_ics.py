@@ -13,7 +13,7 @@ import datetime as dt
 from workshop_tui import __version__
 from workshop_tui.core.export.base import Exporter, ExportOptions
 from workshop_tui.core.export.markup import plain
-from workshop_tui.core.export.rows import COLUMN_BY_KEY, ActionRow, action_rows
+from workshop_tui.core.export.rows import COLUMN_BY_KEY, ActionRow, action_rows, partners_text
 from workshop_tui.core.i18n import N_, Translator, translator
 from workshop_tui.core.model import ActionStatus, Priority
 from workshop_tui.core.store import SessionStore
@@ -77,7 +77,7 @@ def _description(row: ActionRow, t: Translator) -> str:
         ("status", row.cell("status", t)),
         ("indicator", f.indicator),
         ("verification", f.verification),
-        ("partners", ", ".join(f.partners)),
+        ("partners", partners_text(f.partners)),
         ("resources", f.resources),
         ("topic_title", row.topic_title),
         ("group", row.group),

@@ -145,7 +145,7 @@ class ActionRow:
         if key == "timeframe":
             return timeframe_label(f.timeframe, t)
         if key == "partners":
-            return "\n".join(p for p in f.partners if p)
+            return partners_text(f.partners)
         if key == "challenges":
             return "\n".join(c.text for c in self.challenges)
         if key == "solutions":
@@ -165,6 +165,17 @@ class ActionRow:
 
     def cells(self, keys: tuple[str, ...] | None = None, t: Translator | None = None) -> list[str]:
         return [self.cell(k, t) for k in (keys or tuple(c.key for c in COLUMNS))]
+
+
+#: how partners are written in every export cell: as they are typed in the action editor
+PARTNER_SEPARATOR = ", "
+
+
+def partners_text(partners: list[str]) -> str:
+    """Partners in one line, comma-separated (``right holders, police``), as typed in the
+    action editor, which splits them back at the commas: the one rule for every export (JSON
+    and the bundle keep the list)."""
+    return PARTNER_SEPARATOR.join(" ".join(p.split()) for p in partners if p.strip())
 
 
 def _review_line(review: dict[str, str], t: Translator) -> str:
