@@ -143,3 +143,123 @@ def build(data_dir: Path, n_actions: int = 30) -> Handout:
         )
         ids.append(action.id)
     return Handout(store, session, ids)
+
+
+def build_follow_up(handout: Handout) -> SessionStore:
+    """A follow-up session of ``handout``'s workshop in which its actions were reviewed:
+    some done, some dropped, some carried on."""
+    from workshop_tui.core.followup import record_review
+
+    follow = handout.store.create_session(
+        agenda(), title="IPR follow-up — six months on", follow_up_of=handout.session.id
+    )
+    outcomes = (ActionStatus.DONE, ActionStatus.IN_PROGRESS, ActionStatus.DROPPED)
+    for i, action_id in enumerate(handout.action_ids[:12]):
+        record_review(
+            follow,
+            handout.session,
+            action_id,
+            outcomes[i % 3],
+            "Signed on 2 September" if i % 3 == 0 else "Waiting for the Ministry's answer",
+        )
+    return follow
+
+
+#: the handouts pictured in docs/exports.md: (file stem, what, format, owner of a digest,
+#: the printed page shown: its number, or the first page with this text)
+PICTURES: tuple[tuple[str, str, str, str, int | str], ...] = (
+    ("actions-html", "actions", "html", "", 1),
+    ("digest-html", "actions", "html", "Siti Rahmawati", 1),
+    ("report-html", "report", "html", "", "All actions"),
+    ("actions-docx", "actions", "docx", "", 1),
+    ("digest-docx", "actions", "docx", "Budi Santoso", 1),
+    ("report-docx", "report", "docx", "", 2),
+    ("progress-docx", "progress", "docx", "", 1),
+)
+
+
+def make_pictures(out: Path, work: Path) -> list[Path]:
+    """Print each handout (Chromium for HTML, LibreOffice for DOCX) and keep one printed
+    page as a small PNG in ``out`` (pdftoppm -r 50)."""
+    import subprocess
+
+    from workshop_tui.core.export import ActionFilter, ExportOptions, export
+
+    handout = build(work / "data")
+    follow = build_follow_up(handout)
+    made: list[Path] = []
+    for stem, what, fmt, owner, page in PICTURES:
+        filters = ActionFilter(owners=(owner,)) if owner else ActionFilter()
+        addressee = ("owner", owner) if owner else None
+        options = ExportOptions(now=NOW, filters=filters, addressee=addressee)
+        source = follow if what == "progress" else handout.session
+        document = work / f"{stem}.{fmt}"
+        document.write_bytes(export(source, what, fmt, options))
+        pdf = work / f"{stem}.pdf"
+        if fmt == "html":
+            subprocess.run(
+                [
+                    "chromium",
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    f"--user-data-dir={work / 'chromium'}",
+                    "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}",
+                    document.as_uri(),
+                ],
+                check=True,
+                capture_output=True,
+            )
+        else:
+            subprocess.run(
+                [
+                    "soffice",
+                    f"-env:UserInstallation={(work / 'lo').as_uri()}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(work),
+                    str(document),
+                ],
+                check=True,
+                capture_output=True,
+            )
+        if isinstance(page, str):
+            pages = subprocess.run(
+                ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+            ).stdout.split("\f")
+            page = next(i for i, text in enumerate(pages, 1) if page in text)
+        png = out / f"handout-{stem}"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "50",
+                "-png",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                str(pdf),
+                str(png),
+            ],
+            check=True,
+        )
+        made.append(png.with_suffix(".png"))
+    return made
+
+
+if __name__ == "__main__":  # python tests/unit/handout_sample.py docs/img
+    import sys
+    import tempfile
+
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/img")
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in make_pictures(target, Path(tmp)):
+            print(f"wrote {path} ({path.stat().st_size // 1024} kB)")

@@ -24,7 +24,13 @@ from workshop_tui.core.export.base import ExportError, ExportOptions, Layout, _k
 from workshop_tui.core.export.rows import ActionRow
 from workshop_tui.core.export.wording import exported_when, filter_line
 from workshop_tui.core.i18n import N_, Translator, _, format_date
-from workshop_tui.core.labels import kind_label
+from workshop_tui.core.labels import (
+    kind_label,
+    level_label,
+    priority_label,
+    status_label,
+    timeframe_label,
+)
 from workshop_tui.core.model import ActionLevel, ActionStatus, Session
 
 
@@ -195,6 +201,19 @@ _ROW_KEYS = {
 }
 
 
+_ENUMS = {
+    "level": level_label,
+    "status": status_label,
+    "priority": priority_label,
+    "timeframe": timeframe_label,
+}
+
+
+@lru_cache(maxsize=256)  # a few words, looked up for every row
+def _enum_word(name: str, value: str, tr: Translator) -> str:
+    return _ENUMS[name](value, tr)
+
+
 def plan_cell(row: ActionRow, name: str, number: int, tr: Translator, language: str) -> str:
     """The text of one document column for one action (``number`` is its row number), in
     the words of ``tr`` and with dates as ``language``'s locale writes them."""
@@ -202,7 +221,10 @@ def plan_cell(row: ActionRow, name: str, number: int, tr: Translator, language: 
         return str(number)
     if name in ("due", "start"):
         return show_date(row.cell(name), language)
-    if name in ("level", "status", "priority", "timeframe", "reviews", "carried-from"):
+    if name in _ENUMS:
+        value = getattr(row.fields, name)
+        return _enum_word(name, value.value if value is not None else "", tr)
+    if name in ("reviews", "carried-from"):
         return row.cell(_ROW_KEYS.get(name, name), tr)
     if name == "source":
         return f"{row.topic_title} · {row.group}"

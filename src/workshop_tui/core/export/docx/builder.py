@@ -84,13 +84,14 @@ _NO_BREAK_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
 
 
 @lru_cache(maxsize=16384)  # owners, units, levels, dates repeat down a column
-def _cell_paragraphs(text: str) -> str:
+def _cell_paragraphs(text: str, hyphens_break: bool = False) -> str:
     """A cell's text, one paragraph per line (python-docx reads it back joined by ``\\n``);
-    hyphens do not break the line (Word's non-breaking hyphen, read back as ``-``)."""
+    hyphens do not break the line (Word's non-breaking hyphen, read back as ``-``) unless
+    ``hyphens_break``."""
     out = []
     for line in clean(text).split("\n"):
         shown = escape(line)
-        if "-" in shown:
+        if "-" in shown and not hyphens_break:
             shown = shown.replace("-", _NO_BREAK_HYPHEN)
         out.append(
             f'<w:p><w:pPr><w:pStyle w:val="{TABLE_STYLE_ID}"/></w:pPr>'
@@ -99,25 +100,30 @@ def _cell_paragraphs(text: str) -> str:
     return "".join(out)
 
 
-def _pieces(text: str, *, nowrap: bool) -> list[str]:
-    """The parts of ``text`` that a line never breaks inside: its lines (``nowrap``), or
-    its words (hyphenated words whole)."""
+_AFTER_HYPHEN = re.compile(r"(?<=-)")
+
+#: how hard a table tries to keep text whole, strictest first: lines of ``nowrap`` columns
+#: (dates) and hyphenated words whole; dates may wrap at their spaces; a hyphenated word
+#: may break after its hyphen. The first that fits the page wins.
+STRICTNESS = ("lines", "words", "hyphens")
+
+
+def _pieces(text: str, *, nowrap: bool, level: str) -> list[str]:
+    """The parts of ``text`` that a line never breaks inside at strictness ``level``."""
     lines = text.split("\n")
-    return lines if nowrap else [w for line in lines for w in line.split()]
+    if nowrap and level == "lines":
+        return lines
+    words = [w for line in lines for w in line.split()]
+    if level == "hyphens":
+        return [p for w in words for p in _AFTER_HYPHEN.split(w) if p]
+    return words
 
 
-def column_widths(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    weights: Sequence[float],
-    nowrap: Sequence[bool],
-    usable_mm: float,
+def _minimum_widths(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], nowrap: Sequence[bool], level: str
 ) -> list[float]:
-    """Column widths in mm that fill ``usable_mm``: each at least as wide as the widest
-    part of its text that cannot break (see :func:`_pieces`), the rest shared by
-    ``weights``. When even that does not fit, the page is shared by need (use landscape)."""
-    n = len(headers)
     points = TABLE_HALF_POINTS / 2
+    n = len(headers)
     minimum = [
         max((text_mm(p, points, bold=True) for p in headers[i].split()), default=0.0)
         for i in range(n)
@@ -128,20 +134,35 @@ def column_widths(
             if text in seen[i]:
                 continue
             seen[i].add(text)
-            for piece in _pieces(text, nowrap=nowrap[i]):
-                if piece in seen[i]:
-                    continue
-                seen[i].add(piece)
+            for piece in _pieces(text, nowrap=nowrap[i], level=level):
                 width = text_mm(piece, points)
                 if width > minimum[i]:
                     minimum[i] = width
-    minimum = [m + CELL_PADDING_MM for m in minimum]
-    spare = usable_mm - sum(minimum)
-    if spare <= 0:
-        total = sum(minimum) or 1
-        return [usable_mm * m / total for m in minimum]
-    total_weight = sum(weights) or 1
-    return [minimum[i] + spare * weights[i] / total_weight for i in range(n)]
+    return [m + CELL_PADDING_MM for m in minimum]
+
+
+def column_widths(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    weights: Sequence[float],
+    nowrap: Sequence[bool],
+    usable_mm: float,
+) -> tuple[list[float], str]:
+    """Column widths in mm that fill ``usable_mm``, and the strictness they keep (one of
+    :data:`STRICTNESS`): each column at least as wide as the widest part of its text that
+    may not break, the rest shared by ``weights``. When even the loosest does not fit, the
+    page is shared by need and long words break (too many columns: use landscape)."""
+    minimum: list[float] = []
+    for level in STRICTNESS:
+        minimum = _minimum_widths(headers, rows, nowrap, level)
+        spare = usable_mm - sum(minimum)
+        if spare >= 0:
+            total_weight = sum(weights) or 1
+            return [
+                m + spare * w / total_weight for m, w in zip(minimum, weights, strict=True)
+            ], level
+    total = sum(minimum) or 1
+    return [usable_mm * m / total for m in minimum], STRICTNESS[-1]
 
 
 class DocxDocument:
@@ -211,10 +232,13 @@ class DocxDocument:
         through every style each time: 5 ms a paragraph)."""
         paragraph = self.doc.add_paragraph(text)
         if style:
-            if style not in self._style_ids:
-                self._style_ids[style] = self.doc.styles[style].style_id
-            paragraph._p.style = self._style_ids[style]
+            paragraph._p.style = self._style_id(style)
         return paragraph
+
+    def _style_id(self, name: str) -> str:
+        if name not in self._style_ids:
+            self._style_ids[name] = self.doc.styles[name].style_id
+        return self._style_ids[name]
 
     def title(self, text: str) -> None:
         self._styled(clean(text), "Title")
@@ -270,10 +294,12 @@ class DocxDocument:
         n = len(headers)
         weights = list(weights) or [1.0] * n
         keep = list(nowrap) or [False] * n
-        widths = column_widths(headers, body, weights, keep, self.usable_mm)
-        cell_style = self.doc.styles[TABLE_STYLE]
+        widths, level = column_widths(headers, body, weights, keep, self.usable_mm)
+        hyphens_break = level == "hyphens"
         table = self.doc.add_table(rows=1, cols=n)
-        table.style = self.doc.styles["Table Grid"]
+        # styles set by id: python-docx's style setters search every style each time
+        table._tbl.tblPr.style = self._style_id("Table Grid")
+        cell_style_id = self._style_id(TABLE_STYLE)
         table.autofit = False
         margins = "".join(
             f'<w:{side} w:w="{CELL_MARGIN_TWIPS}" w:type="dxa"/>' for side in ("left", "right")
@@ -288,7 +314,7 @@ class DocxDocument:
         for i, cell in enumerate(head.cells):
             cell.width = Mm(widths[i])
             paragraph = cell.paragraphs[0]
-            paragraph.style = cell_style
+            paragraph._p.style = cell_style_id
             paragraph.add_run(clean(headers[i])).bold = True
         cell_widths = [
             f'<w:tcPr><w:tcW w:w="{round(w * 56.7)}" w:type="dxa"/></w:tcPr>' for w in widths
@@ -297,7 +323,7 @@ class DocxDocument:
         for row in body:
             xml.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             xml += [
-                f"<w:tc>{cell_widths[i]}{_cell_paragraphs(text)}</w:tc>"
+                f"<w:tc>{cell_widths[i]}{_cell_paragraphs(text, hyphens_break)}</w:tc>"
                 for i, text in enumerate(row)
             ]
             xml.append("</w:tr>")
