@@ -413,6 +413,35 @@ def measure_themes(repeats: int) -> list[Figure]:
     ]
 
 
+# -- room mode (issue 16) ------------------------------------------------------------------
+def measure_serve(quick: bool) -> list[Figure]:
+    """A real ``serve`` with its join code and 10 tabs (5 with --quick), each its own app
+    process: memory per tab, and a scribe's capture → drawn in the facilitator's tab."""
+    from serve_room import measure_serve_room
+
+    clients, captures = (5, 5) if quick else (10, 9)
+    result = measure_serve_room(clients, captures)
+    visible = result["visible_ms"]
+    return [
+        Figure(
+            "serve_rss_mb_per_client",
+            result["rss_mb"],
+            "MB",
+            "",
+            f"mean VmRSS of {result['processes']} tab app processes "
+            f"(PSS {result['pss_mb']:.0f} MB); all drawn in {result['start_s']:.1f} s",
+        ),
+        Figure(
+            "serve_capture_visible_ms",
+            median_ms(visible),
+            "ms",
+            "<= 2000",
+            f"median of {len(visible)}, max {max(visible):.0f} ms; the apps poll every 1.5 s",
+            visible,
+        ),
+    ]
+
+
 # -- report -----------------------------------------------------------------------------
 def print_table(figures: list[Figure], info: dict[str, Any]) -> None:
     print()
@@ -490,6 +519,8 @@ def main(argv: list[str] | None = None) -> int:
         figures += search_figures
         figures += measure_export(work, repeats["export"])
         figures += measure_themes(repeats["themes"])
+        figures += measure_serve(args.quick)
+        print("room mode done", file=sys.stderr)
         rss["after export"] = own_rss()
         print("listing/search/export done", file=sys.stderr)
         startup, app_rss = measure_startup(empty_dir, history_dir, repeats["startup"])

@@ -162,6 +162,42 @@ class Tab:
         return text in self.screen
 
 
+class ReadingTab(Tab):
+    """A tab that keeps reading what its app draws, as a browser does (an unread websocket
+    stalls the app's output, and with it the app)."""
+
+    def __init__(self, ws: Any) -> None:
+        super().__init__(ws)
+        self.received_at = 0.0
+        self._reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
+        import aiohttp
+
+        loop = asyncio.get_running_loop()
+        async for message in self.ws:
+            if message.type == aiohttp.WSMsgType.TEXT:
+                self.texts.append(message.data)
+                self.screen += message.data
+            elif message.type == aiohttp.WSMsgType.BINARY:
+                self.screen += message.data.decode("utf-8", errors="replace")
+            self.received_at = loop.time()
+
+    async def seen(self, text: str, timeout: float) -> bool:
+        return await wait_until(lambda: text in self.screen, timeout)
+
+    async def quiet(self, seconds: float = 0.4, timeout: float = 15) -> None:
+        """Wait until the app has drawn nothing for ``seconds`` (it handled the last key)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while loop.time() - self.received_at < seconds and loop.time() < deadline:
+            await asyncio.sleep(0.05)  # another process draws; not a UI wait
+
+    async def close(self) -> None:
+        self._reader.cancel()
+        await self.ws.close()
+
+
 async def wait_until(check: Any, timeout: float) -> bool:
     """Poll ``check()`` (another process's file) until true or ``timeout``."""
     loop = asyncio.get_running_loop()

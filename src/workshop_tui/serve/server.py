@@ -35,7 +35,7 @@ PAGE_DIR = Path(__file__).resolve().parent / "templates"
 COOKIE_MAX_AGE_S = 12 * 3600
 #: app processes at once, in all and from one address (each is a Python process)
 MAX_CLIENTS = 40
-MAX_CLIENTS_PER_ADDRESS = 8
+MAX_CLIENTS_PER_ADDRESS = 12
 #: the largest terminal a browser may ask for (columns, rows)
 MAX_WIDTH, MAX_HEIGHT = 400, 200
 #: a browser message larger than this closes its websocket

@@ -50,7 +50,15 @@ def counts_table(cells: tuple[Cell, ...]) -> Table:
 
 def grid_table(grid: Grid, current_topic: str) -> Table:
     """The plenary grid: topics down, groups across, challenges/solutions/actions per cell."""
-    table = Table(expand=True, box=None, pad_edge=False, padding=(0, 1))
+    table = Table(
+        expand=True,
+        box=None,
+        pad_edge=False,
+        padding=(0, 1),
+        title=_("Plenary: challenges/solutions/actions per topic and group"),
+        title_justify="left",
+        title_style="bold",
+    )
     table.add_column(_("Topic"), ratio=3, overflow="fold")
     for group in grid.groups:
         table.add_column(group, justify="center", ratio=1, overflow="fold")
@@ -67,7 +75,7 @@ class ProjectorScreen(Screen[None]):
 
     DEFAULT_CSS = """
     ProjectorScreen { padding: 0 2; }
-    ProjectorScreen #projector-head { color: $text-muted; height: 1; }
+    ProjectorScreen #projector-head { color: $text-muted; height: auto; }
     ProjectorScreen #projector-title { text-style: bold; color: $accent; margin-top: 1; }
     ProjectorScreen #projector-questions { margin-bottom: 1; }
     ProjectorScreen #projector-timer-row { height: auto; }
