@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from workshop_tui.core.capture import CaptureError
 from workshop_tui.core.i18n import _, ngettext
 from workshop_tui.core.model import EntryKind, now_iso
 from workshop_tui.core.store import CorruptDataError, SessionStore
@@ -33,7 +34,7 @@ _cache_lock = threading.Lock()
 _cache: dict[str, tuple[object, dict[str, Theme]]] = {}
 
 
-class ThemeError(Exception):
+class ThemeError(CaptureError):
     """An operation the rules refuse (no dots left, empty title, ...); the message says why."""
 
 

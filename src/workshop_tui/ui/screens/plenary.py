@@ -30,7 +30,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
-from workshop_tui.core.i18n import _
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import EntryKind
 from workshop_tui.core.plenary import build_grid, chart_data, side_by_side_order
 from workshop_tui.core.quality import check_session, grid_gaps, warning_labels
@@ -39,6 +39,7 @@ from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens, view_is_stale
 from workshop_tui.ui.translate import Footer
+from workshop_tui.ui.widgets.themes import ThemesView
 
 POLL_SECONDS = 2.0
 GROUP_WIDTH = 14  # widest group column of the grid
@@ -142,6 +143,8 @@ class PlenaryScreen(Screen[None]):
         Binding("s", "show_tab('tab-side')", "Side by side", id="plenary.side"),
         Binding("c", "show_tab('tab-charts')", "Charts", id="plenary.charts"),
         Binding("w", "show_tab('tab-quality')", "Warnings", id="plenary.quality"),
+        # off the footer (the tab bar names it) so Back and Help fit at 80 columns
+        Binding("t", "show_tab('tab-themes')", N_("Themes"), id="plenary.themes", show=False),
         Binding(
             "left_curly_bracket", "topic(-1)", "Prev topic", id="plenary.topic_prev", show=False
         ),
@@ -196,6 +199,8 @@ class PlenaryScreen(Screen[None]):
                 with Grid(id="charts"):
                     for name in ("topics", "groups", "status", "level"):
                         yield BarChart(id=f"chart-{name}")
+            with TabPane(_("Themes"), id="tab-themes"):
+                yield ThemesView(self.store, id="themes-view")
             with TabPane("Warnings", id="tab-quality"):
                 yield DataTable(id="quality", cursor_type="row", zebra_stripes=True)
                 yield Static(id="quality-detail")
@@ -429,6 +434,8 @@ class PlenaryScreen(Screen[None]):
         focus = {"tab-grid": "#plenary-grid", "tab-quality": "#quality"}.get(tab)
         if focus:
             self.query_one(focus).focus()
+        if tab == "tab-themes":
+            self.query_one(ThemesView).focus_list()
 
     def action_sort_by_votes(self) -> None:
         """Side by side: the most voted entries first, or back to the panes' order."""
