@@ -254,6 +254,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         units=tuple(args.unit or ()),
         levels=tuple(args.level or ()),
         statuses=tuple(args.status or ()),
+        consolidated=args.consolidated,
     )
     layout = Layout(
         columns=tuple(args.columns or ()),
@@ -964,6 +965,14 @@ def build_parser() -> argparse.ArgumentParser:
             metavar=metavar,
             help=which + " " + _("Repeat it to allow several."),
         )
+    p.add_argument(
+        "--consolidated",
+        action="store_true",
+        help=_(
+            "The consolidated action plan: the plenary's consolidated actions plus every "
+            "action not merged into one (docs/themes.md)."
+        ),
+    )
     p.add_argument(
         "--split-by",
         metavar="|".join(SPLIT_CHOICES),

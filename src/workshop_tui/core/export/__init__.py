@@ -326,7 +326,11 @@ def _split(
     label = t.gettext("Owner") if split_by == "owner" else t.gettext("Responsible unit")
     files: list[tuple[str, bytes]] = []
     for name, display in _split_names(store, exporter.suffix, options.filters, split_by):
-        narrowed = replace(options.filters, **{f"{split_by}s": (display,)})
+        narrowed = (
+            replace(options.filters, owners=(display,))
+            if split_by == "owner"
+            else replace(options.filters, units=(display,))
+        )
         shown = display or (
             t.gettext("(no owner)") if split_by == "owner" else t.gettext("(no unit)")
         )

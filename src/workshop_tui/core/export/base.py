@@ -44,10 +44,13 @@ class ActionFilter:
     units: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    #: the consolidated action plan (docs/themes.md): leave out the actions merged into a
+    #: consolidated action (the consolidated actions and every other action stay)
+    consolidated: bool = False
 
     @property
     def is_empty(self) -> bool:
-        return not any(
+        return not self.consolidated and not any(
             (self.groups, self.topics, self.owners, self.units, self.levels, self.statuses)
         )
 
@@ -106,7 +109,7 @@ class ActionFilter:
     def matches(self, entry: Entry) -> bool:
         """True when the action ``entry`` passes (call on a :meth:`resolved` filter)."""
         fields = entry.action
-        if fields is None:
+        if fields is None or (self.consolidated and fields.merged_into):
             return False
         checks: list[tuple[tuple[str, ...], str, bool]] = [
             (self.groups, entry.group, False),
@@ -137,6 +140,7 @@ class ActionFilter:
                 ("units", self.units),
                 ("levels", self.levels),
                 ("statuses", self.statuses),
+                ("plan", ("consolidated",) if self.consolidated else ()),
             )
             if values
         }

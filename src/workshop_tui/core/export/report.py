@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from workshop_tui.core.export import common_understanding
 from workshop_tui.core.export.actions_html import html_plan_tables
 from workshop_tui.core.export.actions_md import exported_when, md_plan_tables
 from workshop_tui.core.export.base import Exporter, ExportOptions, Layout
@@ -172,6 +173,7 @@ def render_md(store: SessionStore, options: ExportOptions) -> bytes:
             out += ["_" + md_text(t.gettext("Nothing captured.")) + "_", ""]
         for section in topic.groups:
             out += _md_group(section, t)
+    out += common_understanding.md_section(store, t)
     out += [
         "## " + md_text(t.gettext("Summary")),
         "",
@@ -271,6 +273,8 @@ def render_html(store: SessionStore, options: ExportOptions) -> bytes:
             out.append(f'<p class="muted">{h(t.gettext("Nothing captured."))}</p>')
         out += [_html_group(section, t) for section in topic.groups]
         out.append("</section>")
+    if common := common_understanding.html_section(store, t):
+        out.append(common)
     out.append(f"<h2>{h(t.gettext('Summary'))}</h2>")
     out.append(
         html_table(

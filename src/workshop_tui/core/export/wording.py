@@ -44,6 +44,7 @@ _FILTER_LABELS = {
     "units": N_("responsible unit"),
     "levels": N_("level"),
     "statuses": N_("status"),
+    "plan": N_("plan"),
 }
 
 
@@ -61,6 +62,8 @@ def filter_line(session: Session, options: ExportOptions, t: Translator | None =
             return status_label(value, t)
         if name == "levels":
             return level_label(value, t)
+        if name == "plan":
+            return t.gettext("consolidated (merged actions replaced by their consolidated action)")
         return value or t.gettext("(no {what})").format(what=t.gettext(_FILTER_LABELS[name]))
 
     described = options.filters.resolved(session).describe().items()

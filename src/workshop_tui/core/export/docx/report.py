@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from workshop_tui.core.export import common_understanding
 from workshop_tui.core.export.base import Exporter, ExportOptions
 from workshop_tui.core.export.docx.actions import plan_tables
 from workshop_tui.core.export.docx.builder import DocxDocument, Run
@@ -34,6 +35,7 @@ class Context:
     options: ExportOptions
     tr: Translator
     language: str  # of dates
+    store: SessionStore | None = None  # for the parts that read more than ReportData
 
 
 def _heading_part(document: DocxDocument, data: ReportData, ctx: Context) -> None:
@@ -141,11 +143,18 @@ def _actions_part(document: DocxDocument, data: ReportData, ctx: Context) -> Non
 
 Part = Callable[[DocxDocument, ReportData, Context], None]
 
+
 #: the report's parts, in order
+def _common_part(document: DocxDocument, data: ReportData, ctx: Context) -> None:
+    if ctx.store is not None:
+        common_understanding.docx_section(document, ctx.store, ctx.tr)
+
+
 PARTS: list[Part] = [
     _heading_part,
     _participants_part,
     _topics_part,
+    _common_part,
     _summary_part,
     _actions_part,
 ]
@@ -164,7 +173,7 @@ def render(store: SessionStore, options: ExportOptions) -> bytes:
         author=session.facilitator,
         subject=tr.gettext("Session report"),
     )
-    ctx = Context(options, tr, export_language(session, options))
+    ctx = Context(options, tr, export_language(session, options), store)
     for part in PARTS:
         part(document, data, ctx)
     return document.to_bytes()
