@@ -114,3 +114,20 @@ def chart_data(store: SessionStore) -> ChartData:
         level_labels=[lv.value for lv in ActionLevel],
         level_counts=[by_level[lv] for lv in ActionLevel],
     )
+
+
+def parking_lot(store: SessionStore) -> list[Entry]:
+    """Every live parking-lot item of the session (each is kept per topic × group), in agenda
+    order: by topic, then group, then the pane's order."""
+    agenda = store.session.agenda
+    topic_rank = {t.id: i for i, t in enumerate(agenda.topics)}
+    group_rank = {g: i for i, g in enumerate(agenda.group_names)}
+    return sorted(
+        store.entries(kind=EntryKind.PARKING),
+        key=lambda e: (
+            topic_rank.get(e.topic_id, len(topic_rank)),
+            group_rank.get(e.group, len(group_rank)),
+            e.group,
+            e.position,
+        ),
+    )

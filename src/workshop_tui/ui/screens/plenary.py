@@ -10,6 +10,8 @@ the action quality warnings of one session.
   (:mod:`workshop_tui.core.similarity`) carry "≈".
 * Charts: entries per topic and per group, actions by status and by level (plotext bars).
 * Warnings: every action with its quality warnings in words (:mod:`workshop_tui.core.quality`).
+* Parking lot: every parked point of the session (each topic × group keeps its own parking
+  lot), so nothing parked is forgotten at the end of the day; Enter opens it in the session.
 
 Projected during group work, it follows the scribes: every 2 s it checks whether the session
 file changed (another process or laptop wrote it) and redraws.
@@ -20,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from plotext import _utility as plotext_utility
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,11 +29,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
-from textual_plotext import PlotextPlot
 
 from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import EntryKind
-from workshop_tui.core.plenary import build_grid, chart_data, side_by_side_order
+from workshop_tui.core.plenary import build_grid, chart_data, parking_lot, side_by_side_order
 from workshop_tui.core.quality import check_session, grid_gaps, warning_labels
 from workshop_tui.core.similarity import duplicate_partners
 from workshop_tui.core.store import SessionStore, StoreError
@@ -40,6 +40,8 @@ from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens, view_is_stale
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.themes import ThemesView
+from workshop_tui.ui.widgets.bar_chart import BarChart
+from workshop_tui.ui.widgets.parking_lot import ParkingLotView
 
 POLL_SECONDS = 2.0
 GROUP_WIDTH = 14  # widest group column of the grid
@@ -70,45 +72,6 @@ def grid_legend() -> Text:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def _ordered_no_duplicates(data: Any) -> list[Any]:
-    return list(dict.fromkeys(data))
-
-
-# plotext removes duplicate ticks with list(set(...)), so where the axis labels land depends
-# on the interpreter's hash seed (a chart looked different on every run). Its own commented
-# alternative keeps the order; same result otherwise.
-plotext_utility.no_duplicates = _ordered_no_duplicates
-
-
-class BarChart(PlotextPlot):
-    """A bar chart rebuilt from its data on every render.
-
-    Plotext keeps state between builds of one figure, so a figure first drawn at another
-    size (while the layout settles) can place its labels differently; rebuilding the whole
-    figure each time makes the chart depend only on its data and its current size.
-    """
-
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        super().__init__(id=id)
-        self.series: tuple[str, list[str], list[int]] = ("", [], [])
-
-    def show(self, title: str, labels: list[str], values: list[int]) -> None:
-        self.series = (title, list(labels), list(values))
-        self.refresh()
-
-    def render(self) -> Any:
-        title, labels, values = self.series
-        plt = self.plt
-        plt.clear_figure()
-        plt.title(title)
-        if labels:
-            # narrower bars leave a gap between neighbours; whole-number ticks (counts)
-            plt.bar(labels, values, width=0.6)
-            top = max(values, default=0) or 1
-            plt.yticks(list(range(0, top + 1, max(1, -(-top // 4)))))
-        return super().render()
 
 
 def today_of(app: Any) -> dt.date:
@@ -145,6 +108,8 @@ class PlenaryScreen(Screen[None]):
         Binding("w", "show_tab('tab-quality')", "Warnings", id="plenary.quality"),
         # off the footer (the tab bar names it) so Back and Help fit at 80 columns
         Binding("t", "show_tab('tab-themes')", N_("Themes"), id="plenary.themes", show=False),
+        # off the footer at 80 columns; the tab itself names it
+        Binding("p", "show_tab('tab-parking')", "Parking lot", id="plenary.parking", show=False),
         Binding(
             "left_curly_bracket", "topic(-1)", "Prev topic", id="plenary.topic_prev", show=False
         ),
@@ -204,6 +169,8 @@ class PlenaryScreen(Screen[None]):
             with TabPane("Warnings", id="tab-quality"):
                 yield DataTable(id="quality", cursor_type="row", zebra_stripes=True)
                 yield Static(id="quality-detail")
+            with TabPane(_("Parking lot"), id="tab-parking"):
+                yield ParkingLotView(id="parking-lot")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -251,6 +218,9 @@ class PlenaryScreen(Screen[None]):
         self._draw_side()
         self._draw_charts()
         self._draw_quality(warnings)
+        self.query_one(ParkingLotView).show(
+            self.agenda, parking_lot(self.store), self.app.size.width
+        )
 
     def _draw_grid(
         self, grid: Any, empty_cells: set[tuple[str, str]], empty_topics: set[str]
@@ -431,7 +401,11 @@ class PlenaryScreen(Screen[None]):
     # -- interaction -----------------------------------------------------------------------
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
-        focus = {"tab-grid": "#plenary-grid", "tab-quality": "#quality"}.get(tab)
+        focus = {
+            "tab-grid": "#plenary-grid",
+            "tab-quality": "#quality",
+            "tab-parking": "#parking-table",
+        }.get(tab)
         if focus:
             self.query_one(focus).focus()
         if tab == "tab-themes":
@@ -476,6 +450,10 @@ class PlenaryScreen(Screen[None]):
     def _quality_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value:
             self._show_quality_detail(str(event.row_key.value))
+
+    @on(ParkingLotView.Open)
+    def _parking_selected(self, event: ParkingLotView.Open) -> None:
+        open_entry(self.app, self.store.id, entry_id=event.entry_id)
 
     @on(DataTable.RowSelected, "#quality")
     def _quality_selected(self, event: DataTable.RowSelected) -> None:

@@ -20,6 +20,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.capture import LINK_TARGETS
+from workshop_tui.core.i18n import _
 from workshop_tui.core.model import VOTABLE_KINDS, Entry, EntryKind
 from workshop_tui.ui.widgets.entries.render import entry_prompt
 
@@ -400,6 +401,10 @@ class EntryPane(Vertical):
         )
         if self.editing:
             self.border_subtitle = "editing · Esc cancels"
+        elif self.kind in (EntryKind.PARKING, EntryKind.NOTE):
+            # each topic × group has its own parking lot and notes (F2 → p lists every
+            # parked point of the session)
+            self.border_subtitle = _("this topic × group")
         else:
             self.border_subtitle = ""
 
