@@ -106,6 +106,9 @@ def test_the_right_code_gives_a_cookie_and_the_offline_page(room: Served) -> Non
         f"{room.base}/static/fonts/RobotoMono-VariableFont_wght.ttf", cookie=cookie
     )
     assert status == 200 and len(font) > 10_000
+    # the redirect never leaves the site, whatever the path
+    status, headers, _ = fetch(f"{room.base}//evil.example/x?code={CODE}")
+    assert status == 303 and headers["Location"] == "/evil.example/x"
     # a code in a URL is typed by people: case and dashes do not matter
     assert fetch(f"{room.base}/projector?code=kxrt-7m2q")[0] == 303
 

@@ -221,7 +221,9 @@ class RoomServer(Server):
             return await handler(request)
         # the code leaves the address bar (and the history): a cookie carries it from here
         query = {k: v for k, v in request.query.items() if k != "code"}
-        target = str(request.rel_url.with_query(query))
+        # "//other.host/..." would leave this site: the path always starts with one slash
+        path = "/" + request.rel_url.path.lstrip("/")
+        target = str(request.rel_url.with_path(path).with_query(query))
         response = web.HTTPSeeOther(target, headers=SECURITY_HEADERS)
         response.set_cookie(
             self.cookie_name,
