@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serve_helpers import Tab, free_port
 
 from workshop_tui import serve
 from workshop_tui.cli import main
@@ -26,12 +27,6 @@ AGENDA = Agenda(
     groups=(Group("Group A"), Group("Group B")),
 )
 STARTUP_TIMEOUT_S = 30.0
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def wait_for_page(url: str, proc: subprocess.Popen[bytes], timeout: float) -> str:
@@ -225,35 +220,6 @@ def test_unknown_session_or_group_is_refused_before_serving(
     assert "Group Z" in capsys.readouterr().err
     assert main(["--data-dir", str(data_dir), "serve", "--group", "Group A"]) == 1
     assert "needs a SESSION" in capsys.readouterr().err
-
-
-class Tab:
-    """A browser tab, as textual-serve's page drives it: a websocket to one app process."""
-
-    def __init__(self, ws) -> None:  # type: ignore[no-untyped-def]
-        self.ws = ws
-        self.screen = ""  # everything the app has drawn so far (escape codes included)
-
-    async def type(self, text: str) -> None:
-        await self.ws.send_json(["stdin", text])
-
-    async def wait_for(self, text: str, timeout: float) -> bool:
-        import aiohttp
-
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while text not in self.screen and loop.time() < deadline:
-            try:
-                message = await self.ws.receive(timeout=deadline - loop.time())
-            except TimeoutError:
-                break
-            if message.type == aiohttp.WSMsgType.TEXT:
-                self.screen += message.data
-            elif message.type == aiohttp.WSMsgType.BINARY:
-                self.screen += message.data.decode("utf-8", errors="replace")
-            elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
-                break
-        return text in self.screen
 
 
 async def test_two_tabs_capture_into_one_session_and_see_each_other(

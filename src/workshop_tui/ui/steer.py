@@ -25,6 +25,12 @@ def _session_store(app: Any) -> Any:
     return current_session(app)
 
 
+def save_view(store: Any, view: str) -> None:
+    """Save ``view`` unless the session already says so (no saved view means the topic)."""
+    if (store.get_state().get(VIEW_KEY) or TOPIC_VIEW) != view:
+        store.set_state(**{VIEW_KEY: view})
+
+
 def steer_projector(app: Any) -> None:
     """Save the facilitator's view each time ``app`` shows another screen."""
 
@@ -35,8 +41,6 @@ def steer_projector(app: Any) -> None:
         store = getattr(screen, "store", None) or _session_store(app)
         if store is None:
             return
-        store_writer(app).submit(
-            "Projector view", lambda: store.set_state(**{VIEW_KEY: view}), notify=False
-        )
+        store_writer(app).submit("Projector view", lambda: save_view(store, view), notify=False)
 
     app.screen_change_signal.subscribe(app, screen_changed)
