@@ -39,9 +39,9 @@ from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens, view_is_stale
 from workshop_tui.ui.translate import Footer
-from workshop_tui.ui.widgets.themes import ThemesView
 from workshop_tui.ui.widgets.bar_chart import BarChart
 from workshop_tui.ui.widgets.parking_lot import ParkingLotView
+from workshop_tui.ui.widgets.themes import ThemesView
 
 POLL_SECONDS = 2.0
 GROUP_WIDTH = 14  # widest group column of the grid
