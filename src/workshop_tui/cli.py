@@ -195,6 +195,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     for report in reports:
         _out(report.line())
+        if args.verbose:
+            for detail in report.detail_lines():
+                _out(f"  {detail}")
     return EXIT_OK
 
 
@@ -857,6 +860,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-size",
         metavar="SIZE",
         help=_("Refuse bundle files larger than this, unread (default: 200MB; e.g. 500MB, 1GB)."),
+    )
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help=_(
+            "Also list each entry whose newer local edit was kept and each entry the bundle "
+            "deleted (topic · group · first words)."
+        ),
     )
     p.set_defaults(handler=cmd_import)
 

@@ -172,7 +172,8 @@ def test_two_scribes_merge_and_report_per_bundle(store: Store, tmp_path: Path) -
     )
     ra, rb = import_bundles(store, [a, b])
     assert (ra.added, ra.updated, ra.deleted, ra.unchanged) == (2, 0, 0, 0)
-    assert (rb.added, rb.updated, rb.deleted, rb.unchanged) == (1, 0, 0, 1)  # its "shared" is older
+    # its "shared" is an older edit (updated after created): the newer local edit is kept
+    assert (rb.added, rb.updated, rb.deleted, rb.unchanged, rb.kept_local) == (1, 0, 0, 0, 1)
     assert rb.groups == ["Group A", "Group B"]
     entries = {e.id: e for e in store.open_session("s-1").entries()}
     assert entries["shared"].text == "edited by A"
@@ -192,7 +193,8 @@ def test_deleted_entry_stays_deleted_when_an_older_bundle_is_imported(
     [report] = import_bundles(store, [new])
     assert report.deleted == 1
     [report] = import_bundles(store, [old])
-    assert report.unchanged == 1
+    # the old bundle's version (an edit: updated after created) loses to the local deletion
+    assert (report.unchanged, report.kept_local) == (0, 1)
     assert store.open_session("s-1").entries() == []
     assert store.open_session("s-1").get("e").deleted
 
@@ -215,7 +217,8 @@ def test_local_edits_newer_than_the_bundle_survive(store: Store, tmp_path: Path)
     import_bundles(store, [path])
     store.open_session("s-1").update_entry("e", text="edited here later")
     [report] = import_bundles(store, [path])
-    assert report.unchanged == 1
+    assert (report.unchanged, report.kept_local) == (0, 1)
+    assert "1 kept the newer local edit" in report.line()
     assert store.open_session("s-1").get("e").text == "edited here later"
 
 

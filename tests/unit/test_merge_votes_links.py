@@ -199,7 +199,8 @@ def test_import_counts_an_entry_whose_votes_or_links_changed_as_updated(
     assert merged.text == "edited by the facilitator"
     assert (merged.votes, merged.links) == ({"Group A": 2}, ["c1"])
     [again] = import_bundles(store, [tmp_path / "a.json"])
-    assert (again.updated, again.unchanged) == (0, 1)
+    # nothing changes now; the bundle's older text lost to the facilitator's newer edit
+    assert (again.updated, again.unchanged, again.kept_local) == (0, 0, 1)
 
 
 def test_a_change_of_stamps_alone_is_saved_but_not_counted(store: Store, tmp_path: Path) -> None:
@@ -212,7 +213,8 @@ def test_a_change_of_stamps_alone_is_saved_but_not_counted(store: Store, tmp_pat
         at=stamp(2), votes={"Group B": 1}
     )
     [report] = import_bundles(store, [write_bundle(tmp_path / "b.json", [back])])
-    assert (report.updated, report.unchanged) == (0, 1)
+    # no change the user sees; the bundle's older text is reported as lost to the local edit
+    assert (report.updated, report.unchanged, report.kept_local) == (0, 0, 1)
     stored = session.get("e")
     assert stored.vote_stamps == {"Group B": stamp(2)}
     assert (stored.text, stored.votes) == (edited.text, {"Group B": 1})

@@ -38,6 +38,7 @@ from typing import Any, TypeVar
 import orjson
 
 from workshop_tui.core.bundle import MAX_BUNDLE_BYTES, Bundle, BundleError, read_bundle
+from workshop_tui.core.i18n import _
 from workshop_tui.core.model import Entry, Session, stamp_key
 from workshop_tui.core.store import (
     CorruptDataError,
@@ -50,6 +51,7 @@ from workshop_tui.core.store import (
 T = TypeVar("T")
 
 __all__ = [
+    "Decision",
     "MergeError",
     "MergeReport",
     "bundle_entries",
@@ -72,14 +74,45 @@ class MergeError(StoreError):
         super().__init__("; ".join(problems))
 
 
+#: how many words of an entry a decision line quotes
+DECISION_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One entry the import decided about in a way a count alone would hide: the bundle's
+    edit lost to a newer local one (``kept_local``), or the bundle deleted it (``deleted``)."""
+
+    outcome: str  # "kept_local" | "deleted"
+    entry_id: str
+    topic: str  # the topic's title (its id when the agenda has no such topic)
+    group: str
+    text: str  # the entry's first words
+
+    def line(self, source: str) -> str:
+        """``kept the newer local edit: Legal framework · Group A · “Customs cannot act…”``"""
+        if self.outcome == "kept_local":
+            why = _("kept the newer local edit")
+        else:
+            why = _("deleted by {source}").format(source=Path(source).name)
+        return f"{why}: {self.topic} · {self.group} · “{self.text}”"
+
+
+def _first_words(text: str, count: int = DECISION_WORDS) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
 @dataclass
 class MergeReport:
     """What importing one bundle changed, counted as the user sees entries.
 
     ``added``: entries that show now and did not before (new, or a deletion undone);
     ``updated``: entries that showed before and changed; ``deleted``: entries that showed
-    before and are deleted now; ``unchanged``: the bundle's other entries (older or equal
-    versions, tombstones of entries this store never had).
+    before and are deleted now (by this bundle); ``kept_local``: entries the bundle changed
+    (or deleted) where the newer local version was kept; ``unchanged``: the bundle's other
+    entries (equal versions, tombstones of entries this store never had). ``decisions``
+    names each kept and deleted entry (topic · group · first words).
     """
 
     source: str
@@ -91,16 +124,34 @@ class MergeReport:
     updated: int = 0
     deleted: int = 0
     unchanged: int = 0
+    kept_local: int = 0
     groups: list[str] = field(default_factory=list)  # groups with live entries in the bundle
+    decisions: list[Decision] = field(default_factory=list)
 
     def line(self) -> str:
-        """One line for the command line and the import dialog."""
-        what = "new session" if self.created else "merged into"
-        return (
-            f"{self.source}: {what} {self.session_id[:8]} {self.title!r} — "
-            f"{self.added} added, {self.updated} updated, {self.deleted} deleted, "
-            f"{self.unchanged} unchanged"
-        )
+        """One line for the command line and the import dialog: what was added, updated,
+        deleted (by whom), kept as the newer local edit, and left unchanged."""
+        what = _("new session") if self.created else _("merged into")
+        counts = [
+            _("{n} added").format(n=self.added),
+            _("{n} updated").format(n=self.updated),
+            _("{n} deleted by {source}").format(n=self.deleted, source=Path(self.source).name)
+            if self.deleted
+            else _("0 deleted"),
+        ]
+        if self.kept_local:
+            counts.append(_("{n} kept the newer local edit").format(n=self.kept_local))
+        counts.append(_("{n} unchanged").format(n=self.unchanged))
+        return f"{self.source}: {what} {self.session_id[:8]} {self.title!r} — " + ", ".join(counts)
+
+    def detail_lines(self) -> list[str]:
+        """One line per decision (``--verbose``, the import dialog's detail), kept local
+        edits first, in the agenda's order."""
+        ordered = sorted(self.decisions, key=lambda d: d.outcome != "kept_local")
+        return [decision.line(self.source) for decision in ordered]
+
+    def count(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
 
 
 # -- the join ----------------------------------------------------------------------------
@@ -302,6 +353,24 @@ def _classify(before: Entry | None, after: Entry) -> str:
     return "deleted" if was_live else "unchanged"
 
 
+def _lost_to(local: Entry, theirs: Entry) -> bool:
+    """Whether the bundle brought an *edit* (its version was changed after it was created:
+    a scribe's edit or deletion, not just the original it was handed) whose own fields
+    (text, deletion, action fields, ...) differ, and the local version won, being newer."""
+    if theirs.updated == theirs.created:
+        return False  # the entry as first written: every bundle carries those
+    return _own_fields(theirs) != _own_fields(local) and newer_entry(local, theirs) is local
+
+
+def _own_fields(entry: Entry) -> dict[str, Any]:
+    """What an edit changes (text, deletion, action fields, ...): not the votes and links
+    (joined per voter and target) nor the time of the change."""
+    data = entry.to_dict()
+    for name in (*_PER_KEY_FIELDS, "updated"):
+        data.pop(name, None)
+    return data
+
+
 def merge_bundle_into(store: Store, bundle: Bundle, *, into: str = "") -> MergeReport:
     """Merge one validated bundle into ``store`` (creating the session if new).
 
@@ -320,8 +389,7 @@ def merge_bundle_into(store: Store, bundle: Bundle, *, into: str = "") -> MergeR
         else:
             report.created = True
             for entry in incoming.values():
-                outcome = _classify(None, entry)
-                setattr(report, outcome, getattr(report, outcome) + 1)
+                report.count(_classify(None, entry))
             return report
     session_store = store.open_session(sid)
     with session_store.locked():
@@ -338,11 +406,25 @@ def merge_bundle_into(store: Store, bundle: Bundle, *, into: str = "") -> MergeR
             report.title = winner.title
         current = {e.id: e for e in session_store.entries(include_deleted=True)}
         merged = _stored_side(session_store, merge_entries, current, incoming)
+        topics = {t.id: t.title for t in stored_session.agenda.topics}
         changed: list[Entry] = []
-        for entry_id in incoming:
+        for entry_id, theirs in incoming.items():
             before, after = current.get(entry_id), merged[entry_id]
             outcome = _classify(before, after)
-            setattr(report, outcome, getattr(report, outcome) + 1)
+            if outcome == "unchanged" and before is not None and _lost_to(before, theirs):
+                outcome = "kept_local"
+            report.count(outcome)
+            if outcome in ("kept_local", "deleted"):
+                shown = before if before is not None else after
+                report.decisions.append(
+                    Decision(
+                        outcome,
+                        entry_id,
+                        topics.get(shown.topic_id, shown.topic_id),
+                        shown.group,
+                        _first_words(shown.text),
+                    )
+                )
             if before is None or before != after:
                 changed.append(after)
         session_store.save_entries(changed)  # one durable write for the whole bundle

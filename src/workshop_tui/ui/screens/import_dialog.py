@@ -23,6 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Static
 
+from workshop_tui.core.i18n import _
 from workshop_tui.core.merge import MergeError, MergeReport, import_bundles
 from workshop_tui.core.store import Store, StoreError
 
@@ -173,15 +174,21 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
         self.busy = False
         self.query_one("#import-run", Button).disabled = False
         self.reports.extend(reports)
-        self._show("\n".join(report.line() for report in reports))
+        # each bundle's line, then what it decided entry by entry (kept local edits,
+        # deletions), so nothing is silently counted as "unchanged"
+        lines: list[str] = []
+        for report in reports:
+            lines.append(report.line())
+            lines += [f"  {detail}" for detail in report.detail_lines()]
+        self._show("\n".join(lines))
         added = sum(r.added for r in reports)
         updated = sum(r.updated for r in reports)
         deleted = sum(r.deleted for r in reports)
-        self.app.notify(
-            f"{len(reports)} bundle(s): {added} added, {updated} updated, {deleted} deleted",
-            title="Import",
-            timeout=10,
-        )
+        kept = sum(r.kept_local for r in reports)
+        message = f"{len(reports)} bundle(s): {added} added, {updated} updated, {deleted} deleted"
+        if kept:
+            message += ", " + _("{n} kept the newer local edit").format(n=kept)
+        self.app.notify(message, title="Import", timeout=10)
         self.query_one("#import-close", Button).focus()
 
 
