@@ -10,6 +10,7 @@ the removal survives an older bundle). An entry's theme is the one that took it 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -23,6 +24,21 @@ DEFAULT_THEME_DOTS = 3
 MAX_TITLE = 200
 
 
+def _time(value: str, name: str) -> str:
+    """``value`` if it is an ISO-8601 time with a zone (merges compare them as instants)."""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise ValueError(
+            _("{name} must be a time with a zone, like {example}").format(
+                name=name, example="2026-06-01T10:00:00+00:00"
+            )
+        )
+    return value
+
+
 def _stamp_map(value: Any, name: str) -> dict[str, str]:
     if value is None:
         return {}
@@ -30,6 +46,8 @@ def _stamp_map(value: Any, name: str) -> dict[str, str]:
         isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()
     ):
         raise ValueError(_("{name} must map names to timestamps").format(name=name))
+    for stamp in value.values():
+        _time(stamp, name)
     return dict(value)
 
 
@@ -143,6 +161,9 @@ class Theme:
         created = _text(data.get("created"), "created", required=True)
         if not theme_id or not created:
             raise ValueError(_("a theme needs an id and a created time"))
+        _time(created, "created")
+        if data.get("updated"):
+            _time(_text(data.get("updated"), "updated"), "updated")
         title = _text(data.get("title"), "title", required=True)
         return cls(
             id=theme_id,
