@@ -105,10 +105,14 @@ LEVEL_CHOICES = (
 class ConsolidateDialog(ModalScreen[ConsolidateRequest | None]):
     """Choose the theme's actions to merge and write the consolidated action."""
 
+    # compact fields (no borders): the whole form fits an 80×24 screen
     DEFAULT_CSS = _DIALOG_CSS.format(name="ConsolidateDialog") + (
-        "ConsolidateDialog SelectionList { height: auto; max-height: 8; }"
-        "ConsolidateDialog Input { margin: 0; }"
-        "ConsolidateDialog OptionList { height: 3; }"
+        "ConsolidateDialog SelectionList { height: auto; min-height: 2; max-height: 6; "
+        "border: none; padding: 0; margin-bottom: 1; }"
+        "ConsolidateDialog Input { border: none; height: 1; padding: 0 1; margin-bottom: 1; "
+        "background: $boost; }"
+        "ConsolidateDialog Input:focus { border: none; background: $primary 30%; }"
+        "ConsolidateDialog OptionList { height: 3; border: none; padding: 0; }"
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", N_("Merge"), id="themes_consolidate.save", priority=True),

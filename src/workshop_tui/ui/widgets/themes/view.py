@@ -321,7 +321,11 @@ class ThemesView(ThemeKeys, Vertical):
         text = Text(theme.title, "bold")
         votes = ", ".join(f"{g} {n}" for g, n in sorted(theme.votes.items())) or _("no dots yet")
         text.append("  " + _("dots: {votes}").format(votes=votes))
-        proposed = plan.theme_actions(self.store, theme)
+        proposed = [
+            a
+            for a in plan.theme_actions(self.store, theme)
+            if a.action is not None and not a.action.merged_into
+        ]
         merged = plan.consolidated_actions(self.store, theme.id)
         for action in merged:
             text.append(f"\n{plan.action_label(self.store, action)} ", "bold yellow")
