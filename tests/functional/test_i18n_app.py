@@ -72,3 +72,37 @@ async def test_help_screen_in_indonesian(tmp_path: Path) -> None:
         app.switch_language("en")  # from the palette (f9 is an app key: a modal screen stops it)
         await saved(pilot)
         assert "Everywhere" in drawn(app) and "Di semua layar" not in drawn(app)
+
+
+async def test_switching_on_the_session_screen_rewords_it_at_once(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id, language="id")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await saved(pilot)
+        text = drawn(app)
+        assert "Tantangan" in text and "+ solusi baru" in text and "Challenges" not in text
+        await pilot.press("f9")
+        await saved(pilot)
+        await pilot.pause(0.1)
+        text = drawn(app)
+        assert "Challenges" in text and "+ add solution" in text and "Tantangan" not in text
+        assert "Timer" in text
+
+
+async def test_switching_on_a_review_screen_rebuilds_it(tmp_path: Path) -> None:
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await saved(pilot)
+        await pilot.press("f3")
+        await saved(pilot)
+        assert type(app.screen).__name__ == "ActionsScreen"
+        await pilot.press("f9")
+        await saved(pilot)
+        await pilot.pause(0.1)
+        assert type(app.screen).__name__ == "ActionsScreen"
+        text = drawn(app)
+        assert "Aksi" in text and "sorted by" not in text
+        await pilot.press("escape")
+        await saved(pilot)
+        assert "Tantangan" in drawn(app)

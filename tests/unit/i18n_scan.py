@@ -53,7 +53,8 @@ INTERNAL_ERRORS = {
 }
 
 _MARKUP = re.compile(r"\[/?[a-z$#@][^\]]*\]|\{[^}]*\}")
-_WORD = re.compile(r"[A-Za-z]{2,}")
+#: a word for people has lowercase letters (ALL-CAPS tokens are formats: END:VTODO)
+_WORD = re.compile(r"[a-z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -66,15 +67,15 @@ class Finding:
         return f"{self.path}:{self.line}: {self.text!r}"
 
 
+_TAG = re.compile(r"<[^>]*>|&[a-z#0-9]+;")
 #: never translated: the program's name and command-line options
 _NAMES = re.compile(r"workshop-tui|--?[a-z][a-z-]*")
 
 
 def reads_as_words(text: str) -> bool:
-    return bool(_WORD.search(_NAMES.sub("", _MARKUP.sub("", text))))
+    return bool(_WORD.search(_NAMES.sub("", _TAG.sub(" ", _MARKUP.sub("", text)))))
 
 
-_TAG = re.compile(r"<[^>]*>|&[a-z#0-9]+;")
 _PROSE = re.compile(r"^\W*[A-Z][a-z]+\b|\b[a-z]{2,} [a-z]{2,}\b")
 
 
@@ -130,6 +131,8 @@ def bare_literals(node: ast.expr | None) -> Iterator[ast.expr]:
                 yield from bare_literals(arg.elts[0] if isinstance(arg, ast.Tuple) else arg)
         elif name == "join" and node.args:
             yield from bare_literals(node.args[0])
+    elif isinstance(node, ast.Tuple) and len(node.elts) == 2:
+        yield from bare_literals(node.elts[0])  # (text, style) pieces of Text.assemble
     elif isinstance(node, (ast.List, ast.Tuple)):
         for element in node.elts:
             yield from bare_literals(element)
@@ -165,6 +168,27 @@ def _shown_arguments(call: ast.Call, path: Path) -> Iterator[ast.expr]:
         yield from call.args
     elif name in {"print", "_out", "write"} and path.name == "cli.py":
         yield from call.args
+    elif name in {"submit", "_queue_write", "outcome", "reason_not_saved"} and call.args:
+        yield call.args[0]  # the store writer's "what": the title of a failure notification
+    elif name == "QualityWarning" and len(call.args) > 1:  # its message is shown as is
+        yield call.args[1]
+    elif name == "_row" and call.args:  # a labelled form row (export dialog)
+        yield call.args[0]
+    elif name == "ConfirmScreen":
+        yield from call.args[:1]
+        yield from (v for k, v in keywords.items() if k in {"yes", "no"})
+    elif name in {"Option", "PaletteCommand", "SystemCommand", "Hit", "DiscoveryHit"}:
+        yield from call.args[:2] if name != "Hit" else call.args[1:2]
+        yield from (v for k, v in keywords.items() if k in {"help", "prompt", "text"})
+    elif name in {"Text", "append", "from_markup"} and call.args:
+        yield call.args[0]
+    elif name == "assemble":
+        yield from call.args
+    elif name in {"call_from_thread", "call_later", "call_after_refresh"} and call.args:
+        if _name(call.args[0]) == "notify":
+            yield from call.args[1:2]
+            if "title" in keywords:
+                yield keywords["title"]
 
 
 def _error_message(node: ast.Raise) -> Iterator[ast.expr]:

@@ -175,10 +175,11 @@ def test_too_many_nodes_are_refused() -> None:
 
 
 # -- bundled agendas ------------------------------------------------------------------------
-def test_three_bundled_agendas() -> None:
+def test_the_bundled_agendas() -> None:
     rows = bundled_agendas()
     assert [name for name, _ in rows] == [
         "ipr-border-enforcement",
+        "ipr-border-enforcement-id",  # the same workshop in Bahasa Indonesia
         "team-retrospective",
         "world-cafe-problem-solving",
     ]
@@ -243,10 +244,10 @@ def test_cli_validate_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture
     assert capsys.readouterr().out == f"{missing}:1:1: no such file\n"
 
 
-def test_cli_agendas_lists_three(capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_agendas_lists_them(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["agendas"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 4
     assert lines[0].split()[0] == "ipr-border-enforcement"
     assert "National Workshop on Combating Counterfeiting and Piracy" in lines[0]
 

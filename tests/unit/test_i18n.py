@@ -84,3 +84,18 @@ def test_language_names() -> None:
     assert i18n.language_name("id") == "Bahasa Indonesia"
     assert i18n.language_name("en_GB") == "English"
     assert i18n.available_languages() == sorted({"en", "id", *i18n.available_languages()})
+
+
+def test_the_indonesian_agenda_mirrors_the_english_one() -> None:
+    from workshop_tui.core.agenda_yaml import load_agenda
+
+    english = load_agenda("ipr-border-enforcement")
+    indonesian = load_agenda("ipr-border-enforcement-id")
+    assert indonesian.language == "id"
+    assert [(t.id, t.timebox, len(t.questions)) for t in indonesian.topics] == [
+        (t.id, t.timebox, len(t.questions)) for t in english.topics
+    ]
+    assert len(indonesian.participants) == len(english.participants)
+    assert len(indonesian.schedule) == len(english.schedule)
+    assert "Hak Kekayaan Intelektual (HKI)" in indonesian.description
+    assert "rekordasi" in " ".join(t.description for t in indonesian.topics).lower()

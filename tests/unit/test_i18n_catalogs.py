@@ -30,40 +30,13 @@ NOT_SCANNED = {
 ALLOWED = [
     ("core/export/markup.py", "'\\n:root", "the HTML exports' CSS"),
     ("core/export/actions_json.py", "'workshop-tui action list'", "the JSON schema's title"),
+    # the Word builder only names styles and fonts (python-docx looks them up by these names)
+    # and stamps the file's metadata; the words of a document come from its exporter
+    ("core/export/docx/builder.py", "", "Word style and font names, file metadata"),
 ]
 
 #: modules not wrapped yet — this list only shrinks (issue 15); new code is checked at once
-PENDING: set[str] = {
-    "core/action_form.py",
-    "core/bundle.py",
-    "core/capture.py",
-    "core/followup.py",
-    "core/history.py",
-    "core/merge.py",
-    "core/model.py",
-    "core/store/__init__.py",
-    "core/store/session_store.py",
-    "core/timer.py",
-    "ui/screens/actions.py",
-    "ui/screens/export_dialog.py",
-    "ui/screens/followup.py",
-    "ui/screens/import_dialog.py",
-    "ui/screens/navigation.py",
-    "ui/screens/plenary.py",
-    "ui/screens/review.py",
-    "ui/screens/search.py",
-    "ui/screens/session.py",
-    "ui/screens/session_keys.py",
-    "ui/screens/start.py",
-    "ui/widgets/action_form/editor.py",
-    "ui/widgets/entries/link_picker.py",
-    "ui/widgets/action_filters.py",
-    "ui/widgets/entries/pane.py",
-    "ui/widgets/timer/display.py",
-    "ui/widgets/timer/prompt.py",
-    "ui/widgets/topics/navigator.py",
-    "ui/writer.py",
-}
+PENDING: set[str] = set()
 
 
 def test_template_matches_the_code() -> None:

@@ -14,6 +14,8 @@ from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
 from workshop_tui.core.dates import read_date
+from workshop_tui.core.i18n import _
+from workshop_tui.core.labels import parse_status, status_label
 from workshop_tui.core.model import (
     ACTION_PLAN_FIELDS,
     ActionFields,
@@ -54,7 +56,11 @@ def _choice(text: str, enum: type[_Choice], what: str) -> _Choice:
         return enum(key)
     except ValueError:
         choices = ", ".join(member.value for member in enum)
-        raise ValueError(f"unknown {what} {text.strip()!r} (choose one of: {choices})") from None
+        raise ValueError(
+            _("unknown {what} {value!r} (choose one of: {choices})").format(
+                what=what, value=text.strip(), choices=choices
+            )
+        ) from None
 
 
 def split_partners(text: str) -> list[str]:
@@ -90,7 +96,7 @@ def validate_action_form(
     errors: dict[str, str] = {}
     text = value("text")
     if not text:
-        errors["text"] = "Write the action: a concrete, measurable step."
+        errors["text"] = _("Write the action: a concrete, measurable step.")
 
     def parsed(name: str, parse: Callable[[str], _T], default: _T) -> _T:
         """``parse`` the typed value (default when empty); a ValueError becomes an error."""
@@ -108,13 +114,17 @@ def validate_action_form(
     start = parsed("start", date, "")
     due = parsed("due", date, "")
     if start and due and start > due:
-        errors["due"] = f"The due date {due} is before the start date {start}."
-    level = parsed("level", lambda t: _choice(t, ActionLevel, "level"), ActionLevel.INSTITUTIONAL)
-    timeframe: Timeframe | None = parsed(
-        "timeframe", lambda t: _choice(t, Timeframe, "timeframe"), None
+        errors["due"] = _("The due date {due} is before the start date {start}.").format(
+            due=due, start=start
+        )
+    level = parsed(
+        "level", lambda t: _choice(t, ActionLevel, _("level")), ActionLevel.INSTITUTIONAL
     )
-    priority = parsed("priority", lambda t: _choice(t, Priority, "priority"), Priority.MEDIUM)
-    status = parsed("status", ActionStatus.parse, ActionStatus.OPEN)
+    timeframe: Timeframe | None = parsed(
+        "timeframe", lambda t: _choice(t, Timeframe, _("timeframe")), None
+    )
+    priority = parsed("priority", lambda t: _choice(t, Priority, _("priority")), Priority.MEDIUM)
+    status = parsed("status", parse_status, ActionStatus.OPEN)  # English or the UI language
 
     if errors:
         return errors
@@ -151,7 +161,7 @@ def action_form_values(text: str, fields: ActionFields) -> dict[str, str]:
         "due": fields.due,
         "timeframe": fields.timeframe.value if fields.timeframe else "",
         "priority": fields.priority.value,
-        "status": fields.status.label,
+        "status": status_label(fields.status),
         "indicator": fields.indicator,
         "verification": fields.verification,
         "partners": ", ".join(fields.partners),

@@ -114,13 +114,15 @@ def bundle_bytes(store: SessionStore, *, exported: str = "", include_state: bool
 # -- reading ------------------------------------------------------------------------------
 def _check_stamp(value: Any, what: str) -> None:
     if not isinstance(value, str):
-        raise ValueError(f"{what} must be a timestamp string")
+        raise ValueError(_("{what} must be a timestamp string").format(what=what))
     try:
         stamp = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{what} {value!r} is not an ISO-8601 timestamp") from None
+        raise ValueError(
+            _("{what} {value!r} is not an ISO-8601 timestamp").format(what=what, value=value)
+        ) from None
     if stamp.tzinfo is None:
-        raise ValueError(f"{what} {value!r} has no time zone")
+        raise ValueError(_("{what} {value!r} has no time zone").format(what=what, value=value))
 
 
 def _describe(err: Exception) -> str:
@@ -170,8 +172,9 @@ def parse_bundle(data: Any, source: str = "bundle") -> Bundle:
         session = Session.from_dict(raw_session)
         if not is_valid_id(raw_session.get("id")):
             raise ValueError(
-                f"session id {str(raw_session.get('id'))[:80]!r} is not an id "
-                "(1 to 64 letters, digits, - or _)"
+                _("session id {value!r} is not an id (1 to 64 letters, digits, - or _)").format(
+                    value=str(raw_session.get("id"))[:80]
+                )
             )
         _check_stamp(raw_session.get("started"), "started")
         _check_stamp(raw_session.get("updated") or raw_session.get("started"), "updated")
@@ -191,12 +194,18 @@ def parse_bundle(data: Any, source: str = "bundle") -> Bundle:
                 label += f" ({raw['id'][:8]})"
             if raw.get("kind") not in {k.value for k in EntryKind}:
                 choices = ", ".join(k.value for k in EntryKind)
-                raise ValueError(f"unknown kind {raw.get('kind')!r} (kinds: {choices})")
+                raise ValueError(
+                    _("unknown kind {get!r} (kinds: {choices})").format(
+                        get=raw.get("kind"), choices=choices
+                    )
+                )
             _check_change_stamps(raw)  # before from_dict orders links by them
             entry = Entry.from_dict(raw)
             if not is_valid_id(raw.get("id")):
                 raise ValueError(
-                    f"id {str(raw.get('id'))[:80]!r} is not an id (1 to 64 letters, digits, - or _)"
+                    _("id {value!r} is not an id (1 to 64 letters, digits, - or _)").format(
+                        value=str(raw.get("id"))[:80]
+                    )
                 )
             for name in ("topic_id", "group", "text"):
                 if not isinstance(raw.get(name, ""), str):
@@ -237,9 +246,11 @@ def read_bundle(path: Path | str, *, max_bytes: int = MAX_BUNDLE_BYTES) -> Bundl
     except FileRefused as err:
         raise BundleError(f"{path}: {err.reason}") from None
     except FileNotFoundError:
-        raise BundleError(f"{path}: no such file") from None
+        raise BundleError(_("{path}: no such file").format(path=path)) from None
     except OSError as err:
-        raise BundleError(f"{path}: cannot be read ({err.strerror or err})") from None
+        raise BundleError(
+            _("{path}: cannot be read ({value})").format(path=path, value=err.strerror or err)
+        ) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a byte-order mark, as some Windows editors write
     if json_depth_exceeds(raw, MAX_BUNDLE_DEPTH):
@@ -252,9 +263,13 @@ def read_bundle(path: Path | str, *, max_bytes: int = MAX_BUNDLE_BYTES) -> Bundl
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as err:
         if isinstance(err.__cause__, UnicodeDecodeError) or "utf-8" in str(err).lower():
-            raise BundleError(f"{path}: is not UTF-8 text, so not a session bundle") from None
+            raise BundleError(
+                _("{path}: is not UTF-8 text, so not a session bundle").format(path=path)
+            ) from None
         raise BundleError(
-            f"{path}: is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"
+            _("{path}: is not valid JSON (line {lineno}, column {colno}: {msg})").format(
+                path=path, lineno=err.lineno, colno=err.colno, msg=err.msg
+            )
         ) from None
     return parse_bundle(data, str(path))
 

@@ -11,6 +11,8 @@ import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from workshop_tui.core.i18n import N_, _
+from workshop_tui.core.labels import kind_label
 from workshop_tui.core.model import VOTABLE_KINDS, ActionFields, Entry, EntryKind
 from workshop_tui.core.store import SessionStore
 
@@ -30,6 +32,14 @@ LINK_TARGETS: dict[EntryKind, tuple[EntryKind, ...]] = {
 }
 
 #: fields an undo puts back (everything a user can change)
+#: what an undo step of an added entry is called (English, N_; shown with _())
+_ADDED = {
+    EntryKind.CHALLENGE: N_("add challenge"),
+    EntryKind.SOLUTION: N_("add solution"),
+    EntryKind.ACTION: N_("add action"),
+    EntryKind.PARKING: N_("add parking lot"),
+    EntryKind.NOTE: N_("add facilitator note"),
+}
 _RESTORED_FIELDS = ("text", "links", "votes", "position", "deleted", "action")
 
 
@@ -128,9 +138,9 @@ class Capture:
     ) -> Entry:
         text = text.strip()
         if not text:
-            raise CaptureError("nothing to add: the text is empty")
+            raise CaptureError(_("nothing to add: the text is empty"))
         entry = self.store.add_entry(kind, topic_id, group, text, author=author)
-        self._record(UndoStep(f"add {kind.label.lower()}", {entry.id: None}))
+        self._record(UndoStep(_ADDED[kind], {entry.id: None}))
         return entry
 
     def _change(self, description: str, entry_id: str, **changes: object) -> Entry:
@@ -142,14 +152,14 @@ class Capture:
     def edit_text(self, entry_id: str, text: str) -> Entry:
         text = text.strip()
         if not text:
-            raise CaptureError("the text is empty; delete the entry instead")
-        return self._change("edit", entry_id, text=text)
+            raise CaptureError(_("the text is empty; delete the entry instead"))
+        return self._change(N_("edit"), entry_id, text=text)
 
     def delete(self, entry_id: str) -> Entry:
-        return self._change("delete", entry_id, deleted=True)
+        return self._change(N_("delete"), entry_id, deleted=True)
 
     def set_links(self, entry_id: str, links: list[str]) -> Entry:
-        return self._change("link", entry_id, links=list(links))
+        return self._change(N_("link"), entry_id, links=list(links))
 
     def toggle_link(self, entry_id: str, target_id: str) -> Entry:
         links = list(self.store.get(entry_id).links)
@@ -164,28 +174,32 @@ class Capture:
         changes: dict[str, object] = {"action": fields}
         if text is not None and text.strip():
             changes["text"] = text.strip()
-        return self._change("edit action", entry_id, **changes)
+        return self._change(N_("edit action"), entry_id, **changes)
 
     def vote(self, entry_id: str, voter: str) -> Entry:
         """Place one of ``voter``'s dots on the entry; refuse when the budget is spent."""
         entry = self.store.get(entry_id)
         if entry.kind not in VOTABLE_KINDS:
             raise CaptureError(
-                f"only challenges and solutions take votes, not a {entry.kind.label.lower()}"
+                _("only challenges and solutions take votes, not a {kind}").format(
+                    kind=kind_label(entry.kind).lower()
+                )
             )
         if votes_left(self.store, entry.topic_id, voter) <= 0:
             budget = self.store.session.votes_per_group
             raise CaptureError(
-                f"{voter} has used all {budget} votes for this topic; remove one first (shift+v)"
+                _(
+                    "{voter} has used all {budget} votes for this topic; remove one first (shift+v)"
+                ).format(voter=voter, budget=budget)
             )
         votes = dict(entry.votes)
         votes[voter] = votes.get(voter, 0) + 1
-        return self._change("vote", entry_id, votes=votes)
+        return self._change(N_("vote"), entry_id, votes=votes)
 
     def unvote(self, entry_id: str, voter: str) -> Entry:
         entry = self.store.get(entry_id)
         if entry.votes.get(voter, 0) <= 0:
-            raise CaptureError(f"{voter} has no vote on this entry to remove")
+            raise CaptureError(_("{voter} has no vote on this entry to remove").format(voter=voter))
         votes = dict(entry.votes)
         votes[voter] -= 1
         if not votes[voter]:
@@ -210,5 +224,5 @@ class Capture:
         ]
         with self.store.locked():
             self.store.save_entries(changed)
-        self._record(UndoStep("move", {e.id: before[e.id] for e in changed}))
+        self._record(UndoStep(N_("move"), {e.id: before[e.id] for e in changed}))
         return True

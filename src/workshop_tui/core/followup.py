@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from workshop_tui.core.i18n import _
 from workshop_tui.core.model import ActionFields, ActionStatus, Entry, EntryKind, now_iso
 from workshop_tui.core.store import SessionStore, StoreError
 
@@ -126,18 +127,26 @@ def record_review(
     status = ActionStatus.parse(status) if isinstance(status, str) else status
     if status not in REVIEW_STATUSES:
         choices = ", ".join(s.label for s in REVIEW_STATUSES)
-        raise ValueError(f"a review sets one of: {choices} (not {status.label!r})")
+        raise ValueError(
+            _("a review sets one of: {choices} (not {label!r})").format(
+                choices=choices, label=status.label
+            )
+        )
     if new.id == earlier.id:
-        raise ValueError("a session cannot review its own actions")
+        raise ValueError(_("a session cannot review its own actions"))
     try:
         current = earlier.get(action_id)
     except KeyError:
         raise StoreError(
-            f"action {action_id} is not in session {earlier.session.title!r}"
+            _("action {action_id} is not in session {title!r}").format(
+                action_id=action_id, title=earlier.session.title
+            )
         ) from None
     if current.kind != EntryKind.ACTION or current.action is None or current.deleted:
         raise StoreError(
-            f"entry {action_id} of session {earlier.session.title!r} is not a live action"
+            _("entry {action_id} of session {title!r} is not a live action").format(
+                action_id=action_id, title=earlier.session.title
+            )
         )
     record = {
         "at": at or now_iso(),
@@ -204,12 +213,13 @@ def earlier_session(new: SessionStore) -> SessionStore:
     ref = new.session.follow_up_of
     if not ref:
         raise StoreError(
-            f"session {new.session.title!r} does not follow up an earlier session "
-            "(start one with: workshop-tui run AGENDA --follow-up SESSION)"
+            _(
+                "session {title!r} does not follow up an earlier session (start one with: workshop-tui run AGENDA --follow-up SESSION)"
+            ).format(title=new.session.title)
         )
     path = new.path.with_name(f"{ref}.json")
     if not path.is_file():
-        raise StoreError(f"the earlier session {ref} is not in this data folder")
+        raise StoreError(_("the earlier session {ref} is not in this data folder").format(ref=ref))
     earlier = SessionStore(path)
     earlier.session  # noqa: B018 - read now so a corrupt file is reported here
     return earlier

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from workshop_tui.core.i18n import _
 from workshop_tui.core.model import SessionSummary
 from workshop_tui.core.textnorm import fold, words
 
@@ -90,13 +91,15 @@ def _period(text: str) -> tuple[dt.date, dt.date] | None:
         one = dt.date(year, month, day)
         return one, one
     except (ValueError, calendar.IllegalMonthError):
-        raise FilterError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        raise FilterError(
+            _("{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)").format(text=text)
+        ) from None
 
 
 def _range(text: str) -> DateRange | None:
     """``A..B`` (either side may be empty) or a single period; None: not a date."""
     if ".." in text:
-        left, _, right = text.partition("..")
+        left, _sep, right = text.partition("..")
         if not left and not right:
             return None
         first = _period(left) if left else None
@@ -111,7 +114,9 @@ def _range(text: str) -> DateRange | None:
 def _bound(word: str, text: str) -> DateRange:
     period = _period(text)
     if period is None:
-        raise FilterError(f"'{word}' needs a date after it (YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise FilterError(
+            _("'{word}' needs a date after it (YYYY, YYYY-MM or YYYY-MM-DD)").format(word=word)
+        )
     if word == "since":
         return DateRange(period[0], None)
     if word == "until":
@@ -192,7 +197,7 @@ class HistoryFilter:
             first = _period(self.since) if self.since else None
             last = _period(self.until) if self.until else None
             if (self.since and first is None) or (self.until and last is None):
-                raise FilterError("--since and --until take YYYY, YYYY-MM or YYYY-MM-DD")
+                raise FilterError(_("--since and --until take YYYY, YYYY-MM or YYYY-MM-DD"))
             out.append(DateRange(first[0] if first else None, last[1] if last else None))
         return out
 
@@ -248,7 +253,11 @@ def _sort_value(key: str) -> Callable[[SessionSummary], Any]:
         "open": lambda s: s.open_actions,
     }
     if key not in values:
-        raise FilterError(f"cannot sort by {key!r} (choose from: {', '.join(SORT_KEYS)})")
+        raise FilterError(
+            _("cannot sort by {key!r} (choose from: {items})").format(
+                key=key, items=", ".join(SORT_KEYS)
+            )
+        )
     return values[key]
 
 

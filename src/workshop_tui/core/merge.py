@@ -158,7 +158,7 @@ class MergeReport:
 def _instant(stamp: str) -> dt.datetime:
     value = dt.datetime.fromisoformat(stamp)
     if value.tzinfo is None:
-        raise ValueError(f"timestamp {stamp!r} has no time zone")
+        raise ValueError(_("timestamp {stamp!r} has no time zone").format(stamp=stamp))
     return value
 
 
@@ -209,7 +209,7 @@ def join_entry(a: Entry, b: Entry) -> Entry:
     votes: dict[str, int] = {}
     vote_stamps: dict[str, str] = {}
     for voter in sorted(a.vote_stamps.keys() | b.vote_stamps.keys()):
-        _, stamp, count = max(_vote(a, voter), _vote(b, voter))
+        _instant, stamp, count = max(_vote(a, voter), _vote(b, voter))
         vote_stamps[voter] = stamp
         if count > 0:
             votes[voter] = count
@@ -220,7 +220,7 @@ def join_entry(a: Entry, b: Entry) -> Entry:
         link_stamps[target] = stamp
         if present:
             made.append(((instant, stamp), target))
-    links = [target for _, target in sorted(made)]
+    links = [target for _when, target in sorted(made)]
     base = max(a.stamps_base, b.stamps_base, key=stamp_key)
     joined = (votes, vote_stamps, links, link_stamps, base)
     w = winner
@@ -248,7 +248,9 @@ def merge_entries(a: Mapping[str, Entry], b: Mapping[str, Entry]) -> dict[str, E
 def merge_session(a: Session, b: Session) -> Session:
     """Join two versions of one session record (same id): later ``updated`` wins."""
     if a.id != b.id:
-        raise ValueError(f"cannot merge different sessions {a.id} and {b.id}")
+        raise ValueError(
+            _("cannot merge different sessions {id} and {id2}").format(id=a.id, id2=b.id)
+        )
     key_a = _version_key(a.updated, a.to_dict())
     key_b = _version_key(b.updated, b.to_dict())
     return a if key_a >= key_b else b
@@ -297,21 +299,26 @@ def validate_bundles(store: Store, bundles: list[Bundle], *, into: str = "") -> 
         earlier = first_of.setdefault(sid, bundle)
         if earlier is not bundle and _agenda_key(earlier.session) != _agenda_key(bundle.session):
             problems.append(
-                f"{bundle.source}: session {sid[:8]} has a different agenda snapshot than "
-                f"in {earlier.source}; bundles of one session must come from the same agenda"
+                _(
+                    "{source}: session {sid} has a different agenda snapshot than in {source2}; bundles of one session must come from the same agenda"
+                ).format(source=bundle.source, sid=sid[:8], source2=earlier.source)
             )
             continue
         if store.has_session(sid):
             try:
                 stored = store.open_session(sid).session
             except StoreError as err:
-                problems.append(f"{bundle.source}: cannot merge into the stored session: {err}")
+                problems.append(
+                    _("{source}: cannot merge into the stored session: {err}").format(
+                        source=bundle.source, err=err
+                    )
+                )
                 continue
             if _agenda_key(stored) != _agenda_key(bundle.session):
                 problems.append(
-                    f"{bundle.source}: session {sid[:8]} ({stored.title!r}) exists here with a "
-                    "different agenda snapshot; it cannot be merged (use --into SESSION to "
-                    "merge its entries into a session whose agenda has the same topics and groups)"
+                    _(
+                        "{source}: session {sid} ({title!r}) exists here with a different agenda snapshot; it cannot be merged (use --into SESSION to merge its entries into a session whose agenda has the same topics and groups)"
+                    ).format(source=bundle.source, sid=sid[:8], title=stored.title)
                 )
     return problems
 
@@ -328,8 +335,14 @@ def _validate_into(store: Store, bundles: list[Bundle], into: str) -> list[str]:
         missing = [f"topic {t!r}" for t in bad_topics] + [f"group {g!r}" for g in bad_groups]
         if missing:
             problems.append(
-                f"{bundle.source}: has entries for {', '.join(missing)}, which the agenda of "
-                f"session {target.id[:8]} ({target.title!r}) does not have"
+                _(
+                    "{source}: has entries for {items}, which the agenda of session {id} ({title!r}) does not have"
+                ).format(
+                    source=bundle.source,
+                    items=", ".join(missing),
+                    id=target.id[:8],
+                    title=target.title,
+                )
             )
     return problems
 
@@ -398,7 +411,13 @@ def merge_bundle_into(store: Store, bundle: Bundle, *, into: str = "") -> MergeR
         if not into:
             if _agenda_key(stored_session) != _agenda_key(bundle.session):
                 # Re-checked under the lock: another process may have replaced the session.
-                raise MergeError([f"{bundle.source}: the stored session's agenda snapshot differs"])
+                raise MergeError(
+                    [
+                        _("{source}: the stored session's agenda snapshot differs").format(
+                            source=bundle.source
+                        )
+                    ]
+                )
             winner = _stored_side(session_store, merge_session, stored_session, bundle.session)
             if winner.to_dict() != stored_session.to_dict():
                 session_store.write_session(winner)

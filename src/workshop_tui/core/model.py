@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from workshop_tui.core.agenda import Agenda
+from workshop_tui.core.i18n import _
 
 
 class EntryKind(StrEnum):
@@ -67,7 +68,11 @@ class ActionStatus(StrEnum):
             return cls(key)
         except ValueError:
             choices = ", ".join(s.label for s in cls)
-            raise ValueError(f"unknown status {text!r} (choose one of: {choices})") from None
+            raise ValueError(
+                _("unknown status {text!r} (choose one of: {choices})").format(
+                    text=text, choices=choices
+                )
+            ) from None
 
 
 class Priority(StrEnum):
@@ -115,7 +120,7 @@ def parse_date(text: str) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise ValueError(
-            f"{text!r} is not a valid date (use YYYY-MM-DD, e.g. 2026-12-31)"
+            _("{text!r} is not a valid date (use YYYY-MM-DD, e.g. 2026-12-31)").format(text=text)
         ) from None
 
 
@@ -212,7 +217,7 @@ def _id_text(value: Any, name: str) -> str:
     if value is None or value == "":
         return ""
     if not isinstance(value, str):
-        raise ValueError(f"{name} must be an id")
+        raise ValueError(_("{name} must be an id").format(name=name))
     return value
 
 
@@ -220,7 +225,7 @@ def _id_list(value: Any, name: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise ValueError(f"{name} must be a list of ids")
+        raise ValueError(_("{name} must be a list of ids").format(name=name))
     return list(value)
 
 
@@ -421,7 +426,7 @@ def _stamps(value: Any, name: str) -> dict[str, str]:
                 break
         else:
             return dict(value)
-    raise ValueError(f"{name} must map names to timestamps")
+    raise ValueError(_("{name} must map names to timestamps").format(name=name))
 
 
 @dataclass

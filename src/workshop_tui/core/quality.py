@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from workshop_tui.core.i18n import N_, _, ngettext
 from workshop_tui.core.model import Entry, EntryKind
 from workshop_tui.core.store import SessionStore
 from workshop_tui.core.textnorm import fold
@@ -26,13 +27,13 @@ UNLINKED = "unlinked"
 
 #: a few words per code for the screens' warning columns (the code stays for exports/tests)
 LABELS: dict[str, str] = {
-    NO_OWNER: "no owner",
-    NO_DUE: "no due date",
-    BAD_DUE: "due date not a date",
-    OVERDUE: "overdue",
-    NO_INDICATOR: "no success indicator",
-    VAGUE: "vague wording",
-    UNLINKED: "linked to nothing",
+    NO_OWNER: N_("no owner"),
+    NO_DUE: N_("no due date"),
+    BAD_DUE: N_("due date not a date"),
+    OVERDUE: N_("overdue"),
+    NO_INDICATOR: N_("no success indicator"),
+    VAGUE: N_("vague wording"),
+    UNLINKED: N_("linked to nothing"),
 }
 
 #: Verbs and phrases that say "do something good" without saying what.
@@ -141,7 +142,8 @@ class QualityWarning:
     @property
     def label(self) -> str:
         """A few words for people (:data:`LABELS`), e.g. "no due date" for ``no-due``."""
-        return LABELS.get(self.code, self.code)
+        label = LABELS.get(self.code)
+        return _(label) if label else self.code
 
 
 def warning_labels(warnings: list[QualityWarning]) -> str:
@@ -149,7 +151,7 @@ def warning_labels(warnings: list[QualityWarning]) -> str:
     their count first (it still shows when a narrow column cuts the rest):
     "2: no success indicator, vague wording"."""
     if not warnings:
-        return "ok"
+        return _("ok")
     labels = ", ".join(w.label for w in warnings)
     return labels if len(warnings) == 1 else f"{len(warnings)}: {labels}"
 
@@ -193,38 +195,50 @@ def check_action(
         if fields.unit.strip():
             warnings.append(
                 QualityWarning(
-                    NO_OWNER, f"no accountable person named (unit: {fields.unit.strip()})"
+                    NO_OWNER,
+                    _("no accountable person named (unit: {unit})").format(
+                        unit=fields.unit.strip()
+                    ),
                 )
             )
         else:
-            warnings.append(QualityWarning(NO_OWNER, "no owner or responsible unit"))
+            warnings.append(QualityWarning(NO_OWNER, _("no owner or responsible unit")))
     if not fields.due.strip():
         if fields.timeframe is None:
-            warnings.append(QualityWarning(NO_DUE, "no due date or timeframe"))
+            warnings.append(QualityWarning(NO_DUE, _("no due date or timeframe")))
     elif fields.due_date is None:
         warnings.append(
-            QualityWarning(BAD_DUE, f"due date {fields.due!r} is not a date (use YYYY-MM-DD)")
+            QualityWarning(
+                BAD_DUE, _("due date {due!r} is not a date (use YYYY-MM-DD)").format(due=fields.due)
+            )
         )
     elif fields.due_date < today and fields.status.is_open:
         days = (today - fields.due_date).days
         warnings.append(
             QualityWarning(
-                OVERDUE, f"overdue: due {fields.due} ({days} day{'s' if days != 1 else ''} ago)"
+                OVERDUE,
+                ngettext(
+                    "overdue: due {due} ({days} day ago)",
+                    "overdue: due {due} ({days} days ago)",
+                    days,
+                ).format(due=fields.due, days=days),
             )
         )
     if not fields.indicator.strip():
-        warnings.append(QualityWarning(NO_INDICATOR, "no success indicator"))
+        warnings.append(QualityWarning(NO_INDICATOR, _("no success indicator")))
     phrase = vague_phrase(entry.text)
     if phrase is not None:
         warnings.append(
             QualityWarning(
                 VAGUE,
-                f"vague wording ({phrase!r} without a measurable deliverable, number or date)",
+                _(
+                    "vague wording ({phrase!r} without a measurable deliverable, number or date)"
+                ).format(phrase=phrase),
             )
         )
     links = [i for i in entry.links if live_ids is None or i in live_ids]
     if not links and not fields.carried_from:
-        warnings.append(QualityWarning(UNLINKED, "not linked to a challenge or solution"))
+        warnings.append(QualityWarning(UNLINKED, _("not linked to a challenge or solution")))
     return warnings
 
 

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from workshop_tui.core.i18n import N_, _
+
 Clock = Callable[[], float]
 
 #: at or below this share of the duration left, the timer warns ...
@@ -50,7 +52,9 @@ class RunState(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"idle": "not started", "running": "running", "paused": "paused"}[self.value]
+        return {"idle": N_("not started"), "running": N_("running"), "paused": N_("paused")}[
+            self.value
+        ]
 
 
 class Urgency(StrEnum):
@@ -205,9 +209,15 @@ class TopicTimer:
             else:
                 elapsed = float(data.get("elapsed") or 0.0)
         except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"malformed timer state {data!r}: {exc}") from None
+            raise ValueError(
+                _("malformed timer state {data!r}: {exc}").format(data=data, exc=exc)
+            ) from None
         if not math.isfinite(elapsed) or elapsed < 0:
-            raise ValueError(f"malformed timer state {data!r}: elapsed time {elapsed}")
+            raise ValueError(
+                _("malformed timer state {data!r}: elapsed time {elapsed}").format(
+                    data=data, elapsed=elapsed
+                )
+            )
         timer = cls(duration, clock=clock, wall_clock=wall_clock)
         timer._banked = elapsed
         timer._state = state
@@ -220,7 +230,11 @@ class TopicTimer:
 
 def _check_duration(seconds: float) -> None:
     if not isinstance(seconds, int | float) or not math.isfinite(seconds) or seconds <= 0:
-        raise ValueError(f"a timer duration must be a positive number of seconds, not {seconds!r}")
+        raise ValueError(
+            _("a timer duration must be a positive number of seconds, not {seconds!r}").format(
+                seconds=seconds
+            )
+        )
 
 
 class TimerBank:
@@ -323,14 +337,22 @@ def parse_duration(text: str) -> int:
     raw = text
     text = text.strip().lower()
     if not text:
-        raise ValueError(f"Type a duration, e.g. {DURATION_EXAMPLES}")
+        raise ValueError(
+            _("Type a duration, e.g. {DURATION_EXAMPLES}").format(
+                DURATION_EXAMPLES=DURATION_EXAMPLES
+            )
+        )
     if ":" in text:
         seconds = _parse_clock(raw, text)
     else:
         seconds = _parse_units(raw, text)
     seconds = round(seconds)
     if seconds < 1:
-        raise ValueError(f"{raw.strip()!r} is no time at all: a duration must be at least 1s")
+        raise ValueError(
+            _("{strip!r} is no time at all: a duration must be at least 1s").format(
+                strip=raw.strip()
+            )
+        )
     return seconds
 
 
@@ -338,17 +360,23 @@ def _parse_clock(raw: str, text: str) -> float:
     match = _CLOCK.fullmatch(text)
     if not match:
         raise ValueError(
-            f"{raw.strip()!r} is not a duration: use MM:SS (25:00) or H:MM:SS (1:30:00)"
+            _("{strip!r} is not a duration: use MM:SS (25:00) or H:MM:SS (1:30:00)").format(
+                strip=raw.strip()
+            )
         )
     first, second, third = match.groups()
     if third is None:  # MM:SS
         minutes, secs = int(first), int(second)
         if secs > 59:
-            raise ValueError(f"{raw.strip()!r}: seconds must be 00-59 in MM:SS")
+            raise ValueError(
+                _("{strip!r}: seconds must be 00-59 in MM:SS").format(strip=raw.strip())
+            )
         return minutes * 60 + secs
     hours, minutes, secs = int(first), int(second), int(third)
     if minutes > 59 or secs > 59:
-        raise ValueError(f"{raw.strip()!r}: minutes and seconds must be 00-59 in H:MM:SS")
+        raise ValueError(
+            _("{strip!r}: minutes and seconds must be 00-59 in H:MM:SS").format(strip=raw.strip())
+        )
     return hours * 3600 + minutes * 60 + secs
 
 
@@ -365,7 +393,9 @@ def _parse_units(raw: str, text: str) -> float:
         if unit:
             if unit not in _UNIT_SECONDS:
                 raise ValueError(
-                    f"{raw.strip()!r}: unknown unit {unit!r} (use h, m or s, e.g. 1h30, 90s)"
+                    _("{strip!r}: unknown unit {unit!r} (use h, m or s, e.g. 1h30, 90s)").format(
+                        strip=raw.strip(), unit=unit
+                    )
                 )
             scale = _UNIT_SECONDS[unit]
         elif last_unit is None:
@@ -375,7 +405,9 @@ def _parse_units(raw: str, text: str) -> float:
         else:
             raise bad
         if last_unit is not None and scale >= last_unit:
-            raise ValueError(f"{raw.strip()!r}: put hours before minutes before seconds")
+            raise ValueError(
+                _("{strip!r}: put hours before minutes before seconds").format(strip=raw.strip())
+            )
         total += number * scale
         last_unit = scale
         pos = match.end()

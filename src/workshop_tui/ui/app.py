@@ -36,6 +36,15 @@ Clock = Callable[[], float]
 
 #: the preference that remembers the language chosen in the app
 LANGUAGE_PREF = "ui.language"
+#: screens rebuilt by their app action when the language changes while they are on top
+#: (the start, session and help screens re-word themselves: ``language_changed``)
+REOPENED_ON_LANGUAGE = {
+    "PlenaryScreen": "plenary",
+    "ActionsScreen": "action_list",
+    "SessionsScreen": "sessions",
+    "SearchScreen": "search",
+    "FollowUpScreen": "follow_up",
+}
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -219,11 +228,21 @@ class WorkshopApp(ReviewActions, App[int]):
         if not self.served:  # a browser's choice is its own, not the laptop's preference
             self.store.prefs.set(LANGUAGE_PREF, used)
         self.title = _(self.TITLE)
+        top = self.screen
+        reopen = REOPENED_ON_LANGUAGE.get(type(top).__name__)
+        if reopen is not None and len(self.screen_stack) > 1:
+            # a review screen is built in one go: build it again, in the new language
+            self.pop_screen()
+            self.call_later(self.run_action, reopen)
         for screen in list(self.screen_stack):
+            if screen is top and reopen is not None:
+                continue
             # each screen re-renders its own words (its Footer and help follow the bindings)
             hook = getattr(screen, "language_changed", None)
             if callable(hook):
-                hook()
+                screen.call_later(hook)
+            for widget in screen.query("*"):
+                widget.refresh()  # widgets that word their content in render()
             for footer in screen.query(Footer):
                 footer.refresh(recompose=True)
             screen.refresh_bindings()

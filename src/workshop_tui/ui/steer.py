@@ -12,6 +12,7 @@ from typing import Any
 
 from textual.screen import Screen
 
+from workshop_tui.core.i18n import _
 from workshop_tui.core.projector import PLENARY_VIEW, TOPIC_VIEW, VIEW_KEY
 from workshop_tui.ui.writer import store_writer
 
@@ -41,6 +42,6 @@ def steer_projector(app: Any) -> None:
         store = getattr(screen, "store", None) or _session_store(app)
         if store is None:
             return
-        store_writer(app).submit("Projector view", lambda: save_view(store, view), notify=False)
+        store_writer(app).submit(_("Projector view"), lambda: save_view(store, view), notify=False)
 
     app.screen_change_signal.subscribe(app, screen_changed)

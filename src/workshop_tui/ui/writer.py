@@ -21,6 +21,7 @@ from textual.app import App
 from textual.dom import DOMNode
 
 from workshop_tui.core.capture import CaptureError
+from workshop_tui.core.i18n import _
 from workshop_tui.core.store import StoreError
 
 T = TypeVar("T")
@@ -37,7 +38,12 @@ def notify_failure(app: App[Any], what: str, error: Exception, suffix: str = "")
     if isinstance(error, CaptureError):
         app.notify(f"{error}{suffix}", title=what, severity="warning")
     else:
-        app.notify(f"Not saved: {error}{suffix}", title=what, severity="error", timeout=12)
+        app.notify(
+            _("Not saved: {error}{suffix}").format(error=error, suffix=suffix),
+            title=what,
+            severity="error",
+            timeout=12,
+        )
 
 
 def run_change(change: Callable[[], T]) -> tuple[T | None, Exception | None]:
@@ -118,7 +124,7 @@ class StoreWriter:
 
     async def reason_not_saved(self, what: str, change: Callable[[], Any]) -> str | None:
         """Queue ``change`` and wait for it: None once saved, else why it was not."""
-        _, error = await self.outcome(what, change)
+        _result, error = await self.outcome(what, change)
         return None if error is None else str(error)
 
     def flush(self) -> None:

@@ -104,13 +104,21 @@ class Store:
             self.sessions_dir.mkdir(parents=True, exist_ok=True)
         except FileExistsError:
             raise StoreError(
-                f"cannot use data folder {self.data_dir}: {self.sessions_dir} is not a folder"
+                _("cannot use data folder {data_dir}: {sessions_dir} is not a folder").format(
+                    data_dir=self.data_dir, sessions_dir=self.sessions_dir
+                )
             ) from None
         except OSError as err:
-            raise StoreError(f"cannot use data folder {self.data_dir}: {err.strerror}") from None
+            raise StoreError(
+                _("cannot use data folder {data_dir}: {strerror}").format(
+                    data_dir=self.data_dir, strerror=err.strerror
+                )
+            ) from None
         if not self.sessions_dir.is_dir():
             raise StoreError(
-                f"cannot use data folder {self.data_dir}: {self.sessions_dir} is not a folder"
+                _("cannot use data folder {data_dir}: {sessions_dir} is not a folder").format(
+                    data_dir=self.data_dir, sessions_dir=self.sessions_dir
+                )
             )
         clean_stale_temp_files(self.sessions_dir)
         clean_stale_temp_files(self.data_dir)
@@ -180,7 +188,9 @@ class Store:
         store = SessionStore(path)
         with store.locked():
             if path.exists():
-                raise SessionExistsError(f"{path}: session {session.id[:8]} exists already")
+                raise SessionExistsError(
+                    _("{path}: session {id} exists already").format(path=path, id=session.id[:8])
+                )
             AtomicJSONStorage(path).write(_session_document(session, entries))
         self._open[session.id] = store
         return store
@@ -189,7 +199,11 @@ class Store:
         try:
             names = os.listdir(self.sessions_dir)
         except OSError as err:
-            raise StoreError(f"cannot read {self.sessions_dir}: {err.strerror}") from None
+            raise StoreError(
+                _("cannot read {sessions_dir}: {strerror}").format(
+                    sessions_dir=self.sessions_dir, strerror=err.strerror
+                )
+            ) from None
         # A file whose name is not an id is not one of ours (see stray_session_files).
         return [n[:-5] for n in names if n.endswith(".json") and is_valid_id(n[:-5])]
 
@@ -221,8 +235,14 @@ class Store:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise StoreError(f"no session matches {ref!r} (see 'workshop-tui sessions')")
-        raise StoreError(f"{ref!r} matches {len(matches)} sessions; give more of the id")
+            raise StoreError(
+                _("no session matches {ref!r} (see 'workshop-tui sessions')").format(ref=ref)
+            )
+        raise StoreError(
+            _("{ref!r} matches {count} sessions; give more of the id").format(
+                ref=ref, count=len(matches)
+            )
+        )
 
     def latest_session_id(self) -> str:
         """The session worked on most recently (its file was written last).
@@ -238,7 +258,7 @@ class Store:
             if newest is None or (mtime, session_id) > newest:
                 newest = (mtime, session_id)
         if newest is None:
-            raise StoreError("there are no sessions yet")
+            raise StoreError(_("there are no sessions yet"))
         return newest[1]
 
     def open_session(self, ref: str) -> SessionStore:

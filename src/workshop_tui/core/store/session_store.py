@@ -17,6 +17,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
+from workshop_tui.core.i18n import _
 from workshop_tui.core.model import Entry, EntryKind, Session, SessionSummary, now_iso, summarise
 from workshop_tui.core.store.storage import (
     AtomicJSONStorage,
@@ -69,7 +70,9 @@ class SessionStore:
             self._lock.acquire()
         except Timeout:
             raise StoreError(
-                f"{self.path}: another program has held the session lock for {LOCK_TIMEOUT_S:.0f}s"
+                _(
+                    "{path}: another program has held the session lock for {LOCK_TIMEOUT_S:.0f}s"
+                ).format(path=self.path, LOCK_TIMEOUT_S=LOCK_TIMEOUT_S)
             ) from None
         except OSError as err:
             raise StoreWriteError(self.path, err) from err
@@ -337,7 +340,7 @@ class SessionStore:
         """Insert or replace documents of a further table in one durable write (call under
         :meth:`locked`). Entries stay parsed; views see the change through :attr:`generation`."""
         if name in (SESSION_TABLE, ENTRIES_TABLE, STATE_TABLE):
-            raise ValueError(f"{name} is not a further table")
+            raise ValueError(_("{name} is not a further table").format(name=name))
         with self.locked():
             before = self._storage.read_versioned()[1]
             stamp = self._upsert_docs(name, [(int(k), doc) for k, doc in docs.items()])

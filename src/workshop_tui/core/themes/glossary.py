@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from workshop_tui.core.i18n import _
+
 Glossary = tuple[tuple[str, ...], ...]
 
 #: limits of an agenda's glossary (outside input: bounded before it is used)
@@ -534,19 +536,33 @@ def check_glossary(value: Any) -> tuple[Glossary, list[str]]:
         where = f"glossary group {number}"
         if not isinstance(item, list):
             problems.append(
-                f"{where} must be a list of two or more terms, e.g. [fake, counterfeit]"
+                _("{where} must be a list of two or more terms, e.g. [fake, counterfeit]").format(
+                    where=where
+                )
             )
             continue
         if not 2 <= len(item) <= MAX_TERMS:
-            problems.append(f"{where} has {len(item)} terms; give between 2 and {MAX_TERMS}")
+            problems.append(
+                _("{where} has {count} terms; give between 2 and {MAX_TERMS}").format(
+                    where=where, count=len(item), MAX_TERMS=MAX_TERMS
+                )
+            )
             continue
         terms: list[str] = []
         for term in item:
             if not isinstance(term, str) or not term.strip():
-                problems.append(f"{where}: every term must be non-empty text, not {term!r}")
+                problems.append(
+                    _("{where}: every term must be non-empty text, not {term!r}").format(
+                        where=where, term=term
+                    )
+                )
                 break
             if len(term) > MAX_TERM_LENGTH:
-                problems.append(f"{where}: a term is longer than {MAX_TERM_LENGTH} characters")
+                problems.append(
+                    _("{where}: a term is longer than {MAX_TERM_LENGTH} characters").format(
+                        where=where, MAX_TERM_LENGTH=MAX_TERM_LENGTH
+                    )
+                )
                 break
             terms.append(" ".join(term.split()))
         else:

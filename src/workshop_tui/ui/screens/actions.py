@@ -33,7 +33,8 @@ from workshop_tui.core.action_list import (
     sort_key,
 )
 from workshop_tui.core.capture import Capture, pane_labels
-from workshop_tui.core.i18n import N_, _
+from workshop_tui.core.i18n import N_, _, pgettext
+from workshop_tui.core.labels import level_label, status_label
 from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, EntryKind
 from workshop_tui.core.quality import check_session, warning_labels
 from workshop_tui.core.store import SessionStore, Store, StoreError
@@ -49,17 +50,32 @@ OWNER_WIDTH = 14  # longer owner names are cut ("…"); the detail line has them
 GROUP_WIDTH = 14  # longer group names are cut ("…")
 #: the room the action and the warnings keep before topic and group get their columns
 ROOM_FOR_TEXT = 46
-#: the filters' names as shown (the keys stay English: they are data)
-FILTER_TITLES = {
-    "group": N_("group"),
-    "topic": N_("topic"),
-    "owner": N_("owner"),
-    "unit": N_("unit"),
-    "level": N_("level"),
-    "status": N_("status"),
-}
 #: priority in its narrow column
 SHORT_PRIORITY = {"high": N_("high"), "medium": N_("med"), "low": N_("low")}
+
+
+def filter_title(name: str) -> str:
+    """A filter's name as its chip shows it, in the UI language (short: chips are narrow)."""
+    titles = {
+        "group": pgettext("filter chip", "group"),
+        "topic": pgettext("filter chip", "topic"),
+        "owner": pgettext("filter chip", "owner"),
+        "unit": pgettext("filter chip", "unit"),
+        "level": pgettext("filter chip", "level"),
+        "status": pgettext("filter chip", "status"),
+    }
+    return titles.get(name, name)
+
+
+def sort_title(how: str) -> str:
+    """A sort order's name as shown (the key stays English)."""
+    titles = {
+        "due": pgettext("sort", "due"),
+        "priority": pgettext("sort", "priority"),
+        "owner": pgettext("sort", "owner"),
+    }
+    return titles.get(how, how)
+
 
 #: per app (a test runs many) and per session id; gone with the app
 _VIEWS: weakref.WeakKeyDictionary[App[Any], dict[str, ListView]] = weakref.WeakKeyDictionary()
@@ -91,14 +107,14 @@ class ActionsScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "cycle_status", "Status", id="actions.cycle_status"),
-        Binding("o", "cycle_sort", "Sort", id="actions.cycle_sort"),
-        Binding("e", "edit", "Edit", id="actions.edit"),
-        Binding("ctrl+z", "undo", "Undo", id="actions.undo"),
-        Binding("enter", "jump", "Go to source", id="actions.jump", show=False),
-        Binding("f", "focus_filters", "Filters", id="actions.filters"),
-        Binding("c", "clear_filters", "Clear filters", id="actions.clear_filters", show=False),
-        Binding("escape,q", "close", "Back", id="actions.close"),
+        Binding("space", "cycle_status", N_("Status"), id="actions.cycle_status"),
+        Binding("o", "cycle_sort", N_("Sort"), id="actions.cycle_sort"),
+        Binding("e", "edit", N_("Edit"), id="actions.edit"),
+        Binding("ctrl+z", "undo", N_("Undo"), id="actions.undo"),
+        Binding("enter", "jump", N_("Go to source"), id="actions.jump", show=False),
+        Binding("f", "focus_filters", N_("Filters"), id="actions.filters"),
+        Binding("c", "clear_filters", N_("Clear filters"), id="actions.clear_filters", show=False),
+        Binding("escape,q", "close", N_("Back"), id="actions.close"),
     ]
 
     def __init__(
@@ -125,7 +141,7 @@ class ActionsScreen(Screen[None]):
         yield Static(id="actions-title")
         with Horizontal(id="action-filters"):
             for name in FILTERS:
-                yield FilterChip(name, _(FILTER_TITLES[name]), id=f"filter-{name}")
+                yield FilterChip(name, filter_title(name), id=f"filter-{name}")
         yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="action-detail")
         yield Footer()
@@ -152,8 +168,8 @@ class ActionsScreen(Screen[None]):
             "topic": [(f"{i}. {t.title}", t.id) for i, t in enumerate(self.agenda.topics, 1)],
             "owner": [(o or _("(no owner)"), o or NONE) for o in owners],
             "unit": [(u or _("(no unit)"), u or NONE) for u in units],
-            "level": [(lv.value, lv.value) for lv in ActionLevel],
-            "status": [(s.label, s.value) for s in ActionStatus],
+            "level": [(level_label(lv), lv.value) for lv in ActionLevel],
+            "status": [(status_label(s), s.value) for s in ActionStatus],
         }
         for name, options in choices.items():
             chip = self.query_one(f"#filter-{name}", FilterChip)
@@ -195,8 +211,8 @@ class ActionsScreen(Screen[None]):
         fixed = [
             ("status", _("Status"), 11),
             ("due", _("Due"), 10),
-            ("prio", _("Prio"), 4),
-            ("owner", _("Owner"), owner_width),
+            ("prio", _("Prio"), max(len(_(short)) for short in SHORT_PRIORITY.values())),
+            ("owner", pgettext("action list column", "Owner"), owner_width),
         ]
         room = self.app.size.width - sum(w + 2 for _k, _h, w in fixed) - gutter - 4
         group_width = min(max((len(g) for g in groups), default=5), GROUP_WIDTH)
@@ -205,11 +221,15 @@ class ActionsScreen(Screen[None]):
         if wide:
             fixed += where
             room -= sum(w + 2 for _k, _h, w in where)
-        warnings_width = min(max(warnings_longest, len(_("Warnings"))), max(14, room * 2 // 5))
+        warnings_heading = pgettext("action list column", "Warnings")
+        warnings_width = min(max(warnings_longest, len(warnings_heading)), max(14, room * 2 // 5))
+        # never wider than what is left beside the action's 20 cells: a column past the
+        # screen's edge is cut without an ellipsis (the cells cut themselves with one)
+        warnings_width = max(len(warnings_heading), min(warnings_width, room - 20))
         columns = [
             *fixed,
             ("action", _("Action"), max(20, room - warnings_width)),
-            ("warnings", _("Warnings"), warnings_width),
+            ("warnings", warnings_heading, warnings_width),
             ("unit", _("Unit"), 0),
         ]
         if not wide:
@@ -221,7 +241,7 @@ class ActionsScreen(Screen[None]):
             actions = self._actions()
             warnings = check_session(self.store, self.today)
         except StoreError as err:
-            self.notify(str(err), title="Cannot read the session", severity="error", timeout=12)
+            self.notify(str(err), title=_("Cannot read the session"), severity="error", timeout=12)
             return
         table = self.query_one("#actions-table", DataTable)
         if keep is None and table.row_count and table.cursor_row >= 0:
@@ -236,7 +256,7 @@ class ActionsScreen(Screen[None]):
         table.clear(columns=True)
         labels = {e.id: warning_labels(warnings.get(e.id, [])) for e in self.shown}
         owners = [len(e.action.owner) for e in self.shown if e.action]
-        owner_width = min(max([len(_("Owner")), *owners]), OWNER_WIDTH)
+        owner_width = min(max([len(pgettext("action list column", "Owner")), *owners]), OWNER_WIDTH)
         longest = max((len(label) for label in labels.values()), default=0)
         columns = self._columns(longest, owner_width, self.agenda.group_names)
         for key, heading, width in columns:
@@ -265,20 +285,23 @@ class ActionsScreen(Screen[None]):
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
         filt = " · ".join(
-            f"{_(FILTER_TITLES[name])}: "
+            f"{filter_title(name)}: "
             + ", ".join(self.query_one(f"#filter-{name}", FilterChip).labels())
             for name in chosen
         )
         # counts, sort, filters and READ-ONLY before the session title: a long title cut
         # them off at 80-100 columns
         title = Text.assemble(
-            ("Actions", "bold"), f" · {len(self.shown)} of {len(actions)} · sorted by {self.sort}"
+            (_("Actions"), "bold"),
+            _(" · {shown} of {total} · sorted by {sort}").format(
+                shown=len(self.shown), total=len(actions), sort=sort_title(self.sort)
+            ),
         )
         if filt:
             title.append(f" · {filt}", "italic")
         if self.read_only:
             title.append(" ")
-            title.append("READ-ONLY", "bold reverse")
+            title.append(_("READ-ONLY"), "bold reverse")
         title.append(" · ")
         title.append(self.store.session.title, "bold")
         self.query_one("#actions-title", Static).update(title)
@@ -295,7 +318,7 @@ class ActionsScreen(Screen[None]):
         detail = self.query_one("#action-detail", Static)
         entry_id = self._selected_id()
         if entry_id is None:
-            detail.update("No actions match." if self.filters() else "No actions yet.")
+            detail.update(_("No actions match.") if self.filters() else _("No actions yet."))
             return
         entry = self.store.get(entry_id)
         fields = entry.action
@@ -307,9 +330,19 @@ class ActionsScreen(Screen[None]):
         number = next((i for i, t in enumerate(topics, 1) if t.id == entry.topic_id), 0)
         topic = topics[number - 1].title if number else entry.topic_id
         text.append(
-            f"\n{self._label(entry)}{number or '?'}. {topic} · {entry.group} · "
-            f"unit {fields.unit or '—'} · "
-            f"{fields.level.value} · indicator: {fields.indicator or '—'}"
+            "\n"
+            + _(
+                "{label}{number}. {topic} · {group} · unit {unit} · {level} · indicator: "
+                "{indicator}"
+            ).format(
+                label=self._label(entry),
+                number=number or "?",
+                topic=topic,
+                group=entry.group,
+                unit=fields.unit or "—",
+                level=level_label(fields.level),
+                indicator=fields.indicator or "—",
+            )
         )
         for warning in check_session(self.store, self.today).get(entry_id, []):
             text.append(f"\n⚠ {warning.message}", "red")
@@ -334,7 +367,7 @@ class ActionsScreen(Screen[None]):
         if entry_id is None:
             return None
         if self.read_only:
-            self.notify("This session has ended: it is read-only.", severity="warning")
+            self.notify(_("This session has ended: it is read-only."), severity="warning")
             return None
         return self.store.get(entry_id)
 
@@ -356,9 +389,9 @@ class ActionsScreen(Screen[None]):
 
         def done(status: ActionStatus) -> None:
             self._changed(entry_id)
-            self.notify(f"Status: {status.label}", timeout=2)
+            self.notify(_("Status: {label}").format(label=status_label(status)), timeout=2)
 
-        store_writer(self.app).submit("Status", cycle, done, owner=self)
+        store_writer(self.app).submit(_("Status"), cycle, done, owner=self)
 
     def _changed(self, entry_id: str) -> None:
         self._fill_filters()
@@ -376,7 +409,7 @@ class ActionsScreen(Screen[None]):
                 self.capture.set_action(entry.id, result.fields, text=result.text)
                 self._noted(entry.id, None)
 
-            return store_writer(self.app).reason_not_saved("Action", change)
+            return store_writer(self.app).reason_not_saved(_("Action"), change)
 
         def saved(result: ActionEditResult | None) -> None:
             if result is not None:
@@ -401,7 +434,7 @@ class ActionsScreen(Screen[None]):
     def action_undo(self) -> None:
         """Undo the latest status change or edit made on this list (saved off the loop)."""
         if self.read_only:
-            self.notify("This session has ended: it is read-only.", severity="warning")
+            self.notify(_("This session has ended: it is read-only."), severity="warning")
             return
 
         def undo() -> tuple[str, ActionStatus | None] | None:
@@ -412,15 +445,20 @@ class ActionsScreen(Screen[None]):
 
         def done(note: tuple[str, ActionStatus | None] | None) -> None:
             if note is None:
-                self.notify("Nothing to undo here.", severity="warning", timeout=3)
+                self.notify(_("Nothing to undo here."), severity="warning", timeout=3)
                 return
             entry_id, status = note
-            label = self._label(self.store.get(entry_id)).removesuffix(" · ") or "the action"
+            label = self._label(self.store.get(entry_id)).removesuffix(" · ") or _("the action")
             self._changed(entry_id)
-            what = f"status of {label} back to {status.label}" if status else f"edit of {label}"
-            self.notify(f"Undone: {what}", timeout=3)
+            if status:
+                what = _("status of {label} back to {status}").format(
+                    label=label, status=status_label(status)
+                )
+            else:
+                what = _("edit of {label}").format(label=label)
+            self.notify(_("Undone: {what}").format(what=what), timeout=3)
 
-        store_writer(self.app).submit("Undo", undo, done, owner=self)
+        store_writer(self.app).submit(_("Undo"), undo, done, owner=self)
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -464,12 +502,16 @@ class ActionsScreen(Screen[None]):
 
     def palette_commands(self) -> list[PaletteCommand]:
         return [
-            PaletteCommand(f"Sort actions by {how}", "key o cycles", _sorter(self, how))
+            PaletteCommand(
+                _("Sort actions by {how}").format(how=sort_title(how)),
+                _("key o cycles"),
+                _sorter(self, how),
+            )
             for how in SORTS
         ] + [
-            PaletteCommand("Clear action filters", "key c", self.action_clear_filters),
+            PaletteCommand(_("Clear action filters"), _("key c"), self.action_clear_filters),
             PaletteCommand(
-                "Undo the last change on the action list", "key ctrl+z", self.action_undo
+                _("Undo the last change on the action list"), _("key ctrl+z"), self.action_undo
             ),
         ]
 
@@ -482,7 +524,7 @@ def _status_text(status: ActionStatus) -> Text:
         ActionStatus.DROPPED: "dim",
         ActionStatus.CARRIED_OVER: "cyan",
     }[status]
-    return Text(status.label, style)
+    return Text(status_label(status), style)
 
 
 def _sorter(screen: ActionsScreen, how: str) -> Any:

@@ -46,6 +46,8 @@ from workshop_tui.core.export import (
     planned_paths,
     whats,
 )
+from workshop_tui.core.i18n import N_, _
+from workshop_tui.core.labels import status_label
 from workshop_tui.core.model import ActionLevel, ActionStatus
 from workshop_tui.core.store import Store, StoreError
 
@@ -127,9 +129,9 @@ _FILTER_IDS = (
 )
 
 WHAT_LABELS = {
-    "actions": "Action list",
-    "report": "Session report",
-    "bundle": "Session bundle (for merging)",
+    "actions": N_("Action list"),
+    "report": N_("Session report"),
+    "bundle": N_("Session bundle (for merging)"),
 }
 
 
@@ -190,8 +192,8 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="export_dialog.cancel"),
-        Binding("ctrl+s", "export", "Export", id="export_dialog.export", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="export_dialog.cancel"),
+        Binding("ctrl+s", "export", N_("Export"), id="export_dialog.export", priority=True),
     ]
 
     def __init__(self, store: Store, session_id: str, *, folder: Path | None = None) -> None:
@@ -231,14 +233,18 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         agenda = self.session.agenda
         what, fmt = self._recall()
         self._last_what, self._last_fmt = what, fmt
-        what_options = [(WHAT_LABELS.get(w, w.capitalize()), w) for w in whats()]
+        what_options = [(_(WHAT_LABELS[w]) if w in WHAT_LABELS else w, w) for w in whats()]
         with Vertical(id="export-dialog"):
-            yield Label(f"Export — {self.session.title}", id="export-title", markup=False)
-            yield self._row(
-                "Export", Select(what_options, value=what, allow_blank=False, id="export-what")
+            yield Label(
+                _("Export — {title}").format(title=self.session.title),
+                id="export-title",
+                markup=False,
             )
             yield self._row(
-                "Format",
+                _("Export"), Select(what_options, value=what, allow_blank=False, id="export-what")
+            )
+            yield self._row(
+                _("Format"),
                 Select(
                     self._format_options(what),
                     value=fmt,
@@ -247,50 +253,52 @@ class ExportDialog(ModalScreen[list[Path] | None]):
                 ),
             )
             yield self._row(
-                "Topic",
+                _("Topic"),
                 Select(
-                    [(t.title, t.id) for t in agenda.topics], prompt="All topics", id="export-topic"
+                    [(t.title, t.id) for t in agenda.topics],
+                    prompt=_("All topics"),
+                    id="export-topic",
                 ),
             )
             yield self._row(
-                "Group",
+                _("Group"),
                 Select(
-                    [(g, g) for g in agenda.group_names], prompt="All groups", id="export-group"
+                    [(g, g) for g in agenda.group_names], prompt=_("All groups"), id="export-group"
                 ),
             )
             yield self._row(
-                "Status",
+                _("Status"),
                 Select(
-                    [(s.label, s.value) for s in ActionStatus],
-                    prompt="Any status",
+                    [(status_label(s), s.value) for s in ActionStatus],
+                    prompt=_("Any status"),
                     id="export-status",
                 ),
             )
             yield self._row(
-                "Level",
+                _("Level"),
                 Select(
                     [(lv.value, lv.value) for lv in ActionLevel],
-                    prompt="Any level",
+                    prompt=_("Any level"),
                     id="export-level",
                 ),
             )
-            yield self._row("Owner", Input(placeholder="any owner", id="export-owner"))
+            yield self._row(_("Owner"), Input(placeholder=_("any owner"), id="export-owner"))
             yield self._row(
-                "Split by",
+                _("Split by"),
                 Select(
                     [(f"one file per {s}", s) for s in SPLIT_BY],
-                    prompt="one file",
+                    prompt=_("one file"),
                     id="export-split",
                 ),
             )
             default = self._default_path(what, fmt)
-            yield self._row("Save to", Input(value=str(default), id="export-path"))
+            yield self._row(_("Save to"), Input(value=str(default), id="export-path"))
             yield Static(self._target_text(str(default), None), id="export-target", markup=False)
             yield Static(id="export-error", markup=False)
             with Horizontal(id="export-buttons"):
-                yield Button("Export", variant="primary", id="export-run")
-                yield Button("Cancel", id="export-cancel")
-            yield Static("ctrl+s export · Esc cancel", classes="dialog-help")
+                yield Button(_("Export"), variant="primary", id="export-run")
+                yield Button(_("Cancel"), id="export-cancel")
+            yield Static(_("ctrl+s export · Esc cancel"), classes="dialog-help")
 
     def on_mount(self) -> None:
         self._enable_filters(self._last_what, self._last_fmt)
@@ -308,7 +316,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     @staticmethod
     def _format_options(what: str) -> list[tuple[str, str]]:
         return [
-            (f"{fmt} — {get_exporter(what, fmt).description}", fmt) for fmt in formats_for(what)
+            (f"{fmt} — {_(get_exporter(what, fmt).description)}", fmt) for fmt in formats_for(what)
         ]
 
     def _default_name(self, what: str, fmt: str) -> str:
@@ -357,7 +365,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         error.update(message)
         error.set_class(bool(message), "-shown")
         error.set_class(replace, "-replace")
-        self.query_one("#export-run", Button).label = "Replace" if replace else "Export"
+        self.query_one("#export-run", Button).label = _("Replace") if replace else _("Export")
 
     @on(Select.Changed)
     @on(Input.Changed)
@@ -527,7 +535,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         self.busy = False
         self.query_one("#export-run", Button).disabled = False
         self._show_error(message)
-        self.app.notify(message, title="Export failed", severity="error", timeout=12)
+        self.app.notify(message, title=_("Export failed"), severity="error", timeout=12)
 
     def _done(self, written: list[Path]) -> None:
         self.busy = False
@@ -537,7 +545,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             message = f"Saved {written[0]}"
         else:
             message = f"Saved {len(written)} files in {written[0].parent}"
-        self.app.notify(message, title="Export", timeout=10)
+        self.app.notify(message, title=_("Export"), timeout=10)
         self.dismiss(written)
 
 
@@ -547,7 +555,7 @@ def open_export_dialog(screen: Screen[Any], session_id: str, *, folder: Path | N
     store = getattr(screen.app, "store", None)
     if not isinstance(store, Store):
         screen.notify(
-            "Export needs the workshop data folder.", title="Cannot export", severity="error"
+            _("Export needs the workshop data folder."), title=_("Cannot export"), severity="error"
         )
         return
     try:
@@ -559,6 +567,6 @@ def open_export_dialog(screen: Screen[Any], session_id: str, *, folder: Path | N
         else:
             dialog = ExportDialog(store, session_id, folder=folder)
     except StoreError as err:
-        screen.notify(str(err), title="Cannot export", severity="error", timeout=12)
+        screen.notify(str(err), title=_("Cannot export"), severity="error", timeout=12)
         return
     screen.app.push_screen(dialog)

@@ -36,6 +36,8 @@ from workshop_tui.core.followup import (
     review_queue,
     set_followup_finished,
 )
+from workshop_tui.core.i18n import N_, _
+from workshop_tui.core.labels import level_label, priority_label, status_label
 from workshop_tui.core.model import ActionStatus, Entry
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.screens.plenary import today_of
@@ -103,17 +105,19 @@ class FollowUpScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # 1-4 are printed in the status list itself; off the footer so that Finish, Later
         # and Help fit on an 80-column screen
-        Binding("1", "review('done')", "Done", id="followup.done", show=False),
-        Binding("2", "review('in_progress')", "In progress", id="followup.in_progress", show=False),
-        Binding("3", "review('dropped')", "Dropped", id="followup.dropped", show=False),
+        Binding("1", "review('done')", N_("Done"), id="followup.done", show=False),
         Binding(
-            "4", "review('carried_over')", "Carry over", id="followup.carried_over", show=False
+            "2", "review('in_progress')", N_("In progress"), id="followup.in_progress", show=False
         ),
-        Binding("n,right", "move(1)", "Next", id="followup.next"),
-        Binding("p,left", "move(-1)", "Prev", id="followup.prev", show=False),
-        Binding("c", "focus_comment", "Comment", id="followup.comment", show=False),
-        Binding("f", "finish", "Finish", id="followup.finish"),
-        Binding("escape", "later", "Later", id="followup.later"),
+        Binding("3", "review('dropped')", N_("Dropped"), id="followup.dropped", show=False),
+        Binding(
+            "4", "review('carried_over')", N_("Carry over"), id="followup.carried_over", show=False
+        ),
+        Binding("n,right", "move(1)", N_("Next"), id="followup.next"),
+        Binding("p,left", "move(-1)", N_("Prev"), id="followup.prev", show=False),
+        Binding("c", "focus_comment", N_("Comment"), id="followup.comment", show=False),
+        Binding("f", "finish", N_("Finish"), id="followup.finish"),
+        Binding("escape", "later", N_("Later"), id="followup.later"),
     ]
 
     def __init__(
@@ -135,13 +139,13 @@ class FollowUpScreen(Screen[None]):
         yield Static(id="followup-title")
         yield VerticalScroll(Static(id="followup-text"), id="followup-card")
         yield Input(
-            placeholder="comment (optional), then choose the status below",
+            placeholder=_("comment (optional), then choose the status below"),
             id="followup-comment",
             select_on_focus=False,  # typing on the list moves here: keep what was typed
         )
         yield StatusList(
             *[
-                Option(f"{key}  {status.label}", id=status.value)
+                Option(f"{key}  {status_label(status)}", id=status.value)
                 for key, status in STATUS_KEYS.items()
             ],
             command_keys=_binding_keys(self.BINDINGS),
@@ -163,17 +167,26 @@ class FollowUpScreen(Screen[None]):
         reviewed = sum(1 for e in self.queue if last_review(e, self.new.id) is not None)
         earlier = self.earlier.session
         # the progress first: after a long session title it was cut off at 80-100 columns
-        title = Text.assemble(("Follow-up", "bold"), f" · {reviewed}/{len(self.queue)} reviewed")
+        title = Text.assemble(
+            (_("Follow-up"), "bold"),
+            _(" · {reviewed}/{count} reviewed").format(reviewed=reviewed, count=len(self.queue)),
+        )
         entry = self.current
         if entry is not None:
-            title.append(f" · action {self.index + 1} of {len(self.queue)}")
-        title.append(f" · of {earlier.title} ({earlier.started[:10]})")
+            title.append(
+                _(" · action {value} of {count}").format(
+                    value=self.index + 1, count=len(self.queue)
+                )
+            )
+        title.append(
+            _(" · of {title} ({started})").format(title=earlier.title, started=earlier.started[:10])
+        )
         self.query_one("#followup-title", Static).update(title)
         card = self.query_one("#followup-text", Static)
         comment = self.query_one("#followup-comment", Input)
         if entry is None or entry.action is None:
             card.update(
-                "The earlier session has no open actions: nothing to review. Press f to finish."
+                _("The earlier session has no open actions: nothing to review. Press f to finish.")
             )
             return
         fields = entry.action
@@ -181,22 +194,37 @@ class FollowUpScreen(Screen[None]):
         topic = next((t.title for t in agenda.topics if t.id == entry.topic_id), entry.topic_id)
         text = Text(" ".join(entry.text.split()) + "\n", "bold")
         text.append(
-            f"{topic} · {entry.group} · {fields.level.value} · priority {fields.priority.value}\n",
+            _("{topic} · {group} · {level} · priority {priority}").format(
+                topic=topic,
+                group=entry.group,
+                level=level_label(fields.level),
+                priority=priority_label(fields.priority),
+            )
+            + "\n",
             "dim",
         )
-        text.append(f"Owner: {fields.owner or '—'}   Unit: {fields.unit or '—'}\n")
+        text.append(
+            _("Owner: {owner}   Unit: {unit}").format(
+                owner=fields.owner or "—", unit=fields.unit or "—"
+            )
+            + "\n"
+        )
         due = fields.due_date
-        text.append(f"Due: {fields.due or (fields.timeframe.value if fields.timeframe else '—')}")
+        text.append(
+            _("Due: {value}").format(
+                value=fields.due or (fields.timeframe.value if fields.timeframe else "—")
+            )
+        )
         if due is not None and due < self.today and fields.status.is_open:
-            text.append("  OVERDUE", "bold red")
-        text.append(f"\nIndicator: {fields.indicator or '—'}\n")
-        text.append("Status now: ")
-        text.append(fields.status.label, "bold")
+            text.append("  " + _("OVERDUE"), "bold red")
+        text.append(_("\nIndicator: {value}\n").format(value=fields.indicator or "—"))
+        text.append(_("Status now: "))
+        text.append(status_label(fields.status), "bold")
         mine = last_review(entry, self.new.id)
         if mine is not None:
-            text.append("  (reviewed in this session)", "green")
+            text.append(_("  (reviewed in this session)"), "green")
         if fields.reviews:
-            text.append("\nReview history:", "bold")
+            text.append(_("\nReview history:"), "bold")
             for review in fields.reviews:
                 note = f": {review.get('comment')}" if review.get("comment") else ""
                 text.append(
@@ -214,11 +242,11 @@ class FollowUpScreen(Screen[None]):
         try:
             result = record_review(self.new, self.earlier, entry.id, status, comment)
         except (StoreError, ValueError) as err:
-            self.notify(f"Not saved: {err}", severity="error", timeout=12)
+            self.notify(_("Not saved: {err}").format(err=err), severity="error", timeout=12)
             return
         self.queue[self.index] = result.origin
-        label = ActionStatus(status).label
-        extra = " — a copy is now an open action of this session" if result.carried else ""
+        label = status_label(status)
+        extra = " — " + _("a copy is now an open action of this session") if result.carried else ""
         self.notify(f"{label}{extra}", timeout=3)
         pending = [i for i, e in enumerate(self.queue) if last_review(e, self.new.id) is None]
         after = [i for i in pending if i > self.index] or pending
@@ -227,7 +255,7 @@ class FollowUpScreen(Screen[None]):
         self._show()
         self.query_one("#followup-status", OptionList).focus()
         if not pending:
-            self.notify("All actions reviewed: press f to finish.", timeout=5)
+            self.notify(_("All actions reviewed: press f to finish."), timeout=5)
 
     @on(OptionList.OptionSelected, "#followup-status")
     def _status_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -265,9 +293,10 @@ class FollowUpScreen(Screen[None]):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"{pending} of {len(self.queue)} actions are not reviewed yet. Finish the "
-                "follow-up anyway? (It will not open by itself again; f6 shows it.)",
-                yes="Finish",
+                _(
+                    "{pending} of {count} actions are not reviewed yet. Finish the follow-up anyway? (It will not open by itself again; f6 shows it.)"
+                ).format(pending=pending, count=len(self.queue)),
+                yes=_("Finish"),
             ),
             answered,
         )
@@ -276,7 +305,7 @@ class FollowUpScreen(Screen[None]):
         try:
             set_followup_finished(self.new)
         except StoreError as err:
-            self.notify(f"Not saved: {err}", severity="error", timeout=12)
+            self.notify(_("Not saved: {err}").format(err=err), severity="error", timeout=12)
             return
         self.dismiss()
 
@@ -310,14 +339,14 @@ def start_followup(app: Any, new: SessionStore, *, force: bool = False) -> None:
     try:
         screen = followup_screen_for(new, force=force)
     except StoreError as err:
-        app.notify(str(err), title="Follow-up", severity="warning", timeout=10)
+        app.notify(str(err), title=_("Follow-up"), severity="warning", timeout=10)
         return
     if screen is None:
         if force:
-            app.notify("This session does not follow up an earlier one.", severity="warning")
+            app.notify(_("This session does not follow up an earlier one."), severity="warning")
         return
 
-    def closed(_: object = None) -> None:
+    def closed(_result: object = None) -> None:
         from workshop_tui.ui.screens.session import SessionScreen
 
         for below in app.screen_stack:

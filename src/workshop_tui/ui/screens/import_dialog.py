@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Static
 
-from workshop_tui.core.i18n import _
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.merge import MergeError, MergeReport, import_bundles
 from workshop_tui.core.store import Store, StoreError
 
@@ -35,9 +35,9 @@ def parse_paths(text: str, folder: Path) -> list[Path]:
     try:
         words = shlex.split(text)
     except ValueError as err:
-        raise ValueError(f"cannot read the paths: {err}") from None
+        raise ValueError(_("cannot read the paths: {err}").format(err=err)) from None
     if not words:
-        raise ValueError("Give one or more bundle files (.json), separated by spaces.")
+        raise ValueError(_("Give one or more bundle files (.json), separated by spaces."))
     return [folder / Path(word).expanduser() for word in words]
 
 
@@ -73,8 +73,8 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="import_dialog.close"),
-        Binding("ctrl+s", "run_import", "Import", id="import_dialog.import", priority=True),
+        Binding("escape", "close", N_("Close"), id="import_dialog.close"),
+        Binding("ctrl+s", "run_import", N_("Import"), id="import_dialog.import", priority=True),
     ]
 
     def __init__(self, store: Store, *, folder: Path | None = None, session_id: str = "") -> None:
@@ -90,26 +90,29 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog", classes="dialog") as panel:
-            panel.border_title = "Import session bundles (merge other scribes' work)"
+            panel.border_title = _("Import session bundles (merge other scribes' work)")
             yield Static(
-                "Bundles come from: workshop-tui export SESSION --what bundle. "
-                "Entries merge one by one; the most recent version wins, deletions included.",
+                _(
+                    "Bundles come from: workshop-tui export SESSION --what bundle. "
+                    "Entries merge one by one; the most recent version wins, deletions included."
+                ),
                 classes="dialog-help",
             )
-            yield Input(placeholder="group-a.json group-b.json", id="import-paths")
+            yield Input(placeholder=_("group-a.json group-b.json"), id="import-paths")
             if self.session_id:
                 yield Checkbox(
-                    f"Merge into this session ({self.session_title}) even if the bundles come "
-                    "from other sessions",
+                    _(
+                        "Merge into this session ({session_title}) even if the bundles come from other sessions"
+                    ).format(session_title=self.session_title),
                     id="import-into",
                 )
             # one line or more per bundle: scrolls, so the buttons stay on an 80x24 screen
             with VerticalScroll(id="import-result-box"):
                 yield Static(id="import-result", markup=False)
             with Horizontal(id="import-buttons"):
-                yield Button("Import", variant="primary", id="import-run")
-                yield Button("Close", id="import-close")
-            yield Static("Enter or ctrl+s import · Esc close", classes="dialog-help")
+                yield Button(_("Import"), variant="primary", id="import-run")
+                yield Button(_("Close"), id="import-close")
+            yield Static(_("Enter or ctrl+s import · Esc close"), classes="dialog-help")
 
     def on_mount(self) -> None:
         self.query_one("#import-paths", Input).focus()
@@ -168,7 +171,7 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
         self.busy = False
         self.query_one("#import-run", Button).disabled = False
         self._show("Nothing was imported:\n" + "\n".join(problems), error=True)
-        self.app.notify(problems[0], title="Import failed", severity="error", timeout=12)
+        self.app.notify(problems[0], title=_("Import failed"), severity="error", timeout=12)
 
     def _done(self, reports: list[MergeReport]) -> None:
         self.busy = False
@@ -185,10 +188,12 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
         updated = sum(r.updated for r in reports)
         deleted = sum(r.deleted for r in reports)
         kept = sum(r.kept_local for r in reports)
-        message = f"{len(reports)} bundle(s): {added} added, {updated} updated, {deleted} deleted"
+        message = _(
+            "{count} bundle(s): {added} added, {updated} updated, {deleted} deleted"
+        ).format(count=len(reports), added=added, updated=updated, deleted=deleted)
         if kept:
             message += ", " + _("{n} kept the newer local edit").format(n=kept)
-        self.app.notify(message, title="Import", timeout=10)
+        self.app.notify(message, title=_("Import"), timeout=10)
         self.query_one("#import-close", Button).focus()
 
 
@@ -202,13 +207,13 @@ def open_import_dialog(
     store = getattr(screen.app, "store", None)
     if not isinstance(store, Store):
         screen.notify(
-            "Import needs the workshop data folder.", title="Cannot import", severity="error"
+            _("Import needs the workshop data folder."), title=_("Cannot import"), severity="error"
         )
         return
     try:
         dialog = ImportDialog(store, folder=folder, session_id=session_id)
     except StoreError as err:
-        screen.notify(str(err), title="Cannot import", severity="error", timeout=12)
+        screen.notify(str(err), title=_("Cannot import"), severity="error", timeout=12)
         return
 
     def imported(reports: list[MergeReport] | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import EntryKind
 from workshop_tui.core.store import SessionStore, StoreError
 
@@ -97,8 +98,9 @@ def open_entry(
             if target.locked_group:
                 # a scribe's laptop never leaves its group: say why the cell is not shown
                 target.notify(
-                    f"This laptop is locked to {target.locked_group}: {group}'s work is not "
-                    "shown here.",
+                    _(
+                        "This laptop is locked to {locked_group}: {group}'s work is not shown here."
+                    ).format(locked_group=target.locked_group, group=group),
                     severity="warning",
                     timeout=6,
                 )
@@ -123,42 +125,42 @@ def _review_bindings() -> list[Any]:
         Binding(
             "f2",
             "plenary",
-            "Plenary",
+            N_("Plenary"),
             id="app.plenary",
             show=False,
-            tooltip="Grid, groups side by side, charts, warnings",
+            tooltip=N_("Grid, groups side by side, charts, warnings"),
         ),
         Binding(
             "f3",
             "action_list",
-            "Action list",
+            N_("Action list"),
             id="app.action_list",
             show=False,
-            tooltip="All actions: filter, sort, status",
+            tooltip=N_("All actions: filter, sort, status"),
         ),
         Binding(
             "f4",
             "sessions",
-            "Sessions",
+            N_("Sessions"),
             id="app.sessions",
             show=False,
-            tooltip="Browse past sessions",
+            tooltip=N_("Browse past sessions"),
         ),
         Binding(
             "f5,ctrl+f",
             "search",
-            "Search",
+            N_("Search"),
             id="app.search",
             show=False,
-            tooltip="Search all sessions",
+            tooltip=N_("Search all sessions"),
         ),
         Binding(
             "f6",
             "follow_up",
-            "Follow-up",
+            N_("Follow-up"),
             id="app.follow_up",
             show=False,
-            tooltip="Review the earlier session's actions",
+            tooltip=N_("Review the earlier session's actions"),
         ),
     ]
 
@@ -173,7 +175,7 @@ class ReviewActions:
     def _session_or_warn(self) -> SessionStore | None:
         store = current_session(self)
         if store is None:
-            self.notify("Open a session first.", severity="warning")  # type: ignore[attr-defined]
+            self.notify(_("Open a session first."), severity="warning")  # type: ignore[attr-defined]
         return store
 
     def _is_read_only(self) -> bool:
@@ -227,7 +229,7 @@ class ReviewActions:
         if store is None:
             return
         if self._is_read_only():
-            self.notify("This session has ended: it is read-only.", severity="warning")  # type: ignore[attr-defined]
+            self.notify(_("This session has ended: it is read-only."), severity="warning")  # type: ignore[attr-defined]
             return
         start_followup(self, store, force=True)
 

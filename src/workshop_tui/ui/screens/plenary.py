@@ -30,7 +30,8 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from workshop_tui.core.i18n import N_, _
+from workshop_tui.core.i18n import N_, _, ngettext
+from workshop_tui.core.labels import kind_heading, level_label, status_label
 from workshop_tui.core.model import EntryKind
 from workshop_tui.core.plenary import build_grid, chart_data, parking_lot, side_by_side_order
 from workshop_tui.core.quality import check_session, grid_gaps, warning_labels
@@ -46,14 +47,11 @@ from workshop_tui.ui.widgets.themes import ThemesView
 POLL_SECONDS = 2.0
 GROUP_WIDTH = 14  # widest group column of the grid
 
-KIND_HEADINGS = (
-    (EntryKind.CHALLENGE, "Challenges"),
-    (EntryKind.SOLUTION, "Solutions"),
-    (EntryKind.ACTION, "Actions"),
-)
+KIND_HEADINGS = (EntryKind.CHALLENGE, EntryKind.SOLUTION, EntryKind.ACTION)
 
 
-SHORT_STATUS = {"in progress": "in prog.", "carried over": "carried"}
+#: short status labels under narrow bars (English label → N_-marked short form)
+SHORT_STATUS = {"in progress": N_("in prog."), "carried over": N_("carried")}
 
 
 #: what the grid's cells and marks mean (fits an 80-column screen)
@@ -68,10 +66,6 @@ def grid_legend() -> Text:
         no_wrap=True,
         overflow="ellipsis",
     )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def today_of(app: Any) -> dt.date:
@@ -102,31 +96,33 @@ class PlenaryScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("g", "show_tab('tab-grid')", "Grid", id="plenary.grid"),
-        Binding("s", "show_tab('tab-side')", "Side by side", id="plenary.side"),
-        Binding("c", "show_tab('tab-charts')", "Charts", id="plenary.charts"),
-        Binding("w", "show_tab('tab-quality')", "Warnings", id="plenary.quality"),
+        Binding("g", "show_tab('tab-grid')", N_("Grid"), id="plenary.grid"),
+        Binding("s", "show_tab('tab-side')", N_("Side by side"), id="plenary.side"),
+        Binding("c", "show_tab('tab-charts')", N_("Charts"), id="plenary.charts"),
+        Binding("w", "show_tab('tab-quality')", N_("Warnings"), id="plenary.quality"),
         # off the footer (the tab bar names it) so Back and Help fit at 80 columns
         Binding("t", "show_tab('tab-themes')", N_("Themes"), id="plenary.themes", show=False),
         # off the footer at 80 columns; the tab itself names it
-        Binding("p", "show_tab('tab-parking')", "Parking lot", id="plenary.parking", show=False),
         Binding(
-            "left_curly_bracket", "topic(-1)", "Prev topic", id="plenary.topic_prev", show=False
+            "p", "show_tab('tab-parking')", N_("Parking lot"), id="plenary.parking", show=False
+        ),
+        Binding(
+            "left_curly_bracket", "topic(-1)", N_("Prev topic"), id="plenary.topic_prev", show=False
         ),
         # off the footer (the side-by-side view says "{ } other topic") so Back and Help fit
         # on an 80-column screen
         Binding(
             "right_curly_bracket",
             "topic(1)",
-            "Topic",
+            N_("Topic"),
             key_display="{ }",
             id="plenary.topic_next",
             show=False,
         ),
-        Binding("r", "reload", "Refresh", id="plenary.reload", show=False),
+        Binding("r", "reload", N_("Refresh"), id="plenary.reload", show=False),
         # off the footer (the side-by-side title says "v by votes") so Back and Help fit
-        Binding("v", "sort_by_votes", "Sort by votes", id="plenary.sort_by_votes", show=False),
-        Binding("escape,q", "close", "Back", id="plenary.close"),
+        Binding("v", "sort_by_votes", N_("Sort by votes"), id="plenary.sort_by_votes", show=False),
+        Binding("escape,q", "close", N_("Back"), id="plenary.close"),
     ]
 
     def __init__(self, store: SessionStore, *, today: dt.date | None = None) -> None:
@@ -148,10 +144,10 @@ class PlenaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="plenary-title")
         with TabbedContent(initial="tab-grid", id="plenary-tabs"):
-            with TabPane("Grid", id="tab-grid"):
+            with TabPane(_("Grid"), id="tab-grid"):
                 yield Static(grid_legend(), id="grid-legend")
                 yield DataTable(id="plenary-grid", cursor_type="cell", zebra_stripes=True)
-            with TabPane("Side by side", id="tab-side"):
+            with TabPane(_("Side by side"), id="tab-side"):
                 yield Static(id="side-title")
                 with Horizontal(id="side-columns"):
                     for index, group in enumerate(self.agenda.group_names):
@@ -160,13 +156,13 @@ class PlenaryScreen(Screen[None]):
                         )
                         column.border_title = group
                         yield column
-            with TabPane("Charts", id="tab-charts"):
+            with TabPane(_("Charts"), id="tab-charts"):
                 with Grid(id="charts"):
                     for name in ("topics", "groups", "status", "level"):
                         yield BarChart(id=f"chart-{name}")
             with TabPane(_("Themes"), id="tab-themes"):
                 yield ThemesView(self.store, id="themes-view")
-            with TabPane("Warnings", id="tab-quality"):
+            with TabPane(_("Warnings"), id="tab-quality"):
                 yield DataTable(id="quality", cursor_type="row", zebra_stripes=True)
                 yield Static(id="quality-detail")
             with TabPane(_("Parking lot"), id="tab-parking"):
@@ -194,7 +190,9 @@ class PlenaryScreen(Screen[None]):
             self._draw()
         except StoreError as err:
             if str(err) != self._last_error:
-                self.notify(str(err), title="Cannot read the session", severity="error", timeout=12)
+                self.notify(
+                    str(err), title=_("Cannot read the session"), severity="error", timeout=12
+                )
             self._last_error = str(err)
             return
         self._last_error = ""
@@ -208,9 +206,13 @@ class PlenaryScreen(Screen[None]):
         # the counts first: a long session title cut them off at 80-100 columns
         self.query_one("#plenary-title", Static).update(
             Text.assemble(
-                ("Plenary", "bold"),
-                f" · {_count(len(gaps.cells), 'cell')} without action"
-                f" · {_count(flagged, 'action')} with warnings · ",
+                (_("Plenary"), "bold"),
+                _(" · {cells} without action · {actions} with warnings · ").format(
+                    cells=ngettext("{n} cell", "{n} cells", len(gaps.cells)).format(
+                        n=len(gaps.cells)
+                    ),
+                    actions=ngettext("{n} action", "{n} actions", flagged).format(n=flagged),
+                ),
                 (self.store.session.title, "bold"),
             )
         )
@@ -254,8 +256,8 @@ class PlenaryScreen(Screen[None]):
         total_width = max([len(_("Actions")), *(len(text.plain) for text in totals.values())])
         widths = [width + 2 for width in group_widths] + [total_width + 2]
         room = self.app.size.width - sum(widths) - 4
-        longest = max((len(title) + 5 for _, title in grid.topics), default=10)
-        table.add_column("Topic", key="topic", width=max(20, min(longest, room)))
+        longest = max((len(title) + 5 for _tid, title in grid.topics), default=10)
+        table.add_column(_("Topic"), key="topic", width=max(20, min(longest, room)))
         for index, (group, width) in enumerate(zip(grid.groups, group_widths, strict=True)):
             label = Text(group, no_wrap=True, overflow="ellipsis")
             table.add_column(label, key=f"g{index}", width=width)
@@ -306,11 +308,12 @@ class PlenaryScreen(Screen[None]):
                 overflow="ellipsis",
             )
         )
-        entries = self.store.entries(topic_id=self.topic_id, kind=[k for k, _ in KIND_HEADINGS])
+        entries = self.store.entries(topic_id=self.topic_id, kind=list(KIND_HEADINGS))
         partners = duplicate_partners(entries)
         for index, group in enumerate(self.agenda.group_names):
             text = Text()
-            for kind, heading in KIND_HEADINGS:
+            for kind in KIND_HEADINGS:
+                heading = kind_heading(kind)
                 mine = side_by_side_order(
                     [e for e in entries if e.group == group and e.kind == kind],
                     by_votes=self.side_by_votes,
@@ -334,17 +337,22 @@ class PlenaryScreen(Screen[None]):
         statuses, status_counts = [], []
         for label, count in zip(data.status_labels, data.status_counts, strict=True):
             if count or label != "carried over":  # only follow-ups carry over: no empty bar
-                statuses.append(SHORT_STATUS.get(label, label))
+                short = SHORT_STATUS.get(label)
+                statuses.append(_(short) if short else status_label(label.replace(" ", "_")))
                 status_counts.append(count)
         series = {
             "topics": (
-                "Entries per topic (1, 2… as in the grid)",
+                _("Entries per topic (1, 2… as in the grid)"),
                 topic_numbers,
                 data.topic_counts,
             ),
-            "groups": ("Entries per group", data.group_labels, data.group_counts),
-            "status": ("Actions by status", statuses, status_counts),
-            "level": ("Actions by level", data.level_labels, data.level_counts),
+            "groups": (_("Entries per group"), data.group_labels, data.group_counts),
+            "status": (_("Actions by status"), statuses, status_counts),
+            "level": (
+                _("Actions by level"),
+                [level_label(label) for label in data.level_labels],
+                data.level_counts,
+            ),
         }
         for name, (title, labels, values) in series.items():
             self.query_one(f"#chart-{name}", BarChart).show(title, labels, values)
@@ -358,14 +366,14 @@ class PlenaryScreen(Screen[None]):
         # both text columns fit the screen: the warnings in words (cut with "…" after their
         # count), the action in the rest; the box below the table has both in full
         group_width = min(max((len(g) for g in groups), default=5), GROUP_WIDTH)
-        room = self.app.size.width - (len("Topic") + 2) - (group_width + 2) - 2 - 4
+        room = self.app.size.width - (len(_("Topic")) + 2) - (group_width + 2) - 2 - 4
         labels = {i: warning_labels(found) for i, found in warnings.items()}
         longest = max((len(label) for label in labels.values()), default=8)
-        warnings_width = min(max(longest, len("Warnings")), max(20, room * 2 // 5))
-        table.add_column("Topic")
-        table.add_column("Group", width=group_width)
-        table.add_column("Warnings", width=warnings_width)
-        table.add_column("Action", width=max(20, room - warnings_width))
+        warnings_width = min(max(longest, len(_("Warnings"))), max(20, room * 2 // 5))
+        table.add_column(_("Topic"))
+        table.add_column(_("Group"), width=group_width)
+        table.add_column(_("Warnings"), width=warnings_width)
+        table.add_column(_("Action"), width=max(20, room - warnings_width))
         actions = sorted(
             (self.store.get(i) for i in warnings),
             key=lambda e: (
@@ -388,14 +396,14 @@ class PlenaryScreen(Screen[None]):
     def _show_quality_detail(self, entry_id: str | None) -> None:
         detail = self.query_one("#quality-detail", Static)
         if entry_id is None:
-            detail.update("No actions yet.")
+            detail.update(_("No actions yet."))
             return
         found = self.warnings.get(entry_id, [])
         text = Text(" ".join(self.store.get(entry_id).text.split()), "bold")
         for warning in found:
             text.append(f"\n ⚠ {warning.message}", "red")
         if not found:
-            text.append("\n ✓ no warnings", "green")
+            text.append(_("\n ✓ no warnings"), "green")
         detail.update(text)
 
     # -- interaction -----------------------------------------------------------------------
@@ -463,7 +471,9 @@ class PlenaryScreen(Screen[None]):
     def palette_commands(self) -> list[PaletteCommand]:
         return [
             PaletteCommand(
-                f"Plenary side by side: {t.title}", "groups side by side", _side(self, t.id)
+                _("Plenary side by side: {title}").format(title=t.title),
+                _("groups side by side"),
+                _side(self, t.id),
             )
             for t in self.agenda.topics
         ]

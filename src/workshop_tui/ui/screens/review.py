@@ -62,7 +62,7 @@ class ConfirmScreen(ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
         Binding("escape,n", "answer(False)", "No", id="confirm.no"),
     ]
 
@@ -73,12 +73,12 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
-            box.border_title = "Please confirm"
+            box.border_title = _("Please confirm")
             yield Label(self.question, id="confirm-question")  # wraps (full width)
             with Horizontal(id="confirm-buttons"):
                 yield Button(self.yes, variant="warning", id="confirm-yes")
-                yield Button("Cancel", id="confirm-no")
-            yield Static("y: yes · n / Esc: cancel", classes="dialog-help")
+                yield Button(_("Cancel"), id="confirm-no")
+            yield Static(_("y: yes · n / Esc: cancel"), classes="dialog-help")
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()

@@ -36,6 +36,7 @@ from workshop_tui.core.capture import (
     pane_labels,
     votes_left,
 )
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import Entry, EntryKind, now_iso
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.core.timer import TimerBank, format_clock
@@ -62,7 +63,7 @@ NARROW_WIDTH = 100
 POLL_SECONDS = 1.5
 #: a second R within about this long resets a timer that has run
 RESET_CONFIRM_SECONDS = 4
-READ_ONLY_MESSAGE = "This session has ended: it is read-only."
+READ_ONLY_MESSAGE = N_("This session has ended: it is read-only.")
 
 #: (topic id, group, pane kind) of a draft
 DraftKey = tuple[str, str, str]
@@ -175,7 +176,12 @@ class SessionScreen(Screen[None]):
             with Vertical(id="session-main"):
                 yield VerticalScroll(Static(id="topic-info-text"), id="topic-info")
                 if self.locked_group:
-                    tabs = [Tab(f"{self.locked_group} (locked)", id="group-0")]
+                    tabs = [
+                        Tab(
+                            _("{locked_group} (locked)").format(locked_group=self.locked_group),
+                            id="group-0",
+                        )
+                    ]
                     active = "group-0"
                 else:
                     tabs = [Tab(name, id=f"group-{i}") for i, name in enumerate(self.groups)]
@@ -273,7 +279,7 @@ class SessionScreen(Screen[None]):
 
     def _refuse_if_read_only(self) -> bool:
         if self.read_only:
-            self.notify(READ_ONLY_MESSAGE, severity="warning")
+            self.notify(_(READ_ONLY_MESSAGE), severity="warning")
         return self.read_only
 
     # -- rendering ---------------------------------------------------------------------
@@ -288,11 +294,13 @@ class SessionScreen(Screen[None]):
             # once per problem: the poll redraws every 1.5 s and would repeat it forever
             if str(err) != self._read_error:
                 self._read_error = str(err)
-                self.notify(str(err), title="Cannot read the session", severity="error", timeout=12)
+                self.notify(
+                    str(err), title=_("Cannot read the session"), severity="error", timeout=12
+                )
             return
         if self._read_error is not None:
             self._read_error = None
-            self.notify("The session file can be read again.", title="Session", timeout=4)
+            self.notify(_("The session file can be read again."), title=_("Session"), timeout=4)
         self._shown_generation = generation
         labels = pane_labels(here)
         backlinks: dict[str, list[Entry]] = {}
@@ -332,11 +340,14 @@ class SessionScreen(Screen[None]):
                 read_only=self.read_only,
             )
         )
-        info = Text.assemble((f"{number}. {topic.title}", "bold"), f"  ({topic.timebox} min)")
+        info = Text.assemble(
+            (f"{number}. {topic.title}", "bold"),
+            _("  ({timebox} min)").format(timebox=topic.timebox),
+        )
         if topic.description:
             info.append(f"\n{topic.description.strip()}")
         if topic.questions:
-            info.append("\nGuiding questions:", "bold")
+            info.append(_("\nGuiding questions:"), "bold")
             for question in topic.questions:
                 info.append(f"\n • {question}")
         self.query_one("#topic-info-text", Static).update(info)
@@ -372,12 +383,14 @@ class SessionScreen(Screen[None]):
             if not self._state_error_shown:
                 self._state_error_shown = True
                 self.notify(
-                    f"Could not save the screen position: {err}", severity="error", timeout=12
+                    _("Could not save the screen position: {err}").format(err=err),
+                    severity="error",
+                    timeout=12,
                 )
 
         # queued with the captures: a slow disk never stalls switching topics or groups
         self.writer.submit(
-            "Screen position",
+            _("Screen position"),
             lambda: store.set_state(**saved_as),
             failed=failed,
             owner=self,
@@ -441,9 +454,10 @@ class SessionScreen(Screen[None]):
                 # time already used: one stray shifted key must not wipe it in front of the room
                 self._reset_armed = (self.topic_id, now)
                 self.notify(
-                    f"{format_clock(timer.elapsed)} of {format_clock(timer.duration)} used:"
-                    " press R again to reset the timer.",
-                    title="Timer",
+                    _("{used} of {length} used: press R again to reset the timer.").format(
+                        used=format_clock(timer.elapsed), length=format_clock(timer.duration)
+                    ),
+                    title=_("Timer"),
                     timeout=RESET_CONFIRM_SECONDS,
                 )
                 return
@@ -458,14 +472,22 @@ class SessionScreen(Screen[None]):
     @on(TimerDisplay.Expired)
     def _timer_expired(self, event: TimerDisplay.Expired) -> None:
         self.notify(
-            f"Time is up for {event.topic_title}.", title="Timer", severity="warning", timeout=10
+            _("Time is up for {topic_title}.").format(topic_title=event.topic_title),
+            title=_("Timer"),
+            severity="warning",
+            timeout=10,
         )
 
     def set_group(self, group: str) -> None:
         if group == self.group or group not in self.groups:
             return
         if self.locked_group:
-            self.notify(f"This laptop is locked to {self.locked_group}.", severity="warning")
+            self.notify(
+                _("This laptop is locked to {locked_group}.").format(
+                    locked_group=self.locked_group
+                ),
+                severity="warning",
+            )
             return
         note = self._stash_drafts()
         self.group = group
@@ -508,10 +530,10 @@ class SessionScreen(Screen[None]):
         if not kept:
             return ""
         number = [t.id for t in self.agenda.topics].index(self.topic_id) + 1
-        return (
-            f"Your unsent {', '.join(kept)} text stays with {self.group}, topic {number}:"
-            " it is back when you return."
-        )
+        return _(
+            "Your unsent {kinds} text stays with {group}, topic {number}: it is back when you "
+            "return."
+        ).format(kinds=", ".join(kept), group=self.group, number=number)
 
     def _restore_drafts(self, note: str = "") -> None:
         """Put the current topic × group's drafts back in their inputs; say where the
@@ -531,7 +553,7 @@ class SessionScreen(Screen[None]):
         if note:
             self.notify(
                 note,
-                title="Draft kept",
+                title=_("Draft kept"),
                 timeout=4,
             )
 
@@ -542,7 +564,12 @@ class SessionScreen(Screen[None]):
 
     def action_group(self, delta: int) -> None:
         if self.locked_group:
-            self.notify(f"This laptop is locked to {self.locked_group}.", severity="warning")
+            self.notify(
+                _("This laptop is locked to {locked_group}.").format(
+                    locked_group=self.locked_group
+                ),
+                severity="warning",
+            )
             return
         index = (self.groups.index(self.group) + delta) % len(self.groups)
         self.set_group(self.groups[index])
@@ -568,6 +595,15 @@ class SessionScreen(Screen[None]):
         self._apply_toggles()
         self.save_state()
 
+    def language_changed(self) -> None:
+        """Redraw every word in the new UI language (the app calls this on a switch)."""
+        for pane in self.query(EntryPane):
+            pane.language_changed()
+        if self.locked_group:
+            label = _("{locked_group} (locked)").format(locked_group=self.locked_group)
+            self.query_one("#group-tabs", Tabs).query_one(Tab).label = label
+        self.refresh_all()
+
     def on_unmount(self) -> None:
         # ctrl+q, closing the terminal tab, the end of a test: keep the place (timers too);
         # the workers are cancelled as the app stops, so what is queued is saved right here;
@@ -584,20 +620,23 @@ class SessionScreen(Screen[None]):
             if not yes:
                 return
             store = self.store
-            self._queue_write("End session", lambda: store.update_session(ended=now_iso()), ended)
+            self._queue_write(
+                _("End session"), lambda: store.update_session(ended=now_iso()), ended
+            )
 
-        def ended(_: object) -> None:
+        def ended(_result: object) -> None:
             self.read_only = True
             self.add_class("read-only")
             for pane in self.query(EntryPane):
                 pane.make_read_only()
             self.refresh_all()
             self.refresh_bindings()  # the editing keys leave the footer
-            self.notify("Session ended: it is now read-only.")
+            self.notify(_("Session ended: it is now read-only."))
 
         self.app.push_screen(
             ConfirmScreen(
-                f"End “{self.store.session.title}”? It becomes read-only.", yes="End session"
+                _("End “{title}”? It becomes read-only.").format(title=self.store.session.title),
+                yes=_("End session"),
             ),
             answered,
         )
@@ -620,7 +659,7 @@ class SessionScreen(Screen[None]):
         from workshop_tui.ui.screens.import_dialog import open_import_dialog
 
         if self.read_only:
-            self.notify("This session is read-only: reopen it first (f4).", severity="warning")
+            self.notify(_("This session is read-only: reopen it first (f4)."), severity="warning")
             return
         open_import_dialog(self, self.store.id)
 
@@ -649,19 +688,21 @@ class SessionScreen(Screen[None]):
             return
         if not text.strip():
             pane.give_back(text, editing)
-            self.notify("The text is empty; press x on the entry to delete it.", severity="warning")
+            self.notify(
+                _("The text is empty; press x on the entry to delete it."), severity="warning"
+            )
             return
         # saved in a worker: typing goes on meanwhile (the input is already empty)
         change: Callable[[], Entry]
         if editing:
             entry_id = editing
-            what = "Edit"
+            what = _("Edit")
 
             def change() -> Entry:
                 return self.capture.edit_text(entry_id, text)
         else:
             kind, topic_id, group = pane.kind, self.topic_id, self.group
-            what = f"Add {pane.noun}"
+            what = _("Add {noun}").format(noun=pane.noun)
 
             def change() -> Entry:
                 return self.capture.add(kind, topic_id, group, text)
@@ -693,7 +734,9 @@ class SessionScreen(Screen[None]):
             return
         if entry_id is None:
             self.notify(
-                f"No {pane.noun} selected: type one in the box below and press Enter.",
+                _("No {noun} selected: type one in the box below and press Enter.").format(
+                    noun=pane.noun
+                ),
                 severity="warning",
             )
             return
@@ -713,7 +756,9 @@ class SessionScreen(Screen[None]):
         elif operation in ("vote", "unvote"):
             vote = self.capture.vote if operation == "vote" else self.capture.unvote
             group = self.group
-            self._queue_write("Vote", lambda: vote(entry.id, group), lambda _: self.refresh_all())
+            self._queue_write(
+                _("Vote"), lambda: vote(entry.id, group), lambda _: self.refresh_all()
+            )
         elif operation in ("move_up", "move_down"):
             self._move(pane, entry, -1 if operation == "move_up" else 1)
         elif operation == "link":
@@ -724,16 +769,19 @@ class SessionScreen(Screen[None]):
     def _delete(self, pane: EntryPane, entry: Entry) -> None:
         labels = pane_labels(self.store.entries(topic_id=entry.topic_id, group=entry.group))
 
-        def done(_: object) -> None:
+        def done(_result: object) -> None:
             self.refresh_all()
-            self.notify(f"Deleted {labels.get(entry.id, '')} — ctrl+z undoes", timeout=4)
+            self.notify(
+                _("Deleted {label} — ctrl+z undoes").format(label=labels.get(entry.id, "")),
+                timeout=4,
+            )
 
-        self._queue_write("Delete", lambda: self.capture.delete(entry.id), done)
+        self._queue_write(_("Delete"), lambda: self.capture.delete(entry.id), done)
 
     def _move(self, pane: EntryPane, entry: Entry, delta: int) -> None:
         if pane.sort_by_votes:
             self.notify(
-                "Sorted by votes: press s to go back to your own order, then move.",
+                _("Sorted by votes: press s to go back to your own order, then move."),
                 severity="warning",
             )
             return
@@ -743,7 +791,7 @@ class SessionScreen(Screen[None]):
                 self.refresh_all()
                 pane.highlight(entry.id)
 
-        self._queue_write("Move", lambda: self.capture.move(entry.id, delta), done)
+        self._queue_write(_("Move"), lambda: self.capture.move(entry.id, delta), done)
 
     def _toggle_sort(self, pane: EntryPane) -> None:
         pane.sort_by_votes = not pane.sort_by_votes
@@ -755,33 +803,42 @@ class SessionScreen(Screen[None]):
         if self._refuse_if_read_only():
             return
         if not self.capture.can_undo and not self.writer.in_flight:
-            self.notify("Nothing to undo.", severity="warning", timeout=3)
+            self.notify(_("Nothing to undo."), severity="warning", timeout=3)
             return
 
         def done(step: UndoStep | None) -> None:
             if step is None:  # the saves queued before it added nothing to undo
-                self.notify("Nothing to undo.", severity="warning", timeout=3)
+                self.notify(_("Nothing to undo."), severity="warning", timeout=3)
                 return
             self.refresh_all()
-            self.notify(f"Undone: {step.description}", timeout=3)
+            self.notify(
+                _("Undone: {description}").format(description=_(step.description)), timeout=3
+            )
 
-        self._queue_write("Undo", self.capture.undo, done)
+        self._queue_write(_("Undo"), self.capture.undo, done)
 
     # -- linking -----------------------------------------------------------------------
     def _open_link_picker(self, entry: Entry) -> None:
         candidates = link_candidates(self.store, entry)
         if entry.kind not in (EntryKind.SOLUTION, EntryKind.ACTION):
-            self.notify("Link from a solution or an action to what it answers.", severity="warning")
+            self.notify(
+                _("Link from a solution or an action to what it answers."), severity="warning"
+            )
             return
         if not candidates:
             wanted = "challenges" if entry.kind == EntryKind.SOLUTION else "solutions or challenges"
-            self.notify(f"No {wanted} in this topic for {self.group} yet.", severity="warning")
+            self.notify(
+                _("No {wanted} in this topic for {group} yet.").format(
+                    wanted=wanted, group=self.group
+                ),
+                severity="warning",
+            )
             return
         labels = pane_labels(self.store.entries(topic_id=entry.topic_id, group=entry.group))
 
         def toggle(target_id: str) -> bool:
             self._queue_write(
-                "Link",
+                _("Link"),
                 lambda: self.capture.toggle_link(entry.id, target_id),
                 lambda _: self.refresh_all(),
                 failed=lambda _: picker.put_back(target_id),
@@ -794,7 +851,7 @@ class SessionScreen(Screen[None]):
     # -- actions -----------------------------------------------------------------------
     def _open_action_editor(self, entry: Entry) -> None:
         if entry.kind != EntryKind.ACTION:
-            self.notify("Only actions have owner, due date and status.", severity="warning")
+            self.notify(_("Only actions have owner, due date and status."), severity="warning")
             return
         labels = pane_labels(self.store.entries(topic_id=entry.topic_id, group=entry.group))
         context = f"{labels.get(entry.id, '')} · {self.topic.title} · {entry.group}"
@@ -803,7 +860,8 @@ class SessionScreen(Screen[None]):
             # the editor writes through this (queued after the captures) and closes only once
             # it is saved: a failed save (disk full, damaged file) keeps every typed field
             return self.writer.reason_not_saved(
-                "Action", lambda: self.capture.set_action(entry.id, result.fields, text=result.text)
+                _("Action"),
+                lambda: self.capture.set_action(entry.id, result.fields, text=result.text),
             )
 
         def saved(result: ActionEditResult | None) -> None:

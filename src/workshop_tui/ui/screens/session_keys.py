@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingType
 
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import EntryKind
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.widgets.entries import PANE_TITLES
@@ -28,162 +29,162 @@ SESSION_BINDINGS: list[BindingType] = [
     Binding(
         "question_mark",
         "app.help",
-        "Help",
+        N_("Help"),
         id="session.help",
         show=False,
-        tooltip="Show this list of keys (also f1)",
+        tooltip=N_("Show this list of keys (also f1)"),
     ),
     Binding(
         "left_square_bracket,alt+left",
         "group(-1)",
-        "Prev group",
+        N_("Prev group"),
         id="session.group_prev",
         show=False,
-        tooltip="Previous group",
+        tooltip=N_("Previous group"),
     ),
     Binding(
         "right_square_bracket,alt+right",
         "group(1)",
-        "Group",
+        N_("Group"),
         key_display="[ ]",
         id="session.group_next",
-        tooltip="Next group",
+        tooltip=N_("Next group"),
     ),
     Binding(
         "left_curly_bracket,alt+up",
         "topic(-1)",
-        "Prev topic",
+        N_("Prev topic"),
         id="session.topic_prev",
         show=False,
-        tooltip="Previous topic",
+        tooltip=N_("Previous topic"),
     ),
     Binding(
         "right_curly_bracket,alt+down",
         "topic(1)",
-        "Topic",
+        N_("Topic"),
         key_display="{ }",
         id="session.topic_next",
-        tooltip="Next topic",
+        tooltip=N_("Next topic"),
     ),
     Binding(
         "t",
         "focus_topics",
-        "Topics",
+        N_("Topics"),
         id="session.focus_topics",
         show=False,
-        tooltip="Go to the topics list",
+        tooltip=N_("Go to the topics list"),
     ),
     Binding(
         "1,alt+1",
         "focus_pane('challenge')",
-        "Challenges",
+        N_("Challenges"),
         id="session.focus_challenges",
         show=False,
-        tooltip="Go to the Challenges pane",
+        tooltip=N_("Go to the Challenges pane"),
     ),
     Binding(
         "2,alt+2",
         "focus_pane('solution')",
-        "Solutions",
+        N_("Solutions"),
         id="session.focus_solutions",
         show=False,
-        tooltip="Go to the Solutions pane",
+        tooltip=N_("Go to the Solutions pane"),
     ),
     Binding(
         "3,alt+3",
         "focus_pane('action')",
-        "Actions",
+        N_("Actions"),
         id="session.focus_actions",
         show=False,
-        tooltip="Go to the Actions pane",
+        tooltip=N_("Go to the Actions pane"),
     ),
     Binding(
         "4,alt+4",
         "focus_pane('parking')",
-        "Parking lot",
+        N_("Parking lot"),
         id="session.focus_parking",
         show=False,
-        tooltip="Go to the parking lot",
+        tooltip=N_("Go to the parking lot"),
     ),
     Binding(
         "5,alt+5",
         "focus_pane('note')",
-        "Notes",
+        N_("Notes"),
         id="session.focus_notes",
         show=False,
-        tooltip="Go to the facilitator notes",
+        tooltip=N_("Go to the facilitator notes"),
     ),
     Binding(
         "o",
         "toggle_extra",
-        "Parking/notes",
+        N_("Parking/notes"),
         id="session.toggle_extra",
         show=False,
-        tooltip="Show/hide the parking lot and notes",
+        tooltip=N_("Show/hide the parking lot and notes"),
     ),
     Binding(
         "d",
         "toggle_info",
-        "Description",
+        N_("Description"),
         id="session.toggle_info",
         show=False,
-        tooltip="Show/hide the topic description and guiding questions",
+        tooltip=N_("Show/hide the topic description and guiding questions"),
     ),
     Binding(
         "p",
         "timer('toggle')",
-        "Timer",
+        N_("Timer"),
         id="session.timer_toggle",
         show=False,
-        tooltip="Start/pause the topic timer",
+        tooltip=N_("Start/pause the topic timer"),
     ),
     Binding(
         "R,shift+r",
         "timer('reset')",
-        "Timer reset",
+        N_("Timer reset"),
         id="session.timer_reset",
         show=False,
-        tooltip="Reset the topic timer",
+        tooltip=N_("Reset the topic timer"),
     ),
     Binding(
         "m",
         "timer('set')",
-        "Timer length",
+        N_("Timer length"),
         id="session.timer_set",
         show=False,
-        tooltip="Set the topic timer's length",
+        tooltip=N_("Set the topic timer's length"),
     ),
     Binding(
         "ctrl+z",
         "undo",
-        "Undo",
+        N_("Undo"),
         id="session.undo",
-        tooltip="Undo the last change (several levels)",
+        tooltip=N_("Undo the last change (several levels)"),
     ),
     Binding(
         "q",
         "quit",
-        "Quit",
+        N_("Quit"),
         id="session.quit",
         show=False,  # the footer keeps room for f1 Help at 80 columns; ctrl+q works everywhere
-        tooltip="Quit (everything is already saved)",
+        tooltip=N_("Quit (everything is already saved)"),
     ),
     Binding(
         "ctrl+e",
         "export",
-        "Export",
+        N_("Export"),
         id="session.export",
         show=False,
         priority=True,  # also while typing in a capture input (its ctrl+e = End key)
-        tooltip="Export actions (csv, xlsx, md, html, json, ics), the report or a bundle",
+        tooltip=N_("Export actions (csv, xlsx, md, html, json, ics), the report or a bundle"),
     ),
     Binding(
         "I",
         "import_bundles",
-        "Import",
+        N_("Import"),
         id="session.import",
         show=False,
-        tooltip="Merge scribes' bundles into this session",
+        tooltip=N_("Merge scribes' bundles into this session"),
     ),
 ]
 
@@ -217,24 +218,24 @@ def session_palette_commands(screen: SessionScreen) -> list[PaletteCommand]:
     """The session screen's own palette commands (its keys are added by the provider)."""
     commands: list[PaletteCommand] = [
         PaletteCommand(
-            "Close session (back to the start screen)",
-            "everything is already saved",
+            _("Close session (back to the start screen)"),
+            _("everything is already saved"),
             screen.action_close_session,
         )
     ]
     if not screen.read_only:
         commands.append(
             PaletteCommand(
-                "End session (it becomes read-only)",
-                "for the end of the workshop; the sessions browser can reopen it",
+                _("End session (it becomes read-only)"),
+                _("for the end of the workshop; the sessions browser can reopen it"),
                 screen.action_end_session,
             )
         )
     for number, topic in enumerate(screen.agenda.topics, 1):
         commands.append(
             PaletteCommand(
-                f"Go to topic {number}: {topic.title}",
-                f"{topic.timebox} min",
+                _("Go to topic {number}: {title}").format(number=number, title=topic.title),
+                _("{timebox} min").format(timebox=topic.timebox),
                 _bind(screen.set_topic, topic.id),
             )
         )
@@ -242,34 +243,38 @@ def session_palette_commands(screen: SessionScreen) -> list[PaletteCommand]:
         for group in screen.groups:
             commands.append(
                 PaletteCommand(
-                    f"Switch to group: {group}", "keys [ and ]", _bind(screen.set_group, group)
+                    _("Switch to group: {group}").format(group=group),
+                    _("keys [ and ]"),
+                    _bind(screen.set_group, group),
                 )
             )
     for key, kind in PANE_KEYS.items():
         commands.append(
             PaletteCommand(
-                f"Go to pane: {PANE_TITLES[kind]}", f"key: {key}", _bind(screen._focus_kind, kind)
+                _("Go to pane: {pane}").format(pane=_(PANE_TITLES[kind])),
+                _("key: {key}").format(key=key),
+                _bind(screen._focus_kind, kind),
             )
         )
     pane = screen.pane(screen.current_kind)
     entry_list = pane.entry_list
     for title, operation in (
-        ("Edit selected entry", "edit"),
-        ("Delete selected entry", "delete"),
-        ("Vote for selected entry", "vote"),
-        ("Remove a vote from selected entry", "unvote"),
-        ("Link selected entry", "link"),
-        ("Edit action fields", "action"),
-        ("Sort pane by votes (toggle)", "sort"),
-        ("Move selected entry up", "move_up"),
-        ("Move selected entry down", "move_down"),
+        (_("Edit selected entry"), "edit"),
+        (_("Delete selected entry"), "delete"),
+        (_("Vote for selected entry"), "vote"),
+        (_("Remove a vote from selected entry"), "unvote"),
+        (_("Link selected entry"), "link"),
+        (_("Edit action fields"), "action"),
+        (_("Sort pane by votes (toggle)"), "sort"),
+        (_("Move selected entry up"), "move_up"),
+        (_("Move selected entry down"), "move_down"),
     ):
         if entry_list.check_action("request", (operation,)) is False:
             continue  # not for this pane's kind, or the session is read-only
         commands.append(
             PaletteCommand(
-                f"{title} ({PANE_TITLES[pane.kind]})",
-                "on the focused pane",
+                f"{title} ({_(PANE_TITLES[pane.kind])})",
+                _("on the focused pane"),
                 _bind(pane.request, operation),
             )
         )

@@ -23,7 +23,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.agenda import Agenda
-from workshop_tui.core.i18n import N_
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import SessionSummary
 from workshop_tui.core.store import StoreError
 from workshop_tui.ui.commands import PaletteCommand
@@ -62,12 +62,19 @@ def session_prompt(summary: SessionSummary) -> Text:
     text = Text.assemble(
         ("✓ " if done else "● ", "dim" if done else "bold"), (summary.title, "bold")
     )
-    when = f"ended {_day(summary.ended)}" if done else f"started {_day(summary.started)}"
-    text.append(f"\n  {when}", "dim")
-    open_actions = f" ({summary.open_actions} open)" if summary.open_actions else ""
-    text.append(
-        f"\n  C{summary.challenges} S{summary.solutions} A{summary.actions}{open_actions}", "dim"
+    if done:
+        when = _("ended {when}").format(when=_day(summary.ended))
+    else:
+        when = _("started {when}").format(when=_day(summary.started))
+    text.append("\n  " + when, "dim")
+    open_actions = (
+        " " + _("({n} open)").format(n=summary.open_actions) if summary.open_actions else ""
     )
+    # Translators: C, S, A: counts of challenges, solutions, actions (one letter each)
+    counts = _("C{challenges} S{solutions} A{actions}").format(
+        challenges=summary.challenges, solutions=summary.solutions, actions=summary.actions
+    )
+    text.append("\n  " + counts + open_actions, "dim")
     return text
 
 
@@ -101,7 +108,7 @@ class _Footer(Footer):
         palette = self.app.COMMAND_PALETTE_BINDING
         return tuple(
             (binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
-            for _, binding, enabled, tooltip in self.screen.active_bindings.values()
+            for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
             if binding.show or binding.key == palette
         )
 
@@ -122,41 +129,45 @@ class StartScreen(Screen[None]):
         Binding(
             "question_mark",
             "app.help",
-            "Help",
+            N_("Help"),
             id="start.help",
             show=False,
-            tooltip="Show this list of keys (also f1)",
+            tooltip=N_("Show this list of keys (also f1)"),
         ),
         Binding(
             "n",
             "focus('#agendas')",
-            "Agendas",
+            N_("Agendas"),
             id="start.focus_agendas",
-            tooltip="Go to the agendas (Enter starts a session)",
+            tooltip=N_("Go to the agendas (Enter starts a session)"),
         ),
         Binding(
             "s",
             "focus('#sessions')",
-            "Sessions",
+            N_("Sessions"),
             id="start.focus_sessions",
-            tooltip="Go to the sessions (Enter resumes or reviews)",
+            tooltip=N_("Go to the sessions (Enter resumes or reviews)"),
         ),
         Binding(
             "o",
             "focus('#agenda-path')",
-            "Open file",
+            N_("Open file"),
             id="start.open_file",
-            tooltip="Type the path of an agenda file",
+            tooltip=N_("Type the path of an agenda file"),
         ),
         Binding(
-            "r", "reload", "Refresh", id="start.reload", tooltip="Re-read agendas and sessions"
+            "r",
+            "reload",
+            N_("Refresh"),
+            id="start.reload",
+            tooltip=N_("Re-read agendas and sessions"),
         ),
         Binding(
             "i",
             "import_bundles",
-            "Import",
+            N_("Import"),
             id="start.import",
-            tooltip="Merge session bundles from scribes' laptops (export --what bundle)",
+            tooltip=N_("Merge session bundles from scribes' laptops (export --what bundle)"),
         ),
         Binding(
             "a",
@@ -166,7 +177,7 @@ class StartScreen(Screen[None]):
             show=False,
             tooltip=N_("Every action of every session: owner, status, overdue, history"),
         ),
-        Binding("q", "app.quit", "Quit", id="start.quit", tooltip="Quit"),
+        Binding("q", "app.quit", N_("Quit"), id="start.quit", tooltip=N_("Quit")),
     ]
 
     def __init__(self) -> None:
@@ -174,19 +185,25 @@ class StartScreen(Screen[None]):
         self.data = StartData([], [], [], [])
 
     def compose(self) -> ComposeResult:
-        yield Label(Text("Workshop facilitation", "bold"), id="start-title")
+        yield Label(Text(_("Workshop facilitation"), "bold"), id="start-title")
         with Horizontal(id="start-columns"):
             with Vertical(id="start-new", classes="start-column") as new:
-                new.border_title = "New session from an agenda"
+                new.border_title = _("New session from an agenda")
                 yield WrappedOptionList(id="agendas")
-                yield Input(placeholder="agenda file path, then Enter", id="agenda-path")
+                yield Input(placeholder=_("agenda file path, then Enter"), id="agenda-path")
             with Vertical(id="start-sessions", classes="start-column") as old:
-                old.border_title = "Sessions (● open · ✓ ended)"
+                old.border_title = _("Sessions (● open · ✓ ended)")
                 yield WrappedOptionList(id="sessions")
         yield _Footer(compact=True)  # at 80 columns every key, f1 Help and ^p palette fit
 
     def on_mount(self) -> None:
         self.query_one("#agendas", OptionList).focus()
+
+    async def language_changed(self) -> None:
+        """Compose again in the new UI language, then fill the lists again."""
+        await self.recompose()
+        self.query_one("#agendas", OptionList).focus()
+        self.action_reload()
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one place that loads the lists.
@@ -239,8 +256,8 @@ class StartScreen(Screen[None]):
             session_options.append(
                 Option(
                     Text.assemble(
-                        (f"All {len(data.sessions):,} sessions…", "bold"),
-                        ("\n  F4: the sessions browser", "dim"),
+                        (_("All {count:,} sessions…").format(count=len(data.sessions)), "bold"),
+                        ("\n  " + _("F4: the sessions browser"), "dim"),
                     ),
                     id=ALL_SESSIONS_ID,
                 )
@@ -248,11 +265,11 @@ class StartScreen(Screen[None]):
         _replace_options(sessions, session_options)
         if not shown:
             sessions.set_options(
-                [Option("no sessions yet: pick an agenda to start one", disabled=True)]
+                [Option(_("no sessions yet: pick an agenda to start one"), disabled=True)]
             )
         for problem in data.problems:
             self.notify(
-                problem, title="A session file could not be read", severity="error", timeout=12
+                problem, title=_("A session file could not be read"), severity="error", timeout=12
             )
 
     # -- choosing ------------------------------------------------------------------------
@@ -268,10 +285,14 @@ class StartScreen(Screen[None]):
     def _path_entered(self, event: Input.Submitted) -> None:
         path = event.value.strip()
         if not path:
-            self.notify("Type the path of an agenda YAML file first.", severity="warning")
+            self.notify(_("Type the path of an agenda YAML file first."), severity="warning")
             return
         if not Path(path).expanduser().is_file():
-            self.notify(f"No such file: {path}", title="Open agenda", severity="error")
+            self.notify(
+                _("No such file: {path}").format(path=path),
+                title=_("Open agenda"),
+                severity="error",
+            )
             return
         self.start_session(str(Path(path).expanduser().resolve()))
 
@@ -291,7 +312,7 @@ class StartScreen(Screen[None]):
 
     def start_session(self, ref: str) -> None:
         """Load the agenda (bundled name or file path) and start a new session from it."""
-        self.notify(f"Starting a session from {Path(ref).name}…", timeout=2)
+        self.notify(_("Starting a session from {name}…").format(name=Path(ref).name), timeout=2)
         self._start(ref)
 
     @work(thread=True, exclusive=True, group="start-session")
@@ -305,12 +326,16 @@ class StartScreen(Screen[None]):
         except AgendaError as err:
             problems = "\n".join(str(p) for p in err.problems[:5])
             self.app.call_from_thread(
-                self.notify, problems, title="The agenda has problems", severity="error", timeout=15
+                self.notify,
+                problems,
+                title=_("The agenda has problems"),
+                severity="error",
+                timeout=15,
             )
             return
         except StoreError as err:
             self.app.call_from_thread(
-                self.notify, str(err), title="Cannot start", severity="error", timeout=12
+                self.notify, str(err), title=_("Cannot start"), severity="error", timeout=12
             )
             return
         if Path(ref).is_file():
@@ -324,19 +349,26 @@ class StartScreen(Screen[None]):
     def palette_commands(self) -> list[PaletteCommand]:
         commands = [
             PaletteCommand(
-                f"Start session: {title}", f"bundled agenda {name}", _starter(self, name)
+                _("Start session: {title}").format(title=title),
+                _("bundled agenda {name}").format(name=name),
+                _starter(self, name),
             )
             for name, title in self.data.bundled
         ]
         commands.extend(
-            PaletteCommand(f"Start session from {Path(p).name}", p, _starter(self, p))
+            PaletteCommand(
+                _("Start session from {name}").format(name=Path(p).name), p, _starter(self, p)
+            )
             for p in self.data.recent
         )
         for summary in self.data.sessions:
-            verb = "Review" if summary.ended else "Resume"
+            if summary.ended:
+                name = _("Review session: {title}").format(title=summary.title)
+            else:
+                name = _("Resume session: {title}").format(title=summary.title)
             commands.append(
                 PaletteCommand(
-                    f"{verb} session: {summary.title}",
+                    name,
                     _day(summary.started),
                     _opener(self, summary),
                 )

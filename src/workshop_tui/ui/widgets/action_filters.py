@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 from textual.widgets.selection_list import Selection
 
-from workshop_tui.core.i18n import _
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.ui.widgets.entries.link_picker import LinkList
 
 
@@ -38,8 +39,8 @@ class FilterPicker(ModalScreen[list[str] | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,escape", "done", "Done", id="filter_picker.done", priority=True),
-        Binding("c", "clear", "None ticked", id="filter_picker.clear"),
+        Binding("enter,escape", "done", N_("Done"), id="filter_picker.done", priority=True),
+        Binding("c", "clear", N_("None ticked"), id="filter_picker.clear"),
     ]
 
     def __init__(self, title: str, options: list[tuple[str, str]], chosen: list[str]) -> None:
@@ -80,7 +81,7 @@ class FilterChip(Static, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,space", "pick", "Choose", id="filter_chip.pick", show=False),
+        Binding("enter,space", "pick", N_("Choose"), id="filter_chip.pick", show=False),
     ]
 
     @dataclass
@@ -110,9 +111,18 @@ class FilterChip(Static, can_focus=True):
         return [names.get(value, value) for value in self.values]
 
     def _show(self) -> None:
-        chosen = ", ".join(self.labels()) or _("all")
         self.set_class(bool(self.values), "-active")
-        self.update(Text(f"{self.title_text}: {chosen}", no_wrap=True, overflow="ellipsis"))
+        self.refresh()
+
+    def render(self) -> Text:
+        # cut to the chip with an ellipsis (a longer language or many values must not be
+        # clipped mid-word): Textual's Static crops a no-wrap Text without one
+        chosen = ", ".join(self.labels()) or _("all")
+        text = f"{self.title_text}: {chosen}"
+        room = self.content_size.width
+        if room > 0 and cell_len(text) > room:
+            text = set_cell_size(text, room - 1) + "…"
+        return Text(text, no_wrap=True)
 
     def on_click(self) -> None:
         self.action_pick()

@@ -35,7 +35,8 @@ from workshop_tui.core.action_form import (
 )
 from workshop_tui.core.agenda import Agenda
 from workshop_tui.core.dates import describe_date, read_date
-from workshop_tui.core.i18n import _
+from workshop_tui.core.i18n import N_, _
+from workshop_tui.core.labels import level_label, priority_label, status_label, timeframe_label
 from workshop_tui.core.model import (
     ActionFields,
     ActionLevel,
@@ -49,44 +50,50 @@ from workshop_tui.ui.widgets.action_form.suggest import ListItemSuggester, uniqu
 
 #: label shown before each field
 FIELD_LABELS = {
-    "text": "Action",
-    "owner": "Owner",
-    "unit": "Resp. unit",
-    "level": "Level",
-    "start": "Start date",
-    "due": "Due date",
-    "timeframe": "Timeframe",
-    "priority": "Priority",
-    "status": "Status",
-    "indicator": "Indicator",
-    "verification": "Verified by",
-    "partners": "Partners",
-    "resources": "Resources",
-    "notes": "Notes",
+    "text": N_("Action"),
+    "owner": N_("Owner"),
+    "unit": N_("Resp. unit"),
+    "level": N_("Level"),
+    "start": N_("Start date"),
+    "due": N_("Due date"),
+    "timeframe": N_("Timeframe"),
+    "priority": N_("Priority"),
+    "status": N_("Status"),
+    "indicator": N_("Indicator"),
+    "verification": N_("Verified by"),
+    "partners": N_("Partners"),
+    "resources": N_("Resources"),
+    "notes": N_("Notes"),
 }
 
 _PLACEHOLDERS = {
-    "text": "a concrete, measurable step, e.g. draft a recordation procedure for trademarks",
-    "owner": "one accountable person",
-    "unit": "responsible unit or institution",
-    "start": "e.g. 30 Jun 2026, 2026-06-30, friday, +2w, end of month",
-    "due": "e.g. 30 Jun 2026, 2026-06-30, friday, +2w, end of month",
-    "status": "open, in progress, done, dropped, carried over",
-    "indicator": "how success will be recognised",
-    "verification": "how the indicator will be checked",
-    "partners": "comma-separated, e.g. right holders, police",
-    "resources": "people, budget, equipment needed",
-    "notes": "comments",
+    "text": N_("a concrete, measurable step, e.g. draft a recordation procedure for trademarks"),
+    "owner": N_("one accountable person"),
+    "unit": N_("responsible unit or institution"),
+    "start": N_("e.g. 30 Jun 2026, 2026-06-30, friday, +2w, end of month"),
+    "due": N_("e.g. 30 Jun 2026, 2026-06-30, friday, +2w, end of month"),
+    "status": N_("open, in progress, done, dropped, carried over"),
+    "indicator": N_("how success will be recognised"),
+    "verification": N_("how the indicator will be checked"),
+    "partners": N_("comma-separated, e.g. right holders, police"),
+    "resources": N_("people, budget, equipment needed"),
+    "notes": N_("comments"),
 }
 
 #: the fields whose typed date is read back beside them
 DATE_FIELDS = ("start", "due")
 
-_SELECT_OPTIONS: dict[str, list[tuple[str, str]]] = {
-    "level": [(level.value.capitalize(), level.value) for level in ActionLevel],
-    "timeframe": [(f"{tf.value.capitalize()} term", tf.value) for tf in Timeframe],
-    "priority": [(p.value.capitalize(), p.value) for p in Priority],
-}
+
+def _select_options(name: str) -> list[tuple[str, str]]:
+    """The choices of a select field, labelled in the UI language."""
+    if name == "level":
+        return [(level_label(level).capitalize(), level.value) for level in ActionLevel]
+    if name == "timeframe":
+        return [(timeframe_label(tf).capitalize(), tf.value) for tf in Timeframe]
+    return [(priority_label(p).capitalize(), p.value) for p in Priority]
+
+
+SELECT_FIELDS = ("level", "timeframe", "priority")
 
 
 #: saves an edited action: None once saved, else the reason it was not (or an awaitable of it)
@@ -190,8 +197,8 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="action_editor.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="action_editor.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="action_editor.save", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="action_editor.cancel"),
     ]
 
     def __init__(
@@ -202,7 +209,7 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         people: Iterable[str] = (),
         units: Iterable[str] = (),
         context: str = "",
-        title: str = "Edit action",
+        title: str = N_("Edit action"),
         save: ActionSaver | None = None,
         language: str = "en",
     ) -> None:
@@ -251,13 +258,13 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
     # -- layout -----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Vertical(id="action-dialog"):
-            yield Label(self._heading, id="action-title", markup=False)
+            yield Label(_(self._heading), id="action-title", markup=False)
             if self._context_line:
                 yield Label(self._context_line, id="action-context", markup=False)
             with VerticalScroll(id="action-form"):
                 for name in FORM_FIELDS:
                     with Horizontal(classes="field-row", id=f"row-{name}"):
-                        yield Label(FIELD_LABELS[name], classes="field-label")
+                        yield Label(_(FIELD_LABELS[name]), classes="field-label")
                         yield self._field_widget(name)
                         if name in DATE_FIELDS:
                             yield Static(
@@ -266,8 +273,8 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
                     yield Static("", classes="field-error", id=f"error-{name}", markup=False)
             with Horizontal(id="action-buttons"):
                 yield Static("", id="action-summary", markup=False)
-                yield Button("Save", variant="primary", id="action-save")
-                yield Button("Cancel", id="action-cancel")
+                yield Button(_("Save"), variant="primary", id="action-save")
+                yield Button(_("Cancel"), id="action-cancel")
         yield Footer()
 
     def _field_widget(self, name: str) -> Widget:
@@ -275,16 +282,16 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         widget_id = f"field-{name}"
         if name == "text":
             area = TextArea(value, id=widget_id, soft_wrap=True, tab_behavior="focus", compact=True)
-            area.placeholder = _PLACEHOLDERS["text"]
+            area.placeholder = _(_PLACEHOLDERS["text"])
             return area
-        if name in _SELECT_OPTIONS:
+        if name in SELECT_FIELDS:
             allow_blank = name == "timeframe"
             return Select(
-                _SELECT_OPTIONS[name],
+                _select_options(name),
                 id=widget_id,
                 value=value if value else Select.NULL,
                 allow_blank=allow_blank,
-                prompt="(none)" if allow_blank else "Select",
+                prompt=_("(none)") if allow_blank else _("Select"),
                 compact=True,
             )
         suggestions: Sequence[str] = ()
@@ -296,16 +303,16 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
             return Input(
                 value,
                 id=widget_id,
-                placeholder=_PLACEHOLDERS[name],
+                placeholder=_(_PLACEHOLDERS[name]),
                 suggester=ListItemSuggester(self._units),
                 compact=True,
             )
         elif name == "status":
-            suggestions = [status.label for status in ActionStatus]
+            suggestions = [status_label(status) for status in ActionStatus]
         return Input(
             value,
             id=widget_id,
-            placeholder=_PLACEHOLDERS.get(name, ""),
+            placeholder=_(_PLACEHOLDERS.get(name, "")),
             suggester=SuggestFromList(suggestions, case_sensitive=False) if suggestions else None,
             compact=True,
         )
@@ -393,7 +400,7 @@ class ActionEditor(ModalScreen[ActionEditResult | None]):
         if problem:
             self._counting = False
             self._summary(f"Not saved: {problem}")
-            self.notify(problem, title="Action not saved", severity="error", timeout=12)
+            self.notify(problem, title=_("Action not saved"), severity="error", timeout=12)
             return
         self.dismiss(result)
 

@@ -17,6 +17,7 @@ from textual.strip import Strip
 from textual.widgets import Label, OptionList, SelectionList
 from textual.widgets.selection_list import Selection
 
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import Entry
 from workshop_tui.ui.widgets.entries.pane import remeasure_options
 
@@ -73,7 +74,7 @@ class LinkPicker(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,l", "close", "Done", id="links.close"),
+        Binding("escape,l", "close", N_("Done"), id="links.close"),
     ]
 
     def __init__(
@@ -93,7 +94,7 @@ class LinkPicker(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="link-dialog", classes="dialog") as dialog:
-            dialog.border_title = f"Link {self.entry_label} to…"
+            dialog.border_title = _("Link {entry_label} to…").format(entry_label=self.entry_label)
             yield Label(Content(f"{self.entry_label} {self.entry.text}"), id="link-entry")
             selections = [
                 Selection(
@@ -104,7 +105,7 @@ class LinkPicker(ModalScreen[None]):
                 for c in self.candidates
             ]
             yield LinkList(*selections, id="link-list")
-            yield Label("Space/Enter: toggle (saved at once) · Esc: done", classes="dialog-help")
+            yield Label(_("Space/Enter: toggle (saved at once) · Esc: done"), classes="dialog-help")
 
     @on(SelectionList.SelectionToggled)
     def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:

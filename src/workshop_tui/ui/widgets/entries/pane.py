@@ -20,23 +20,24 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.capture import LINK_TARGETS
-from workshop_tui.core.i18n import _
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import VOTABLE_KINDS, Entry, EntryKind
 from workshop_tui.ui.widgets.entries.render import entry_prompt
 
+#: English (N_); shown with _() in the UI language
 PANE_TITLES: dict[EntryKind, str] = {
-    EntryKind.CHALLENGE: "Challenges",
-    EntryKind.SOLUTION: "Solutions",
-    EntryKind.ACTION: "Actions",
-    EntryKind.PARKING: "Parking lot",
-    EntryKind.NOTE: "Facilitator notes",
+    EntryKind.CHALLENGE: N_("Challenges"),
+    EntryKind.SOLUTION: N_("Solutions"),
+    EntryKind.ACTION: N_("Actions"),
+    EntryKind.PARKING: N_("Parking lot"),
+    EntryKind.NOTE: N_("Facilitator notes"),
 }
 
 
 #: what still works in a read-only (ended) session: sorting by votes only changes the view
 READ_ONLY_OPERATIONS = frozenset({"sort"})
 #: the capture input of a read-only (ended) session
-READ_ONLY_PLACEHOLDER = "read-only (ended)"
+READ_ONLY_PLACEHOLDER = N_("read-only (ended)")
 #: keys that start typing in a pane's input from its list (so does Enter on an empty list)
 CAPTURE_KEYS = ("i", "plus")
 #: keys that switch panes while typing in an input (the digits alone are typed there)
@@ -107,86 +108,86 @@ class EntryList(OptionList):
         Binding(
             "e",
             "request('edit')",
-            "Edit",
+            N_("Edit"),
             id="entry.edit",
-            tooltip="Edit the entry's text in the input",
+            tooltip=N_("Edit the entry's text in the input"),
         ),
         Binding(
             "enter",
             "request('open')",
-            "Open",
+            N_("Open"),
             id="entry.open",
             show=False,
-            tooltip="Edit the text (an action: its fields); on an empty list: type a new one",
+            tooltip=N_("Edit the text (an action: its fields); on an empty list: type a new one"),
         ),
         Binding(
             "x,delete",
             "request('delete')",
-            "Delete",
+            N_("Delete"),
             id="entry.delete",
-            tooltip="Delete the entry (ctrl+z undoes)",
+            tooltip=N_("Delete the entry (ctrl+z undoes)"),
         ),
         Binding(
             "v",
             "request('vote')",
-            "Vote",
+            N_("Vote"),
             id="entry.vote",
-            tooltip="Give one of the group's dot votes",
+            tooltip=N_("Give one of the group's dot votes"),
         ),
         Binding(
             "V,shift+v",
             "request('unvote')",
-            "Unvote",
+            N_("Unvote"),
             id="entry.unvote",
             show=False,
-            tooltip="Take one of the group's votes back",
+            tooltip=N_("Take one of the group's votes back"),
         ),
         Binding(
             "l",
             "request('link')",
-            "Link",
+            N_("Link"),
             id="entry.link",
-            tooltip="Link to the challenges/solutions it answers",
+            tooltip=N_("Link to the challenges/solutions it answers"),
         ),
         Binding(
             "a",
             "request('action')",
-            "Action fields",
+            N_("Action fields"),
             id="entry.action_fields",
             show=False,
-            tooltip="Edit owner, due date, status, ... of an action",
+            tooltip=N_("Edit owner, due date, status, ... of an action"),
         ),
         Binding(
             "s",
             "request('sort')",
-            "Sort by votes",
+            N_("Sort by votes"),
             id="entry.sort",
             show=False,
-            tooltip="Sort the pane by votes (toggle)",
+            tooltip=N_("Sort the pane by votes (toggle)"),
         ),
         Binding(
             "ctrl+up,shift+up",
             "request('move_up')",
-            "Move up",
+            N_("Move up"),
             id="entry.move_up",
             show=False,
-            tooltip="Move the entry up",
+            tooltip=N_("Move the entry up"),
         ),
         Binding(
             "ctrl+down,shift+down",
             "request('move_down')",
-            "Move down",
+            N_("Move down"),
             id="entry.move_down",
             show=False,
-            tooltip="Move the entry down",
+            tooltip=N_("Move the entry down"),
         ),
         Binding(
             ",".join(CAPTURE_KEYS),
             "request('capture')",
-            "Add",
+            N_("Add"),
             id="entry.capture",
             show=False,
-            tooltip="Type a new entry in the pane's input (also Enter on an empty list)",
+            tooltip=N_("Type a new entry in the pane's input (also Enter on an empty list)"),
         ),
     ]
 
@@ -247,18 +248,18 @@ class CaptureInput(Input):
         Binding(
             "escape",
             "leave",
-            "Back",
+            N_("Back"),
             id="capture.leave",
             show=False,
-            tooltip="Cancel an edit / back to the list (Enter saves)",
+            tooltip=N_("Cancel an edit / back to the list (Enter saves)"),
         ),
         Binding(
             "enter",
             "submit_entry",
-            "Save",
+            N_("Save"),
             id="capture.save",
             show=False,
-            tooltip="Save the typed text as a new entry (or save the edit)",
+            tooltip=N_("Save the typed text as a new entry (or save the edit)"),
         ),
     ]
 
@@ -321,7 +322,9 @@ class EntryPane(Vertical):
     def compose(self) -> ComposeResult:
         yield EntryList(id=f"list-{self.kind.value}", classes="entry-list")
         # short enough for a pane at 80 columns (17 cells)
-        placeholder = READ_ONLY_PLACEHOLDER if self.read_only else f"+ add {self.noun}"
+        placeholder = (
+            _(READ_ONLY_PLACEHOLDER) if self.read_only else _("+ add {noun}").format(noun=self.noun)
+        )
         yield CaptureInput(
             placeholder=placeholder,
             id=f"input-{self.kind.value}",
@@ -335,9 +338,14 @@ class EntryPane(Vertical):
     # -- accessors ---------------------------------------------------------------------
     @property
     def noun(self) -> str:
-        return {EntryKind.NOTE: "note", EntryKind.PARKING: "parking-lot item"}.get(
-            self.kind, self.kind.label.lower()
-        )
+        nouns = {
+            EntryKind.CHALLENGE: _("challenge"),
+            EntryKind.SOLUTION: _("solution"),
+            EntryKind.ACTION: _("action"),
+            EntryKind.NOTE: _("note"),
+            EntryKind.PARKING: _("parking-lot item"),
+        }
+        return nouns.get(self.kind, self.kind.value)
 
     @property
     def entry_list(self) -> EntryList:
@@ -397,10 +405,10 @@ class EntryPane(Vertical):
     def _update_title(self) -> None:
         room = self.outer_size.width - TITLE_FRAME
         self.border_title = pane_title(
-            PANE_TITLES[self.kind], self._count, self.sort_by_votes, room
+            _(PANE_TITLES[self.kind]), self._count, self.sort_by_votes, room
         )
         if self.editing:
-            self.border_subtitle = "editing · Esc cancels"
+            self.border_subtitle = _("editing · Esc cancels")
         elif self.kind in (EntryKind.PARKING, EntryKind.NOTE):
             # each topic × group has its own parking lot and notes (F2 → p lists every
             # parked point of the session)
@@ -408,12 +416,20 @@ class EntryPane(Vertical):
         else:
             self.border_subtitle = ""
 
+    def language_changed(self) -> None:
+        """Show the title and the input's placeholder in the new UI language."""
+        if self.read_only:
+            self.capture_input.placeholder = _(READ_ONLY_PLACEHOLDER)
+        else:
+            self.capture_input.placeholder = _("+ add {noun}").format(noun=self.noun)
+        self._update_title()
+
     def make_read_only(self) -> None:
         """The session has ended: nothing more can be typed here."""
         self.read_only = True
         field = self.capture_input
         field.disabled = True
-        field.placeholder = READ_ONLY_PLACEHOLDER
+        field.placeholder = _(READ_ONLY_PLACEHOLDER)
 
     # -- input -------------------------------------------------------------------------
     def focus_input(self) -> None:

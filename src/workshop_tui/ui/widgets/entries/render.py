@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
+from workshop_tui.core.i18n import _
+from workshop_tui.core.labels import status_label, timeframe_label
 from workshop_tui.core.model import VOTABLE_KINDS, Entry, EntryKind
 
 
@@ -17,10 +19,10 @@ def action_summary(entry: Entry) -> str:
     if fields.owner or fields.unit:
         parts.append(fields.owner or fields.unit)
     if fields.due:
-        parts.append(f"due {fields.due}")
+        parts.append(_("due {due}").format(due=fields.due))
     elif fields.timeframe:
-        parts.append(f"{fields.timeframe.value} term")
-    parts.append(fields.status.label)
+        parts.append(timeframe_label(fields.timeframe))
+    parts.append(status_label(fields.status))
     return " · ".join(parts)
 
 

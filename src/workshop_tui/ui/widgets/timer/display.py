@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from workshop_tui.core.i18n import _
 from workshop_tui.core.timer import (
     RunState,
     TimerBank,
@@ -205,7 +206,7 @@ class TimerDisplay(Static):
         self._watch_bank()
         timer = self.timer
         if timer is None:
-            self.update(Content.assemble(("Timer", "bold"), " --:--"))
+            self.update(Content.assemble((_("Timer"), "bold"), " --:--"))
             self._show_state_classes("-idle")
             return
         self.update(render_timer(timer))
@@ -242,17 +243,17 @@ class TimerDisplay(Static):
 def render_timer(timer: TopicTimer) -> Content:
     """``Timer 04:12 / 25:00  running`` or ``Timer +01:05 over 25:00  running``."""
     state = {
-        RunState.IDLE: "not started",
-        RunState.RUNNING: "▶ running",
-        RunState.PAUSED: "‖ paused",
+        RunState.IDLE: _("not started"),
+        RunState.RUNNING: "▶ " + _("running"),
+        RunState.PAUSED: "‖ " + _("paused"),
     }[timer.state]
     total = format_clock(timer.duration)
     if timer.expired:
         return Content.assemble(
-            ("Timer ", "bold"),
+            (_("Timer") + " ", "bold"),
             (countdown_text(timer), "bold"),
-            f" over {total}  time is up  {state}",
+            " " + _("over {total}  time is up  {state}").format(total=total, state=state),
         )
     return Content.assemble(
-        ("Timer ", "bold"), (countdown_text(timer), "bold"), f" / {total}  {state}"
+        (_("Timer") + " ", "bold"), (countdown_text(timer), "bold"), f" / {total}  {state}"
     )

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.timer import (
     DURATION_EXAMPLES,
     format_clock,
@@ -62,7 +63,7 @@ class DurationPrompt(ModalScreen[int | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="duration_prompt.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="duration_prompt.cancel"),
     ]
 
     def __init__(self, current_seconds: float | None = None, *, topic_title: str = "") -> None:
@@ -84,8 +85,8 @@ class DurationPrompt(ModalScreen[int | None]):
             yield Static("", id="duration-error", markup=False)
             yield Static(self._hint_for(self._current), id="duration-hint", markup=False)
             with Horizontal(id="duration-buttons"):
-                yield Button("Set", variant="primary", id="duration-set")
-                yield Button("Cancel", id="duration-cancel")
+                yield Button(_("Set"), variant="primary", id="duration-set")
+                yield Button(_("Cancel"), id="duration-cancel")
 
     @staticmethod
     def _hint_for(seconds: float | None) -> str:

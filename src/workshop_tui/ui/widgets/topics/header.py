@@ -13,8 +13,10 @@ from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 from textual.widget import Widget
 
+from workshop_tui.core.i18n import N_, _
+
 SEPARATOR = " · "
-READ_ONLY = "READ-ONLY"
+READ_ONLY = N_("READ-ONLY")
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,9 @@ def cut(text: str, width: int) -> str:
 
 def header_parts(info: HeaderInfo, width: int) -> list[tuple[str, str]]:
     """``[(text, style)]`` for the header at ``width`` cells (separators included)."""
-    lead = f"{READ_ONLY} " if info.read_only else ""
+    lead = _(READ_ONLY) + " " if info.read_only else ""
     number = f"{info.topic_number}/{info.topic_count} "
-    votes_short = f"votes {info.votes_left}/{info.votes_budget}"
+    votes_short = _("votes {left}/{budget}").format(left=info.votes_left, budget=info.votes_budget)
     votes_full = f"{info.group}: {votes_short}"
     for votes in ("" if info.read_only else votes_full, "" if info.read_only else votes_short):
         tail = SEPARATOR + votes if votes else ""
@@ -54,11 +56,11 @@ def header_parts(info: HeaderInfo, width: int) -> list[tuple[str, str]]:
     topic = cut(info.topic_title, max(room, 0))
     parts: list[tuple[str, str]] = []
     if lead:
-        parts += [(READ_ONLY, "bold reverse"), (" ", "")]
+        parts += [(_(READ_ONLY), "bold reverse"), (" ", "")]
     parts += [(number, "bold"), (topic, "bold")]
     if votes:
         parts += [(SEPARATOR, "dim"), (votes, "$text-accent")]
-    used = sum(cell_len(text) for text, _ in parts)
+    used = sum(cell_len(text) for text, _style in parts)
     rest = width - used - cell_len(SEPARATOR)
     if info.session_title and rest >= min(8, cell_len(info.session_title)):
         parts += [(SEPARATOR, "dim"), (cut(info.session_title, rest), "")]
@@ -90,7 +92,7 @@ class SessionHeader(Widget):
     @property
     def plain(self) -> str:
         """The line as drawn now (for tests and screen readers)."""
-        return "".join(text for text, _ in header_parts(self.info, self.content_size.width))
+        return "".join(text for text, _style in header_parts(self.info, self.content_size.width))
 
     def render(self) -> Content:
         return Content.assemble(*header_parts(self.info, self.content_size.width))

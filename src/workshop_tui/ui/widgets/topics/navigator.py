@@ -18,6 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.agenda import Topic
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.ui.widgets.entries.pane import remeasure_options
 
 
@@ -77,9 +78,9 @@ class TopicNavigator(OptionList):
         Binding(
             "enter",
             "select",
-            "Open topic",
+            N_("Open topic"),
             id="topics.open",
-            tooltip="Open the highlighted topic (a click too)",
+            tooltip=N_("Open the highlighted topic (a click too)"),
         ),
     ]
 
@@ -94,7 +95,7 @@ class TopicNavigator(OptionList):
         self.counts: dict[str, TopicCounts] = {}
 
     def on_mount(self) -> None:
-        self.border_title = "Topics"
+        self.border_title = _("Topics")
         self._render_topics()
 
     def watch_show_vertical_scrollbar(self) -> None:
