@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList
 
 from workshop_tui.core.agenda import Agenda, Group, Topic
@@ -199,3 +200,39 @@ async def test_reject_move_mark_and_make_a_theme_by_hand(tmp_path: Path) -> None
         view = await open_themes(pilot, again)
         assert "Made by hand" in {t.title for t in view.themes}
         assert rejected not in {s.signature for s in view.suggestions}
+
+
+async def test_suggestions_are_computed_in_a_worker_and_never_block_the_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While suggestions are being computed (here: held until released), the tab says so and
+    the keys still act at once: the plenary switches tabs and back."""
+    import threading
+
+    from workshop_tui.core.themes import suggest
+
+    release = threading.Event()
+    real = suggest.suggest_themes
+
+    def slow(*args: object, **kwargs: object) -> object:
+        release.wait(timeout=30)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(suggest, "suggest_themes", slow)
+    store = build(tmp_path)
+    app = WorkshopApp(store=Store(tmp_path), session_id=store.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2", "t")
+        await pilot.pause()
+        view = app.screen.query_one(ThemesView)
+        assert view.computing
+        assert "computing" in " ".join(str(o.prompt) for o in view.query_one(OptionList).options)
+        await pilot.press("g")  # the grid, while the worker still waits
+        await pilot.pause()
+        assert app.screen.query_one("TabbedContent").active == "tab-grid"  # type: ignore[attr-defined]
+        await pilot.press("t")
+        await pilot.pause()
+        release.set()
+        await settle(pilot, app)
+        assert not view.computing and view.suggestions
