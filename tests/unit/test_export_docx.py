@@ -263,3 +263,19 @@ def test_progress_report_docx(tmp_path: Path) -> None:
     assert done.id
     with pytest.raises(ExportError):
         export(earlier, "progress", "docx")
+
+
+def test_text_word_cannot_hold_is_dropped_and_markup_stays_text(sample: Sample) -> None:
+    from workshop_tui.core.export.docx.builder import DocxDocument, Run
+
+    hostile = 'a\x01b\x0bc <w:p>&amp; "x" \ufffe🚀\r\nsecond'
+    document = DocxDocument(title=hostile, running=hostile)
+    document.title(hostile)
+    document.bullets([[Run(hostile, bold=True)]])
+    document.table(["h-1", "h2"], [[hostile, "Sub-directorate"]], nowrap=(False, True))
+    back = read(document.to_bytes())
+    expected = 'abc <w:p>&amp; "x" 🚀\nsecond'
+    assert back.paragraphs[0].text == expected  # the title
+    assert cells(back.tables[0]) == [["h-1", "h2"], [expected, "Sub-directorate"]]
+    assert any(p.text == expected for p in back.paragraphs)  # the bullet, line break kept
+    assert back.core_properties.title == expected
