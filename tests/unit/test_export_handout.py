@@ -252,3 +252,26 @@ def test_filters_still_apply_to_documents(sample: Sample) -> None:
     assert len(page.tables[0]) == 3
     assert "status: done or dropped" in "".join(page.text)
     assert len(ORDER) == 4
+
+
+def test_progress_tables_write_dates_as_the_language_does(tmp_path: Path) -> None:
+    from export_sample import agenda
+
+    from workshop_tui.core.model import ActionFields, EntryKind
+    from workshop_tui.core.store import Store
+
+    store = Store(tmp_path)
+    earlier = store.create_session(agenda(), title="March")
+    earlier.add_entry(
+        EntryKind.ACTION,
+        "legal",
+        GROUP_A,
+        "Draft the decree",
+        action=ActionFields(due="2026-04-01"),
+    )
+    new = store.create_session(agenda(), title="June", follow_up_of=earlier.id)
+    now = "2026-06-10T09:00:00+00:00"
+    md = export(new, "progress", "md", ExportOptions(now=now)).decode("utf-8")
+    assert "| Draft the decree |  | Apr 1, 2026 |" in md
+    indonesian = export(new, "progress", "md", ExportOptions(now=now, language="id")).decode()
+    assert format_date(dt.date(2026, 4, 1), format="medium", locale="id") in indonesian

@@ -170,7 +170,7 @@ def render_progress(
         for unit, unit_items in by_unit(items):
             lines += [f"## {md_text(unit_name(unit, t))}", ""]
             for section in SECTIONS:
-                rows = [progress_cells(i, topics) for i in unit_items if i.section == section]
+                rows = [progress_cells(i, topics, lang) for i in unit_items if i.section == section]
                 if rows:
                     lines += [
                         f"### {md_text(t.gettext(section))} ({len(rows)})",
@@ -184,7 +184,7 @@ def render_progress(
     for unit, unit_items in by_unit(items):
         body.append(f"<h2>{h(unit_name(unit, t))}</h2>")
         for section in SECTIONS:
-            rows = [progress_cells(i, topics) for i in unit_items if i.section == section]
+            rows = [progress_cells(i, topics, lang) for i in unit_items if i.section == section]
             if rows:
                 body.append(f"<h3>{h(t.gettext(section))} ({len(rows)})</h3>")
                 body.append(html_table(headers, rows))
