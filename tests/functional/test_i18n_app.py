@@ -86,7 +86,7 @@ async def test_switching_on_the_session_screen_rewords_it_at_once(tmp_path: Path
         await pilot.pause(0.1)
         text = drawn(app)
         assert "Challenges" in text and "+ add solution" in text and "Tantangan" not in text
-        assert "Timer" in text
+        assert "Timer" in text and "Topics" in text and "Topik " not in text
 
 
 async def test_switching_on_a_review_screen_rebuilds_it(tmp_path: Path) -> None:

@@ -242,6 +242,9 @@ class WorkshopApp(ReviewActions, App[int]):
             if callable(hook):
                 screen.call_later(hook)
             for widget in screen.query("*"):
+                widget_hook = getattr(widget, "language_changed", None)
+                if callable(widget_hook):
+                    widget_hook()  # words set once (a border title, a placeholder)
                 widget.refresh()  # widgets that word their content in render()
             for footer in screen.query(Footer):
                 footer.refresh(recompose=True)

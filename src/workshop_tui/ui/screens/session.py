@@ -597,8 +597,7 @@ class SessionScreen(Screen[None]):
 
     def language_changed(self) -> None:
         """Redraw every word in the new UI language (the app calls this on a switch)."""
-        for pane in self.query(EntryPane):
-            pane.language_changed()
+        # the panes and the topic list re-word themselves (the app calls their hooks)
         if self.locked_group:
             label = _("{locked_group} (locked)").format(locked_group=self.locked_group)
             self.query_one("#group-tabs", Tabs).query_one(Tab).label = label

@@ -96,6 +96,9 @@ class TopicNavigator(OptionList):
 
     def on_mount(self) -> None:
         self.border_title = _("Topics")
+
+    def language_changed(self) -> None:
+        self.border_title = _("Topics")
         self._render_topics()
 
     def watch_show_vertical_scrollbar(self) -> None:
