@@ -48,6 +48,9 @@ async def test_a_served_app_reaches_no_other_session_and_no_file(tmp_path: Path)
             assert type(app.screen).__name__ == "SessionScreen", key
         shown_keys = {b.binding.action for b in app.screen.active_bindings.values() if b.enabled}
         assert not shown_keys & {"sessions", "search", "follow_up", "import_bundles"}
+        # the action register reads every session: refused even when asked by name
+        assert not await app.run_action("register")
+        assert type(app.screen).__name__ == "SessionScreen"
         # closing the session (palette) shows the served home; Enter comes back to it
         app.screen.action_close_session()  # type: ignore[attr-defined]
         await settle(pilot)

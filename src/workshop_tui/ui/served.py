@@ -23,7 +23,9 @@ from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.store import StoreError
 
 #: actions that would reach other sessions or this laptop's files
-SERVED_BLOCKED_ACTIONS = frozenset({"sessions", "search", "follow_up", "import_bundles"})
+SERVED_BLOCKED_ACTIONS = frozenset(
+    {"sessions", "search", "register", "compare", "follow_up", "import_bundles"}
+)
 #: a projector only shows: none of the review screens either
 PROJECTOR_BLOCKED_ACTIONS = SERVED_BLOCKED_ACTIONS | {"plenary", "action_list"}
 
