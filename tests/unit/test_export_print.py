@@ -58,6 +58,7 @@ def print_pdf(chromium: str, html: bytes, folder: Path, name: str) -> Path:
             "--headless",
             "--no-sandbox",  # CI runs as root
             "--disable-gpu",
+            "--disable-dev-shm-usage",  # a small /dev/shm in containers
             "--disable-quic",
             "--no-first-run",
             "--disable-background-networking",
