@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,29 @@ async def test_import_two_bundles_shows_the_report(tmp_path: Path) -> None:
     assert sorted(e.group for e in entries) == ["Group A", "Group B", "Group B"]
 
 
+async def test_a_wrong_field_is_shown_with_its_path_and_nothing_is_imported(
+    tmp_path: Path,
+) -> None:
+    _, a, _ = scribe_bundles(tmp_path)
+    document = json.loads(a.read_text(encoding="utf-8"))
+    document["entries"][0]["links"] = "oops"
+    a.write_text(json.dumps(document), encoding="utf-8")
+    target = Store(tmp_path / "facilitator")
+    dialog = ImportDialog(target, folder=tmp_path)
+    app = HostApp(dialog)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        dialog.query_one("#import-paths", Input).value = f'"{a}"'
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        shown = str(dialog.query_one("#import-result", Static).content)
+        line = f"{a}: entries[0].links: expected a list of entry ids, got a string"
+        assert shown == "Nothing was imported; fix this in the bundle and import again:\n" + line
+        [note] = [n for n in app._notifications if n.severity == "error"]
+        assert note.message == line
+    assert target.session_ids() == []
+
+
 async def test_a_bad_file_is_reported_and_nothing_is_imported(tmp_path: Path) -> None:
     _, a, _ = scribe_bundles(tmp_path)
     broken = tmp_path / "broken.json"
@@ -96,7 +120,7 @@ async def test_a_bad_file_is_reported_and_nothing_is_imported(tmp_path: Path) ->
         await _settle(app, pilot)
         result = dialog.query_one("#import-result", Static)
         shown = str(result.content)
-        assert shown.startswith("Nothing was imported:")
+        assert shown.startswith("Nothing was imported; fix these 2 problems in the bundles")
         assert f"{broken}: is not valid JSON" in shown
         assert f"{tmp_path / 'missing.json'}: no such file" in shown
         assert result.has_class("-error")

@@ -121,7 +121,9 @@ OPERATIONS: dict[str, Callable[[SessionStore, Entry], Any]] = {
     "update_entry": lambda s, e: s.update_entry(e.id, text="changed?"),
     "vote": lambda s, e: s.update_entry(e.id, votes={"Group B": 2}),
     "delete_entry": lambda s, e: s.delete_entry(e.id),
-    "update_session": lambda s, e: s.update_session(title="renamed?", ended="2026-11-27"),
+    "update_session": lambda s, e: s.update_session(
+        title="renamed?", ended="2026-11-27T16:00:00+00:00"
+    ),
     "set_state": lambda s, e: s.set_state(topic="risk", group="Group B"),
 }
 

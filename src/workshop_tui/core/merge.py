@@ -21,10 +21,12 @@ number of times, gives the same session.
   bundle never brings a deleted entry back; a later restore (undo) is newer again and wins.
 * Timestamps are compared as instants, so the laptops' clocks should be roughly right.
 
-All bundles are validated before anything is written; each bundle is then applied under the
-session's cross-process lock with one ``save_entries`` write. A bundle of a session new to the
-store creates it with one write of the session record and all its entries
-(``Store.add_session``), so the session file never exists without them.
+All bundles are read and validated (against the session format's one schema, see
+:mod:`workshop_tui.core.schema`) before anything is written. Then the bundles of each
+session are joined with the stored session in memory and the session file is written once,
+under the session's cross-process lock (``SessionStore.save_merged``); a session new to the
+store is created with one write of its record and all its entries (``Store.add_session``),
+so the session file never exists without them and a refused import changes nothing.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ __all__ = [
     "merge_bundle_into",
     "merge_entries",
     "merge_session",
+    "merge_session_bundles",
     "newer_entry",
     "validate_bundles",
 ]
@@ -280,7 +283,7 @@ def load_bundles(
         try:
             bundles.append(read_bundle(Path(path), max_bytes=max_bytes))
         except BundleError as err:
-            problems.append(str(err))
+            problems.extend(err.problems)
     return bundles, problems
 
 
@@ -389,65 +392,107 @@ def merge_bundle_into(store: Store, bundle: Bundle, *, into: str = "") -> MergeR
 
     With ``into`` (a stored session id) only the bundle's entries are merged, into that
     session; its session record is left alone."""
-    sid = into or bundle.session.id
-    incoming = bundle_entries(bundle)
+    [report] = merge_session_bundles(store, into or bundle.session.id, [bundle], into=into)
+    return report
+
+
+def _new_report(bundle: Bundle, sid: str, incoming: dict[str, Entry]) -> MergeReport:
     report = MergeReport(source=bundle.source, session_id=sid, title=bundle.session.title)
     report.groups = sorted({e.group for e in incoming.values() if not e.deleted})
+    return report
+
+
+def _count(
+    report: MergeReport,
+    before: Entry | None,
+    theirs: Entry,
+    after: Entry,
+    topics: dict[str, str],
+) -> None:
+    """Count what the bundle's version of one entry did, and name the entries a count alone
+    would hide: the bundle's edit lost to a newer local one, or the bundle deleted it."""
+    outcome = _classify(before, after)
+    if outcome == "unchanged" and before is not None and _lost_to(before, theirs):
+        outcome = "kept_local"
+    report.count(outcome)
+    if outcome in ("kept_local", "deleted"):
+        shown = before if before is not None else after
+        report.decisions.append(
+            Decision(
+                outcome,
+                theirs.id,
+                topics.get(shown.topic_id, shown.topic_id),
+                shown.group,
+                _first_words(shown.text),
+            )
+        )
+
+
+def merge_session_bundles(
+    store: Store, sid: str, bundles: list[Bundle], *, into: str = ""
+) -> list[MergeReport]:
+    """Merge validated bundles of one session (``sid``) into ``store``: joined in memory,
+    in order, then written once — the session file changes all at once or not at all.
+
+    One report per bundle, counted against what the bundles before it left. With ``into``
+    the bundles' entries go into the stored session ``sid`` and its record is left alone."""
+    incoming = [bundle_entries(bundle) for bundle in bundles]
+    reports = [_new_report(b, sid, entries) for b, entries in zip(bundles, incoming, strict=True)]
     if not into and not store.has_session(sid):
+        session = bundles[0].session
+        state: dict[str, Entry] = {}
+        for index, (bundle, report, entries) in enumerate(
+            zip(bundles, reports, incoming, strict=True)
+        ):
+            report.created = index == 0
+            if index:
+                winner = merge_session(session, bundle.session)
+                report.session_updated = winner.to_dict() != session.to_dict()
+                session = winner
+                report.title = session.title
+            merged = merge_entries(state, entries)
+            topics = {t.id: t.title for t in session.agenda.topics}
+            for entry_id, theirs in entries.items():
+                _count(report, state.get(entry_id), theirs, merged[entry_id], topics)
+            state = merged
         try:
             # the session record and every entry in one write: never a session without them
-            store.add_session(bundle.session, incoming.values())
+            store.add_session(session, state.values())
         except SessionExistsError:
             pass  # another program created it meanwhile: merge into that one below
         else:
-            report.created = True
-            for entry in incoming.values():
-                report.count(_classify(None, entry))
-            return report
+            return reports
+        reports = [_new_report(b, sid, e) for b, e in zip(bundles, incoming, strict=True)]
     session_store = store.open_session(sid)
     with session_store.locked():
         stored_session = session_store.session
-        report.title = stored_session.title
-        if not into:
-            if _agenda_key(stored_session) != _agenda_key(bundle.session):
-                # Re-checked under the lock: another process may have replaced the session.
-                raise MergeError(
-                    [
-                        _("{source}: the stored session's agenda snapshot differs").format(
-                            source=bundle.source
-                        )
-                    ]
-                )
-            winner = _stored_side(session_store, merge_session, stored_session, bundle.session)
-            if winner.to_dict() != stored_session.to_dict():
-                session_store.write_session(winner)
-                report.session_updated = True
-            report.title = winner.title
         current = {e.id: e for e in session_store.entries(include_deleted=True)}
-        merged = _stored_side(session_store, merge_entries, current, incoming)
         topics = {t.id: t.title for t in stored_session.agenda.topics}
-        changed: list[Entry] = []
-        for entry_id, theirs in incoming.items():
-            before, after = current.get(entry_id), merged[entry_id]
-            outcome = _classify(before, after)
-            if outcome == "unchanged" and before is not None and _lost_to(before, theirs):
-                outcome = "kept_local"
-            report.count(outcome)
-            if outcome in ("kept_local", "deleted"):
-                shown = before if before is not None else after
-                report.decisions.append(
-                    Decision(
-                        outcome,
-                        entry_id,
-                        topics.get(shown.topic_id, shown.topic_id),
-                        shown.group,
-                        _first_words(shown.text),
+        session, state = stored_session, current
+        for bundle, report, entries in zip(bundles, reports, incoming, strict=True):
+            report.title = session.title
+            if not into:
+                if _agenda_key(stored_session) != _agenda_key(bundle.session):
+                    # Re-checked under the lock: another process may have replaced the session.
+                    raise MergeError(
+                        [
+                            _("{source}: the stored session's agenda snapshot differs").format(
+                                source=bundle.source
+                            )
+                        ]
                     )
-                )
-            if before is None or before != after:
-                changed.append(after)
-        session_store.save_entries(changed)  # one durable write for the whole bundle
-    return report
+                winner = _stored_side(session_store, merge_session, session, bundle.session)
+                report.session_updated = winner.to_dict() != session.to_dict()
+                session = winner
+                report.title = session.title
+            merged = _stored_side(session_store, merge_entries, state, entries)
+            for entry_id, theirs in entries.items():
+                _count(report, state.get(entry_id), theirs, merged[entry_id], topics)
+            state = merged
+        changed = [e for entry_id, e in state.items() if current.get(entry_id) != e]
+        record = session if session.to_dict() != stored_session.to_dict() else None
+        session_store.save_merged(record, changed)  # one durable write for every bundle
+    return reports
 
 
 def _stored_side(session_store: SessionStore, join: Callable[..., T], *args: Any) -> T:
@@ -466,7 +511,11 @@ def import_bundles(
     into: str = "",
     max_bytes: int = MAX_BUNDLE_BYTES,
 ) -> list[MergeReport]:
-    """Read and validate every bundle, then merge them in order; one report per bundle.
+    """Read and validate every bundle, then merge them; one report per bundle, in order.
+
+    Atomic: every bundle is read and checked before anything is written, and then each
+    session is written once (:func:`merge_session_bundles`), so a refused import leaves the
+    data folder as it was.
 
     ``into`` (a session id, unique prefix or ``latest``) merges every bundle's entries into
     that stored session — for scribes who each started their own session by mistake.
@@ -478,4 +527,13 @@ def import_bundles(
     problems += validate_bundles(store, bundles, into=target)
     if problems:
         raise MergeError(problems)
-    return [merge_bundle_into(store, bundle, into=target) for bundle in bundles]
+    by_session: dict[str, list[Bundle]] = {}
+    for bundle in bundles:
+        by_session.setdefault(target or bundle.session.id, []).append(bundle)
+    reports: dict[int, MergeReport] = {}
+    for sid, group in by_session.items():
+        for bundle, report in zip(
+            group, merge_session_bundles(store, sid, group, into=target), strict=True
+        ):
+            reports[id(bundle)] = report
+    return [reports[id(bundle)] for bundle in bundles]

@@ -20,6 +20,8 @@ from workshop_tui.core.i18n import _
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 _CHUNK = 1024 * 1024
+# bound once: reading stays possible while a test makes writes fail by patching os.open
+_open_fd = os.open
 
 
 class FileRefused(Exception):
@@ -76,7 +78,7 @@ def read_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     if st.st_size > max_bytes:
         raise _too_large(st.st_size, max_bytes)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
+    fd = _open_fd(path, flags)
     try:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):  # swapped for a FIFO after the stat above

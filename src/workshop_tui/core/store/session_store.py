@@ -17,8 +17,10 @@ from typing import Any
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
-from workshop_tui.core.i18n import _
+from workshop_tui.core.i18n import _, ngettext
 from workshop_tui.core.model import Entry, EntryKind, Session, SessionSummary, now_iso, summarise
+from workshop_tui.core.schema.records import derived_stamp_problems, record_problems
+from workshop_tui.core.schema.validator import Problem, shown
 from workshop_tui.core.store.storage import (
     AtomicJSONStorage,
     CorruptDataError,
@@ -36,6 +38,56 @@ LOCK_TIMEOUT_S = 10.0
 def doc_id_for(entry_id: str) -> int:
     """Stable TinyDB doc id for an entry id, the same in every process and every bundle."""
     return int.from_bytes(hashlib.blake2b(entry_id.encode(), digest_size=6).digest(), "big") + 1
+
+
+def _parse_session_file(path: Path, data: dict[str, Any]) -> tuple[Session, dict[str, Entry]]:
+    """The session and its entries from a session file's documents, all or nothing.
+
+    A session file may have been edited by hand or restored from a backup: every record is
+    checked against the session format (docs/session-format.md) first, and a bad one is
+    reported by file and field (``entries["123"].updated: expected a time ...``); nothing is
+    loaded half-way and the caller never writes over it."""
+    session_docs = data.get(SESSION_TABLE) or {}
+    if not session_docs:
+        raise CorruptDataError(path, "has no session record")
+    session_key, session_doc = next(iter(session_docs.items()))
+    entry_docs = data.get(ENTRIES_TABLE) or {}
+    problems = record_problems(session_key, session_doc, entry_docs)
+    if not problems and path.suffix == ".json" and session_doc["id"] != path.stem:
+        problems = [
+            Problem(
+                f'{SESSION_TABLE}["{session_key}"].id',
+                _("holds session {id}, but the file is named for session {name}").format(
+                    id=shown(session_doc["id"]), name=shown(path.stem)
+                ),
+            )
+        ]
+    if problems:
+        raise _invalid(path, problems)
+    try:
+        session = Session.from_dict(session_doc)
+        entries: dict[str, Entry] = {}
+        for key, doc in entry_docs.items():
+            entry = Entry.from_dict(doc)
+            problems += derived_stamp_problems(entry, doc, ((None, ENTRIES_TABLE), key))
+            entries[entry.id] = entry
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as err:
+        raise CorruptDataError(
+            path, f"has an invalid record ({type(err).__name__}: {err})"
+        ) from None
+    if problems:
+        raise _invalid(path, problems)
+    return session, entries
+
+
+def _invalid(path: Path, problems: list[Problem]) -> CorruptDataError:
+    first = problems[0]
+    reason = f"{first.path}: {first.message}"
+    if len(problems) > 1:
+        reason += ngettext(
+            " (and {n} more problem)", " (and {n} more problems)", len(problems) - 1
+        ).format(n=len(problems) - 1)
+    return CorruptDataError(path, _("has an invalid record ({reason})").format(reason=reason))
 
 
 class SessionStore:
@@ -91,22 +143,10 @@ class SessionStore:
             if data is None:
                 raise CorruptDataError(self.path, "session file is missing")
             try:
-                session_docs = data.get(SESSION_TABLE) or {}
-                if not session_docs:
-                    raise CorruptDataError(self.path, "has no session record")
-                session = Session.from_dict(next(iter(session_docs.values())))
-                entries: dict[str, Entry] = {}
-                for doc in (data.get(ENTRIES_TABLE) or {}).values():
-                    entry = Entry.from_dict(doc)
-                    entries[entry.id] = entry
+                session, entries = _parse_session_file(self.path, data)
             except CorruptDataError:
                 self._parsed_stamp = None
                 raise
-            except (KeyError, TypeError, ValueError, AttributeError) as err:
-                self._parsed_stamp = None
-                raise CorruptDataError(
-                    self.path, f"has an invalid record ({type(err).__name__}: {err})"
-                ) from None
             # swapped in whole: a reader on another thread never sees a half-built table
             self._session, self._entries = session, entries
             self._parsed_stamp = stamp
@@ -188,22 +228,30 @@ class SessionStore:
     def _upsert_docs(
         self, table_name: str, docs: list[tuple[int, dict[str, Any]]]
     ) -> FileStamp | None:
-        """Save ``docs`` into ``table_name`` in one durable write; returns the new stamp.
+        """Save ``docs`` into ``table_name`` in one durable write; returns the new stamp."""
+        return self._upsert_tables({table_name: docs})
+
+    def _upsert_tables(
+        self, tables: dict[str, list[tuple[int, dict[str, Any]]]]
+    ) -> FileStamp | None:
+        """Save documents into one or more tables in one durable write; returns the stamp.
 
         One read-modify-write for any number of documents (Table.upsert writes once per doc),
         straight on the storage's data: Table._update_table would also turn every doc id of
         the table into an int and back, ~0.9 ms of a capture into 2,000 entries. The changed
-        table and the top level are copies: another thread may be parsing the cached ones.
+        tables and the top level are copies: another thread may be parsing the cached ones.
         """
         read, before = self._storage.read_versioned()
         data = dict(read or {})
-        table = dict(data.get(table_name) or {})
-        for doc_id, doc in docs:
-            table[str(doc_id)] = doc
-        data[table_name] = table
+        for table_name, docs in tables.items():
+            table = dict(data.get(table_name) or {})
+            for doc_id, doc in docs:
+                table[str(doc_id)] = doc
+            data[table_name] = table
         stamp = self._storage.write_versioned(data)
-        self._db.table(table_name).clear_cache()
-        if table_name == STATE_TABLE:
+        for table_name in tables:
+            self._db.table(table_name).clear_cache()
+        if set(tables) == {STATE_TABLE}:
             # the UI state is not parsed: what we hold is still what is on disk
             with self._parsed_lock:
                 if self._parsed_stamp == before and before is not None:
@@ -264,6 +312,21 @@ class SessionStore:
                 self._parsed_stamp = stamp
                 self._generation += 1
         return entries
+
+    def save_merged(self, session: Session | None, entries: list[Entry]) -> None:
+        """The session record (unless None) and ``entries`` in one durable write: a bundle
+        import changes a session all at once or not at all."""
+        if session is None and not entries:
+            return
+        with self.locked():
+            self._refresh()
+            tables = {ENTRIES_TABLE: [(self._entry_doc_id(e), e.to_dict()) for e in entries]}
+            if session is not None:
+                tables[SESSION_TABLE] = [(1, session.to_dict())]
+            self._upsert_tables(tables)
+            with self._parsed_lock:
+                self._parsed_stamp = None  # parse what was written on the next read
+                self._generation += 1
 
     def save_entry(self, entry: Entry) -> Entry:
         """Insert or replace one entry (``updated`` as given). Returns it once it is on disk."""

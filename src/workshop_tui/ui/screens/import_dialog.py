@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Static
 
-from workshop_tui.core.i18n import N_, _
+from workshop_tui.core.i18n import N_, _, ngettext
 from workshop_tui.core.merge import MergeError, MergeReport, import_bundles
 from workshop_tui.core.store import Store, StoreError
 
@@ -168,10 +168,22 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
         self.app.call_from_thread(self._done, reports)
 
     def _failed(self, problems: list[str]) -> None:
+        """Every problem, one line each (file, field, what is wrong; the box scrolls), under
+        a heading that says nothing was written; the notification gives the first one."""
         self.busy = False
         self.query_one("#import-run", Button).disabled = False
-        self._show("Nothing was imported:\n" + "\n".join(problems), error=True)
-        self.app.notify(problems[0], title=_("Import failed"), severity="error", timeout=12)
+        heading = ngettext(
+            "Nothing was imported; fix this in the bundle and import again:",
+            "Nothing was imported; fix these {n} problems in the bundles and import again:",
+            len(problems),
+        ).format(n=len(problems))
+        self._show(heading + "\n" + "\n".join(problems), error=True)
+        first = problems[0]
+        if len(problems) > 1:
+            first += " " + ngettext(
+                "(and {n} more problem)", "(and {n} more problems)", len(problems) - 1
+            ).format(n=len(problems) - 1)
+        self.app.notify(first, title=_("Import failed"), severity="error", timeout=12)
 
     def _done(self, reports: list[MergeReport]) -> None:
         self.busy = False
