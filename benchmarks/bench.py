@@ -419,6 +419,28 @@ def measure_themes(repeats: int) -> list[Figure]:
     ]
 
 
+def measure_import(work: Path, repeats: int) -> list[Figure]:
+    """Bundle import of a 2,000-entry session (issue 10: every bundle and every session file
+    is checked against the schema): see import_probe.py."""
+    from import_probe import ENTRIES, measure
+
+    samples = measure(work / "import", repeats)
+    notes = {
+        "read": f"read_bundle: read, check nesting, parse, validate {ENTRIES} entries",
+        "new": "import_bundles into an empty data folder (creates the session)",
+        "again": "the same import again (nothing changes: stored file read, joined, compared)",
+        "open": "open the imported session in a new Store (session file read and checked)",
+    }
+    figures = []
+    for name, note in notes.items():
+        figures.append(
+            Figure(f"import_ms_{name}", median_ms(samples[name]), "ms", "", note, samples[name])
+        )
+        cpu = samples[f"{name}_cpu"]
+        figures.append(Figure(f"import_cpu_ms_{name}", median_ms(cpu), "ms", "", "CPU time", cpu))
+    return figures
+
+
 # -- room mode (issue 16) ------------------------------------------------------------------
 def measure_serve(quick: bool) -> list[Figure]:
     """A real ``serve`` with its join code and 10 tabs (5 with --quick), each its own app
@@ -483,6 +505,7 @@ def main(argv: list[str] | None = None) -> int:
         "search": 3,
         "export": 3,
         "themes": 5,
+        "import": 7,
     }
     work = Path(args.keep or tempfile.mkdtemp(prefix="workshop-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -524,6 +547,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         figures += search_figures
         figures += measure_export(work, repeats["export"])
+        figures += measure_import(work, repeats["import"])
         figures += measure_themes(repeats["themes"])
         figures += measure_serve(args.quick)
         print("room mode done", file=sys.stderr)

@@ -25,7 +25,9 @@ def build(tmp_path: Path, ended: int, running: int) -> tuple[list[str], list[str
     store = Store(tmp_path)
     running_ids = [
         store.add_session(
-            Session(title=f"Running {i}", agenda=AGENDA, started=f"2025-01-{i + 1:02d}T09:00:00")
+            Session(
+                title=f"Running {i}", agenda=AGENDA, started=f"2025-01-{i + 1:02d}T09:00:00+00:00"
+            )
         ).id
         for i in range(running)
     ]
@@ -34,8 +36,8 @@ def build(tmp_path: Path, ended: int, running: int) -> tuple[list[str], list[str
             Session(
                 title=f"Ended {i}",
                 agenda=AGENDA,
-                started=f"2026-{1 + i // 28:02d}-{1 + i % 28:02d}T09:00:00",
-                ended=f"2026-{1 + i // 28:02d}-{1 + i % 28:02d}T17:00:00",
+                started=f"2026-{1 + i // 28:02d}-{1 + i % 28:02d}T09:00:00+00:00",
+                ended=f"2026-{1 + i // 28:02d}-{1 + i % 28:02d}T17:00:00+00:00",
             )
         ).id
         for i in range(ended)

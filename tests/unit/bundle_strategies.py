@@ -99,7 +99,17 @@ def agendas(draw: st.DrawFn) -> dict[str, Any]:
 
 @st.composite
 def actions(draw: st.DrawFn, session_ids: list[str]) -> dict[str, Any]:
-    return {
+    synthesis = draw(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "merged_into": st.one_of(st.just(""), any_id),
+                "merged_from": st.lists(any_id, max_size=2),
+                "theme": st.one_of(st.just(""), any_id),
+            },
+        )
+    )
+    return synthesis | {
         "owner": draw(texts),
         "unit": draw(texts),
         "level": draw(st.sampled_from([v.value for v in ActionLevel])),

@@ -307,6 +307,14 @@ _DEFS: dict[str, Any] = {
                 "title": N_("a list of reviews"),
                 "description": "Follow-up reviews, oldest first.",
             },
+            # plenary synthesis (docs/themes.md); written only when set
+            "merged_into": _ref(
+                "id_or_empty", description="The consolidated action it was merged into."
+            ),
+            "merged_from": _list_of(
+                "id", N_("a list of entry ids"), "Of a consolidated action: the actions in it."
+            ),
+            "theme": _ref("id_or_empty", description="Of a consolidated action: its theme."),
         },
     },
     "carried_from": {

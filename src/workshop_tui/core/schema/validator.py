@@ -55,8 +55,9 @@ PathLink = tuple[Any, str | int] | None
 Check = Callable[[Any, PathLink, list["Problem"]], None]
 
 
-class SchemaDefinitionError(Exception):
-    """The schema uses something the validator does not check (a programming error)."""
+#: the schema uses something the validator does not check: a programming error, raised
+#: when the schema is compiled (a TypeError: its message is for developers)
+SchemaDefinitionError = TypeError
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ class Validator:
             if part:
                 node = node[part]
         if not isinstance(node, dict):
-            raise SchemaDefinitionError(f"{pointer} is not a schema")
+            raise TypeError(f"{pointer} is not a schema")
         return node
 
     def noun(self, node: dict[str, Any]) -> str:
@@ -193,10 +194,10 @@ class Validator:
     def _compile(self, node: dict[str, Any]) -> Check:
         unknown = set(node) - CHECKED - ANNOTATIONS
         if unknown:
-            raise SchemaDefinitionError(f"keywords not checked: {sorted(unknown)}")
+            raise TypeError(f"keywords not checked: {sorted(unknown)}")
         if "$ref" in node:
             if set(node) & CHECKED != {"$ref"}:
-                raise SchemaDefinitionError(f"keywords beside $ref are not checked: {node}")
+                raise TypeError(f"keywords beside $ref are not checked: {node}")
             ref = node["$ref"]
             if ref not in self._compiled:
                 self._compiled[ref] = _pending  # a ref to itself: not used by the format
@@ -309,10 +310,10 @@ class Validator:
         matcher = full_pattern(node["pattern"]).match if "pattern" in node else None
         real = FORMATS.get(node.get("format", ""))
         if "format" in node and real is None:
-            raise SchemaDefinitionError(f"format not checked: {node['format']}")
+            raise TypeError(f"format not checked: {node['format']}")
         if matcher is not None or real is not None:
             if matcher is not None and "title" not in node:
-                raise SchemaDefinitionError(f"a pattern needs a title: {node['pattern']}")
+                raise TypeError(f"a pattern needs a title: {node['pattern']}")
 
             def check_shape(value: Any, path: PathLink, out: list[Problem]) -> None:
                 if (matcher is not None and matcher(value) is None) or (
@@ -473,7 +474,7 @@ class Validator:
 
 
 def _pending(value: Any, path: PathLink, out: list[Problem]) -> None:
-    raise SchemaDefinitionError("a schema that refers to itself")
+    raise TypeError("a schema that refers to itself")
 
 
 def summarised(problems: list[Problem], source: str, limit: int = 20) -> list[str]:

@@ -179,6 +179,7 @@ class DocxDocument:
         author: str = "",
         subject: str = "",
     ) -> None:
+        language = clean(language)  # the agenda's language is any text (e.g. from a bundle)
         self.doc = docx.Document()
         section = self.doc.sections[0]
         width, height = (PAGE_LONG, PAGE_SHORT) if landscape else (PAGE_SHORT, PAGE_LONG)
