@@ -54,7 +54,9 @@ def test_topics_line_up_by_title_when_ids_differ(tmp_path: Path) -> None:
         name="other",
         topics=(Topic("law", "LEGAL framework"), Topic("new", "Brand new topic")),
     )
-    other = store.add_session(Session(title="Other", agenda=renamed, started="2027-01-01"))
+    other = store.add_session(
+        Session(title="Other", agenda=renamed, started="2027-01-01T00:00:00+00:00")
+    )
     other.add_entry(EntryKind.CHALLENGE, "law", "Group A", "Old law")
     c = compare(earlier, other)
     assert not c.same_agenda
