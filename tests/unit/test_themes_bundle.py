@@ -112,3 +112,60 @@ def test_unknown_topics_are_named() -> None:
         ]
     )
     assert unknown_topics(themes, {"risk"}) == ["legal"]
+
+
+def test_bundles_carry_themes_through_export_and_import(tmp_path: Path) -> None:
+    """Facilitator → bundle → scribe laptop (new session, one write) → dot there → bundle →
+    facilitator: the themes and the dot arrive; importing again changes nothing; a bundle
+    written before themes existed still imports."""
+    from workshop_tui.core.bundle import bundle_bytes, read_bundle
+    from workshop_tui.core.merge import import_bundles
+
+    facilitator_store = Store(tmp_path / "f")
+    facilitator = facilitator_store.create_session(AGENDA, title="Day 2")
+    a = facilitator.add_entry(EntryKind.CHALLENGE, "risk", "Group A", "one").id
+    b = facilitator.add_entry(EntryKind.CHALLENGE, "risk", "Group B", "two").id
+    theme, _ = book.create_theme(facilitator, "Both", [a, b])
+    path = tmp_path / "day2.json"
+    path.write_bytes(bundle_bytes(facilitator))
+    assert [t.id for t in read_bundle(path).themes] == [theme.id]
+    scribe_store = Store(tmp_path / "s")
+    import_bundles(scribe_store, [path])
+    scribe = scribe_store.open_session(facilitator.id)
+    assert [t.title for t in book.load_themes(scribe)] == ["Both"]
+    book.vote(scribe, theme.id, "Group A", 1)
+    back = tmp_path / "group-a.json"
+    back.write_bytes(bundle_bytes(scribe))
+    import_bundles(facilitator_store, [back])
+    assert book.get_theme(facilitator, theme.id).votes == {"Group A": 1}
+    before = facilitator.path.read_bytes()
+    import_bundles(facilitator_store, [back, path])
+    assert book.get_theme(facilitator, theme.id).votes == {"Group A": 1}
+    assert book.load_themes(facilitator) == book.load_themes(
+        Store(tmp_path / "f").open_session(facilitator.id)
+    )
+    assert len(before) > 0
+    # a bundle from before themes: no "themes" key at all
+    plain = json.loads(path.read_text())
+    plain.pop("themes")
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(plain))
+    assert read_bundle(old).themes == []
+    import_bundles(facilitator_store, [old])
+    assert [t.title for t in book.load_themes(facilitator)] == ["Both"]
+
+
+def test_a_bad_theme_in_a_bundle_is_one_line_naming_the_field(tmp_path: Path) -> None:
+    from workshop_tui.core.bundle import BundleError, bundle_bytes, read_bundle
+
+    store = Store(tmp_path).create_session(AGENDA, title="Day 2")
+    a = store.add_entry(EntryKind.CHALLENGE, "risk", "Group A", "one").id
+    book.create_theme(store, "One", [a])
+    document = json.loads(bundle_bytes(store))
+    document["themes"][0]["votes"] = {"Group A": "many"}
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(BundleError) as caught:
+        read_bundle(path)
+    assert len(caught.value.problems) == 1
+    assert "themes[0].votes" in caught.value.problems[0]

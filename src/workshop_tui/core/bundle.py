@@ -50,6 +50,8 @@ from workshop_tui.core.store.reading import (
     json_depth_exceeds,
     read_regular_file,
 )
+from workshop_tui.core.themes.bundle import THEMES_KEY, parse_themes, themes_document
+from workshop_tui.core.themes.model import Theme
 
 #: refuse to read files larger than this (a bundle of 10 000 entries is about 10 MB);
 #: ``workshop-tui import --max-size`` overrides it
@@ -90,6 +92,8 @@ class Bundle:
     source: str = ""  # the file it was read from (for messages)
     #: one version per id: a repeated id's versions joined as a merge would
     entries_by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+    #: the plenary's themes (docs/themes.md), dissolved ones included; none in older bundles
+    themes: list[Theme] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The bundle document (what :func:`bundle_dict` writes)."""
@@ -103,6 +107,8 @@ class Bundle:
         }
         if self.state is not None:
             document["state"] = dict(self.state)
+        if self.themes:
+            document[THEMES_KEY] = [t.to_dict() for t in self.themes]
         return document
 
 
@@ -121,6 +127,8 @@ def bundle_dict(
     }
     if include_state:
         document["state"] = store.get_state()
+    if themes := themes_document(store):  # only when there are: older readers see no change
+        document[THEMES_KEY] = themes
     return document
 
 
@@ -174,6 +182,10 @@ def parse_bundle(data: Any, source: str = "bundle") -> Bundle:
         derived += derived_stamp_problems(entry, raw, ((None, "entries"), index))
     if derived:
         raise BundleError.of(summarised(derived, source, MAX_PROBLEMS))
+    try:
+        themes = parse_themes(data.get(THEMES_KEY))
+    except ValueError as err:  # the schema has checked the shapes: this is a derived check
+        raise fail(str(err)) from None
     by_id: dict[str, Entry] = {}
     for entry in entries:
         # A repeated id is not an error: by id, the versions are joined as a merge would.
@@ -188,6 +200,7 @@ def parse_bundle(data: Any, source: str = "bundle") -> Bundle:
         state=data.get("state"),
         source=source,
         entries_by_id=by_id,
+        themes=themes,
     )
 
 

@@ -49,6 +49,9 @@ from workshop_tui.core.store import (
     Store,
     StoreError,
 )
+from workshop_tui.core.themes.book import THEMES_TABLE, load_themes
+from workshop_tui.core.themes.bundle import join_all, theme_docs, unknown_topics
+from workshop_tui.core.themes.merge import merge_themes
 
 T = TypeVar("T")
 
@@ -334,7 +337,9 @@ def _validate_into(store: Store, bundles: list[Bundle], into: str) -> list[str]:
     for bundle in bundles:
         entries = bundle.entries
         bad_topics = sorted({e.topic_id for e in entries if e.topic_id not in topics})
-        bad_groups = sorted({e.group for e in entries if e.group not in groups})
+        # a consolidated action of the plenary has no group ("")
+        bad_groups = sorted({e.group for e in entries if e.group and e.group not in groups})
+        bad_topics = sorted(set(bad_topics) | set(unknown_topics(bundle.themes, topics)))
         missing = [f"topic {t!r}" for t in bad_topics] + [f"group {g!r}" for g in bad_groups]
         if missing:
             problems.append(
@@ -455,9 +460,11 @@ def merge_session_bundles(
             for entry_id, theirs in entries.items():
                 _count(report, state.get(entry_id), theirs, merged[entry_id], topics)
             state = merged
+        themes = join_all(*(b.themes for b in bundles))
         try:
-            # the session record and every entry in one write: never a session without them
-            store.add_session(session, state.values())
+            # the session record, every entry and theme in one write: never a session
+            # without them
+            store.add_session(session, state.values(), {THEMES_TABLE: theme_docs(themes.values())})
         except SessionExistsError:
             pass  # another program created it meanwhile: merge into that one below
         else:
@@ -491,8 +498,23 @@ def merge_session_bundles(
             state = merged
         changed = [e for entry_id, e in state.items() if current.get(entry_id) != e]
         record = session if session.to_dict() != stored_session.to_dict() else None
-        session_store.save_merged(record, changed)  # one durable write for every bundle
+        theme_documents = _merged_themes(session_store, bundles)
+        # one durable write for every bundle: session record, entries and themes
+        session_store.save_merged(record, changed, {THEMES_TABLE: theme_documents})
     return reports
+
+
+def _merged_themes(session_store: SessionStore, bundles: list[Bundle]) -> dict[str, Any]:
+    """The themes table documents that the bundles' themes change (joined with the stored
+    themes by the merge laws, docs/themes.md); empty when nothing changes."""
+    incoming = join_all(*(b.themes for b in bundles))
+    if not incoming:
+        return {}
+    current = {t.id: t for t in load_themes(session_store, include_deleted=True)}
+    merged = merge_themes(current, incoming)
+    changed = [t for theme_id, t in merged.items() if current.get(theme_id) != t]
+    raw, _stamp = session_store.read_table(THEMES_TABLE)
+    return theme_docs(changed, raw)
 
 
 def _stored_side(session_store: SessionStore, join: Callable[..., T], *args: Any) -> T:

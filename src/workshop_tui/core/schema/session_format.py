@@ -120,6 +120,20 @@ _DEFS: dict[str, Any] = {
                 "items": _ref("schedule_item"),
                 "description": "Schedule slots.",
             },
+            "glossary": {
+                "type": "array",
+                "maxItems": 500,
+                "items": {
+                    "type": "array",
+                    "minItems": 2,
+                    "maxItems": 50,
+                    "items": {"type": "string", "minLength": 1, "maxLength": 80},
+                    "title": N_("a list of 2 to 50 terms"),
+                },
+                "title": N_("a list of synonym groups"),
+                "description": "Synonym groups added to the theme suggestions' glossary "
+                "(docs/agenda-format.md); written only when the agenda has one.",
+            },
         },
     },
     "group": {
@@ -317,6 +331,54 @@ _DEFS: dict[str, Any] = {
             "theme": _ref("id_or_empty", description="Of a consolidated action: its theme."),
         },
     },
+    "theme": {
+        "type": "object",
+        "description": "A plenary theme (`Theme.to_dict()`, docs/themes.md): entries of one kind "
+        "from several groups under one title; dissolved ones included.",
+        "required": ["id", "kind", "title", "created"],
+        "properties": {
+            "id": _ref("id", description="Theme id."),
+            "kind": {
+                "enum": ["challenge", "solution", "action"],
+                "description": "The kind of its entries.",
+            },
+            "title": _text("Its title."),
+            "topic_id": _ref("id_or_empty", description="Its topic, or empty: across topics."),
+            "created": _ref("time", description="When it was made."),
+            "updated": _ref(
+                "time",
+                description="Last change of its title, topic or deletion (merges compare it).",
+            ),
+            "deleted": {"type": "boolean", "description": "Dissolved, kept for merging."},
+            "members": _list_of("id", N_("a list of entry ids"), "Ids of its entries."),
+            "member_stamps": {
+                "type": "object",
+                "propertyNames": _ref("id"),
+                "additionalProperties": _ref("time"),
+                "title": N_("an object of entry ids and times"),
+                "description": "Entry → time it last joined or left the theme.",
+            },
+            "votes": {
+                "type": "object",
+                "propertyNames": _ref("text"),
+                "additionalProperties": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": MAX_VOTES,
+                    "title": N_("a number of dots"),
+                },
+                "title": N_("an object of group names and dot counts"),
+                "description": "Plenary dots: group → count.",
+            },
+            "vote_stamps": {
+                "type": "object",
+                "propertyNames": _ref("text"),
+                "additionalProperties": _ref("time"),
+                "title": N_("an object of group names and times"),
+                "description": "Group → time of its last change of dots.",
+            },
+        },
+    },
     "carried_from": {
         "type": "object",
         "description": "The origin of a carried-over action.",
@@ -361,6 +423,13 @@ BUNDLE_SCHEMA: dict[str, Any] = {
             "description": "Every entry, tombstones included.",
         },
         "state": {"type": "object", "description": "UI state (ignored by import)."},
+        "themes": {
+            "type": "array",
+            "maxItems": 10_000,
+            "items": _ref("theme"),
+            "description": "The plenary's themes, dissolved ones included; written only when "
+            "the session has themes (a bundle without them has none).",
+        },
     },
     "$defs": _DEFS,
 }
@@ -378,4 +447,5 @@ DOC_TABLES: tuple[tuple[str, str], ...] = (
     ("Action-plan fields (`entries[].action`)", "#/$defs/action"),
     ("Origin of a carried-over action (`action.carried_from`)", "#/$defs/carried_from"),
     ("Review (`action.reviews[]`)", "#/$defs/review"),
+    ("Theme (`themes[]`)", "#/$defs/theme"),
 )

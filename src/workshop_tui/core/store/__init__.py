@@ -15,7 +15,7 @@ sessions re-summarises only the files whose stamp changed.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,15 +83,20 @@ class SessionListing:
     problems: list[str] = field(default_factory=list)
 
 
-def _session_document(session: Session, entries: Iterable[Entry]) -> dict[str, Any]:
-    """The whole TinyDB document of a new session file (entries keyed like ``save_entries``)."""
+def _session_document(
+    session: Session,
+    entries: Iterable[Entry],
+    tables: Mapping[str, dict[str, dict[str, Any]]] | None = None,
+) -> dict[str, Any]:
+    """The whole TinyDB document of a new session file (entries keyed like ``save_entries``;
+    ``tables``: further tables, e.g. a bundle's themes)."""
     table: dict[str, dict[str, Any]] = {}
     for entry in entries:
         doc_id = doc_id_for(entry.id)
         while (doc := table.get(str(doc_id))) is not None and doc["id"] != entry.id:
             doc_id += 1  # hash collision with another entry: probe on, as the store does
         table[str(doc_id)] = entry.to_dict()  # a repeated id: the last one given is kept
-    return {SESSION_TABLE: {"1": session.to_dict()}, ENTRIES_TABLE: table}
+    return {SESSION_TABLE: {"1": session.to_dict()}, ENTRIES_TABLE: table, **(tables or {})}
 
 
 class Store:
@@ -176,7 +181,12 @@ class Store:
         )
         return self.add_session(session)
 
-    def add_session(self, session: Session, entries: Iterable[Entry] = ()) -> SessionStore:
+    def add_session(
+        self,
+        session: Session,
+        entries: Iterable[Entry] = (),
+        tables: Mapping[str, dict[str, dict[str, Any]]] | None = None,
+    ) -> SessionStore:
         """Store a new session: its record and ``entries`` in one atomic, durable write.
 
         The session file appears complete or not at all, so a crash never leaves a session
@@ -191,7 +201,7 @@ class Store:
                 raise SessionExistsError(
                     _("{path}: session {id} exists already").format(path=path, id=session.id[:8])
                 )
-            AtomicJSONStorage(path).write(_session_document(session, entries))
+            AtomicJSONStorage(path).write(_session_document(session, entries, tables))
         self._open[session.id] = store
         return store
 

@@ -313,16 +313,25 @@ class SessionStore:
                 self._generation += 1
         return entries
 
-    def save_merged(self, session: Session | None, entries: list[Entry]) -> None:
-        """The session record (unless None) and ``entries`` in one durable write: a bundle
+    def save_merged(
+        self,
+        session: Session | None,
+        entries: list[Entry],
+        further: dict[str, dict[str, dict[str, Any]]] | None = None,
+    ) -> None:
+        """The session record (unless None), ``entries`` and the documents of ``further``
+        tables (table → doc id → document: the themes) in one durable write: a bundle
         import changes a session all at once or not at all."""
-        if session is None and not entries:
+        further = {name: docs for name, docs in (further or {}).items() if docs}
+        if session is None and not entries and not further:
             return
         with self.locked():
             self._refresh()
             tables = {ENTRIES_TABLE: [(self._entry_doc_id(e), e.to_dict()) for e in entries]}
             if session is not None:
                 tables[SESSION_TABLE] = [(1, session.to_dict())]
+            for name, docs in further.items():
+                tables[name] = [(int(doc_id), doc) for doc_id, doc in docs.items()]
             self._upsert_tables(tables)
             with self._parsed_lock:
                 self._parsed_stamp = None  # parse what was written on the next read

@@ -52,6 +52,39 @@ def unknown_topics(themes: Iterable[Theme], topic_ids: set[str]) -> list[str]:
     return sorted({t.topic_id for t in themes if t.topic_id and t.topic_id not in topic_ids})
 
 
+def theme_docs(
+    themes: Iterable[Theme], raw: dict[str, Any] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Documents of the session file's ``themes`` table (doc id → document) for ``themes``,
+    keyed as :func:`~workshop_tui.core.themes.book.save_themes` keys them (``raw``: the
+    table as stored, so a theme keeps its document)."""
+    from workshop_tui.core.store.session_store import doc_id_for
+
+    taken = dict(raw or {})
+    docs: dict[str, dict[str, Any]] = {}
+    for theme in themes:
+        doc_id = doc_id_for(theme.id)
+        while (doc := taken.get(str(doc_id))) is not None and doc.get("id") != theme.id:
+            doc_id += 1
+        docs[str(doc_id)] = taken[str(doc_id)] = theme.to_dict()
+    return docs
+
+
+def join_all(*theme_lists: Iterable[Theme]) -> dict[str, Theme]:
+    """The themes of several bundles joined by id (the merge laws: any order, any repeats)."""
+    joined: dict[str, Theme] = {}
+    for themes in theme_lists:
+        joined = merge_themes(joined, {t.id: t for t in _joined_by_id(themes).values()})
+    return joined
+
+
+def _joined_by_id(themes: Iterable[Theme]) -> dict[str, Theme]:
+    by_id: dict[str, Theme] = {}
+    for theme in themes:
+        by_id = merge_themes(by_id, {theme.id: theme})
+    return by_id
+
+
 def merge_bundle_themes(store: SessionStore, incoming: Iterable[Theme]) -> int:
     """Join ``incoming`` themes into the stored ones (one write); how many changed."""
     by_id: dict[str, Theme] = {}
