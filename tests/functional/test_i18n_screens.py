@@ -148,3 +148,26 @@ def test_cli_error_line_in_indonesian(tmp_path: Path) -> None:
     assert result.stderr.strip() == (
         "workshop-tui: tidak ada sesi yang cocok dengan 'nope' (lihat 'workshop-tui sessions')"
     )
+
+
+def test_validate_speaks_indonesian(tmp_path: Path) -> None:
+    bad = tmp_path / "agenda.yaml"
+    bad.write_text(
+        "format: 1\ntitle: X\ntopics:\n  - id: Bad Id\n    title: T\n"
+        "schedule:\n  - {day: 1, start: 9:30, topic: nope}\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop_tui", "--lang", "id", "validate", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "", "WORKSHOP_TUI_DATA": str(tmp_path), "LANG": "C.UTF-8"},
+    )
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        f"{bad}:4:9: id topik 'Bad Id' harus berupa slug pendek: huruf kecil, angka, dan tanda "
+        "hubung, mis. 'bad-id'"
+    )
+    assert "tidak diberi tanda kutip" in lines[1] and "bukan id topik" in lines[2]

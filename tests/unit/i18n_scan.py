@@ -170,6 +170,10 @@ def _shown_arguments(call: ast.Call, path: Path) -> Iterator[ast.expr]:
         yield from call.args
     elif name in {"submit", "_queue_write", "outcome", "reason_not_saved"} and call.args:
         yield call.args[0]  # the store writer's "what": the title of a failure notification
+    elif name == "add" and len(call.args) == 2 and isinstance(call.func, ast.Attribute):
+        yield call.args[1]  # an agenda problem at a node: reader.add(node, message)
+    elif name == "wrong_type" and len(call.args) == 3:
+        yield call.args[2]  # what a node should have been ("a list (lines starting ...)")
     elif name == "QualityWarning" and len(call.args) > 1:  # its message is shown as is
         yield call.args[1]
     elif name == "_row" and call.args:  # a labelled form row (export dialog)

@@ -177,3 +177,17 @@ def test_check_session_and_grid_gaps(tmp_path: Path) -> None:
         next(e.id for e in current.entries(kind=EntryKind.ACTION, topic_id="training"))
     )
     assert grid_gaps(current).topics == ["training"]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Meningkatkan koordinasi dengan pemegang hak", "meningkatkan"),
+        ("Memperkuat kerja sama antarinstansi", "memperkuat"),
+        ("Menyusun SOP penegahan barang", None),
+        ("Memperkuat rekordasi melalui surat edaran", None),  # a deliverable
+        ("Meningkatkan pelatihan HKI pada Juni 2027", None),  # a date
+    ],
+)
+def test_vague_wording_in_indonesian(text: str, vague: str | None) -> None:
+    assert vague_phrase(text) == vague

@@ -18,6 +18,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from workshop_tui.core.i18n import _
+
 TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = (TAG + t for t in ("str", "int", "float", "bool", "null"))
 TIMESTAMP, MAP, SEQ, MERGE = (TAG + t for t in ("timestamp", "map", "seq", "merge"))
@@ -63,17 +65,17 @@ class AgendaError(Exception):
 def describe(node: Node) -> str:
     """What a node is, in words a facilitator understands ("a list", "a number")."""
     if isinstance(node, MappingNode):
-        return "a mapping (key: value lines)"
+        return _("a mapping (key: value lines)")
     if isinstance(node, SequenceNode):
-        return "a list"
+        return _("a list")
     return {
-        STR: "text",
-        INT: "a number",
-        FLOAT: "a number",
-        BOOL: "a yes/no value",
-        NULL: "nothing",
-        TIMESTAMP: "a date",
-    }.get(node.tag, f"a value tagged {node.tag}")
+        STR: _("text"),
+        INT: _("a number"),
+        FLOAT: _("a number"),
+        BOOL: _("a yes/no value"),
+        NULL: _("nothing"),
+        TIMESTAMP: _("a date"),
+    }.get(node.tag) or _("a value tagged {tag}").format(tag=node.tag)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -81,7 +83,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     options = list(choices)
     same_case = [c for c in options if c.casefold() == word.casefold()]
     close = same_case or difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return "; " + _("did you mean {choice!r}?").format(choice=close[0]) if close else ""
 
 
 def _short(value: object, limit: int = 24) -> str:
@@ -110,31 +112,46 @@ class NodeReader:
 
     def wrong_type(self, node: Node, what: str, expected: str) -> None:
         if id(node) not in self.skip:
-            self.add(node, f"{what} must be {expected}, not {describe(node)}")
+            self.add(
+                node,
+                _("{what} must be {expected}, not {describe}").format(
+                    what=what, expected=expected, describe=describe(node)
+                ),
+            )
 
     # -- shapes -------------------------------------------------------------------------
     def mapping(self, node: Node, what: str, allowed: tuple[str, ...]) -> dict[str, Node] | None:
         """Key → value node of a mapping; reports non-text, duplicate, merge and unknown keys."""
         if not isinstance(node, MappingNode):
-            self.wrong_type(node, what, "a mapping (key: value lines)")
+            self.wrong_type(node, what, _("a mapping (key: value lines)"))
             return None
         items: dict[str, Node] = {}
         for key, value in node.value:
             if key.tag == MERGE:
                 self.add(
-                    key, "merge keys (<<) are not supported in agenda files; write the keys out"
+                    key, _("merge keys (<<) are not supported in agenda files; write the keys out")
                 )
                 continue
             if not isinstance(key, ScalarNode) or key.tag != STR:
                 if id(key) not in self.skip:
-                    self.add(key, f"keys in {what} must be text, not {describe(key)}")
+                    self.add(
+                        key,
+                        _("keys in {what} must be text, not {describe}").format(
+                            what=what, describe=describe(key)
+                        ),
+                    )
                 continue
             name = key.value
             if name in items:
-                self.add(key, f"duplicate key {name!r} in {what}")
+                self.add(key, _("duplicate key {name!r} in {what}").format(name=name, what=what))
                 continue
             if name not in allowed:
-                self.add(key, f"unknown key {name!r} in {what}{did_you_mean(name, allowed)}")
+                self.add(
+                    key,
+                    _("unknown key {name!r} in {what}{did_you_mean}").format(
+                        name=name, what=what, did_you_mean=did_you_mean(name, allowed)
+                    ),
+                )
                 continue
             items[name] = value
         return items
@@ -144,7 +161,7 @@ class NodeReader:
             return list(node.value)
         if isinstance(node, ScalarNode) and node.tag == NULL:
             return []
-        self.wrong_type(node, what, "a list (lines starting with '- ')")
+        self.wrong_type(node, what, _("a list (lines starting with '- ')"))
         return None
 
     def text(self, node: Node | None, what: str) -> str | None:
@@ -157,37 +174,53 @@ class NodeReader:
             return ""
         hint = ""
         if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT, BOOL, TIMESTAMP):
-            hint = f'; put it in quotes: "{_short(node.value)}"'
+            hint = "; " + _('put it in quotes: "{value}"').format(value=_short(node.value))
             if node.tag == BOOL:
-                hint = f" (YAML reads yes/no/on/off/true/false as booleans){hint}"
+                hint = " " + _("(YAML reads yes/no/on/off/true/false as booleans)") + hint
         if id(node) not in self.skip:
-            self.add(node, f"{what} must be text, not {describe(node)}{hint}")
+            self.add(
+                node,
+                _("{what} must be text, not {describe}{hint}").format(
+                    what=what, describe=describe(node), hint=hint
+                ),
+            )
         return None
 
     def required_text(self, items: dict[str, Node], key: str, owner: Node, what: str) -> str | None:
         if key not in items:
-            self.add(owner, f"{what} has no {key!r}")
+            self.add(owner, _("{what} has no {key!r}").format(what=what, key=key))
             return None
         value = self.text(items[key], f"{what} {key!r}")
         if value == "":
-            self.add(items[key], f"{what} {key!r} is empty")
+            self.add(items[key], _("{what} {key!r} is empty").format(what=what, key=key))
             return None
         return value
 
     def integer(self, node: Node, what: str, low: int, high: int, unit: str = "") -> int | None:
         """A whole number in ``low..high``; ``unit`` (e.g. "minutes") is used in messages."""
         units = f" {unit}" if unit else ""
-        expected = f"a whole number{' of ' + unit if unit else ''}"
+        if unit:
+            expected = _("a whole number of {unit}").format(unit=unit)
+        else:
+            expected = _("a whole number")
         if not isinstance(node, ScalarNode) or node.tag != INT:
             if isinstance(node, ScalarNode) and node.tag == FLOAT:
-                self.add(node, f"{what} must be {expected}, not {_short(node.value)}")
+                self.add(
+                    node,
+                    _("{what} must be {expected}, not {short}").format(
+                        what=what, expected=expected, short=_short(node.value)
+                    ),
+                )
             else:
                 self.wrong_type(node, what, expected)
             return None
         value = self.int_value(node)
         if value is None or not low <= value <= high:
             self.add(
-                node, f"{what} must be between {low} and {high}{units}, not {_short(node.value)}"
+                node,
+                _("{what} must be between {low} and {high}{units}, not {short}").format(
+                    what=what, low=low, high=high, units=units, short=_short(node.value)
+                ),
             )
             return None
         return value
@@ -203,7 +236,7 @@ class NodeReader:
 
     def iso_date(self, node: Node, what: str) -> str | None:
         if not isinstance(node, ScalarNode) or node.tag not in (STR, TIMESTAMP):
-            self.wrong_type(node, what, "a date like 2026-03-02")
+            self.wrong_type(node, what, _("a date like 2026-03-02"))
             return None
         raw = str(node.value).strip()
         try:
@@ -211,18 +244,28 @@ class NodeReader:
                 raise ValueError
             return date.fromisoformat(raw).isoformat()
         except ValueError:
-            self.add(node, f"{what} {raw!r} is not a valid date; write YYYY-MM-DD, e.g. 2026-03-02")
+            self.add(
+                node,
+                _("{what} {raw!r} is not a valid date; write YYYY-MM-DD, e.g. 2026-03-02").format(
+                    what=what, raw=raw
+                ),
+            )
             return None
 
     def clock_time(self, node: Node, what: str) -> str | None:
         if isinstance(node, ScalarNode) and node.tag == INT and ":" in str(node.value):
             raw = _short(node.value)
             number = self.int_value(node)
-            read_as = f"the number {number}" if number is not None else "a number"
+            read_as = (
+                _("the number {number}").format(number=number)
+                if number is not None
+                else _("a number")
+            )
             self.add(
                 node,
-                f"{what} {raw} is not quoted, so YAML reads it as {read_as} (base 60); "
-                f'write the time in quotes: "{raw}"',
+                _(
+                    '{what} {raw} is not quoted, so YAML reads it as {read_as} (base 60); write the time in quotes: "{raw}"'
+                ).format(what=what, raw=raw, read_as=read_as),
             )
             return None
         if isinstance(node, ScalarNode) and node.tag == STR:
@@ -230,10 +273,13 @@ class NodeReader:
             if match:
                 return f"{int(match.group(1)):02d}:{match.group(2)}"
             self.add(
-                node, f'{what} {node.value!r} is not a time; write HH:MM in quotes, e.g. "09:30"'
+                node,
+                _('{what} {value!r} is not a time; write HH:MM in quotes, e.g. "09:30"').format(
+                    what=what, value=node.value
+                ),
             )
             return None
-        self.wrong_type(node, what, 'a time in quotes, e.g. "09:30"')
+        self.wrong_type(node, what, _('a time in quotes, e.g. "09:30"'))
         return None
 
 

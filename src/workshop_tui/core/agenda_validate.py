@@ -85,7 +85,9 @@ class _Checker(NodeReader):
             if version is not None and version != FORMAT_VERSION:
                 self.add(
                     top["format"],
-                    f"format {version} is not supported; this version reads format {FORMAT_VERSION}",
+                    _(
+                        "format {version} is not supported; this version reads format {FORMAT_VERSION}"
+                    ).format(version=version, FORMAT_VERSION=FORMAT_VERSION),
                 )
         title = self.required_text(top, "title", root, "the agenda")
         for key in ("organiser", "venue", "description", "language"):
@@ -101,7 +103,8 @@ class _Checker(NodeReader):
         topics = self.topics(top["topics"]) if "topics" in top else None
         if "topics" not in top:
             self.add(
-                root, "the agenda has no 'topics'; list at least one topic with an id and a title"
+                root,
+                _("the agenda has no 'topics'; list at least one topic with an id and a title"),
             )
         schedule = self.schedule(top["schedule"], fields) if "schedule" in top else []
         if "glossary" in top:
@@ -124,13 +127,16 @@ class _Checker(NodeReader):
             return {}
         if "start" not in items:
             self.add(
-                node, "dates has no 'start'; write dates: {start: 2026-03-02, end: 2026-03-06}"
+                node, _("dates has no 'start'; write dates: {start: 2026-03-02, end: 2026-03-06}")
             )
             return {}
         start = self.iso_date(items["start"], "dates start")
         end = self.iso_date(items["end"], "dates end") if "end" in items else start
         if start and end and end < start:
-            self.add(items["end"], f"dates end {end} is before start {start}")
+            self.add(
+                items["end"],
+                _("dates end {end} is before start {start}").format(end=end, start=start),
+            )
             return {}
         return {"start_date": start or "", "end_date": end or ""}
 
@@ -140,7 +146,7 @@ class _Checker(NodeReader):
         if nodes is None:
             return groups
         if not nodes:
-            self.add(node, "groups is empty; list at least one group, or leave 'groups' out")
+            self.add(node, _("groups is empty; list at least one group, or leave 'groups' out"))
         seen: set[str] = set()
         for item in nodes:
             members: list[str] = []
@@ -156,12 +162,12 @@ class _Checker(NodeReader):
             else:
                 name = self.text(item, "a group (a name, or name: and members:)")
                 if name == "":
-                    self.add(item, "a group name is empty")
+                    self.add(item, _("a group name is empty"))
                     name = None
             if name is None:
                 continue
             if name in seen:
-                self.add(item, f"duplicate group {name!r}")
+                self.add(item, _("duplicate group {name!r}").format(name=name))
                 continue
             seen.add(name)
             groups.append(Group(name, tuple(members)))
@@ -183,15 +189,20 @@ class _Checker(NodeReader):
                 if group and group not in group_names:
                     self.add(
                         items["group"],
-                        f"group {group!r} is not defined in 'groups' "
-                        f"(groups: {', '.join(group_names)}){did_you_mean(group, group_names)}",
+                        _(
+                            "group {group!r} is not defined in 'groups' (groups: {items}){did_you_mean}"
+                        ).format(
+                            group=group,
+                            items=", ".join(group_names),
+                            did_you_mean=did_you_mean(group, group_names),
+                        ),
                     )
             else:
                 name = self.text(item, "a participant (a name, or name:, organisation:, group:)")
             if not name:
                 continue
             if name in seen:
-                self.add(item, f"duplicate participant {name!r}")
+                self.add(item, _("duplicate participant {name!r}").format(name=name))
                 continue
             seen.add(name)
             result.append(Participant(name, organisation, group))
@@ -202,7 +213,7 @@ class _Checker(NodeReader):
         if nodes is None:
             return None
         if not nodes:
-            self.add(node, "topics is empty; list at least one topic with an id and a title")
+            self.add(node, _("topics is empty; list at least one topic with an id and a title"))
             return None
         topics: list[Topic] = []
         seen: dict[str, Node] = {}
@@ -212,8 +223,8 @@ class _Checker(NodeReader):
                 continue
             title = self.required_text(items, "title", item, "a topic")
             if "id" not in items:
-                hint = f"; add e.g. id: {slugify(title)}" if title else ""
-                self.add(item, f"a topic has no 'id'{hint}")
+                hint = "; " + _("add e.g. id: {id}").format(id=slugify(title)) if title else ""
+                self.add(item, _("a topic has no 'id'{hint}").format(hint=hint))
                 continue
             topic_id = self.topic_id(items["id"])
             if topic_id is None:
@@ -221,7 +232,10 @@ class _Checker(NodeReader):
             if topic_id in seen:
                 first = seen[topic_id].start_mark.line + 1
                 self.add(
-                    items["id"], f"duplicate topic id {topic_id!r} (first used on line {first})"
+                    items["id"],
+                    _("duplicate topic id {topic_id!r} (first used on line {first})").format(
+                        topic_id=topic_id, first=first
+                    ),
                 )
                 continue
             seen[topic_id] = items["id"]
@@ -234,7 +248,9 @@ class _Checker(NodeReader):
             timebox = 30
             if "timebox" in items:
                 timebox = (
-                    self.integer(items["timebox"], "timebox", TIMEBOX_MIN, TIMEBOX_MAX, "minutes")
+                    self.integer(
+                        items["timebox"], "timebox", TIMEBOX_MIN, TIMEBOX_MAX, _("minutes")
+                    )
                     or timebox
                 )
             if title is not None:
@@ -253,8 +269,9 @@ class _Checker(NodeReader):
         if len(raw) > MAX_ID_LENGTH or not SLUG_RE.match(raw):
             self.add(
                 node,
-                f"topic id {raw!r} must be a short slug: lower-case letters, digits and "
-                f"hyphens, e.g. {slugify(raw)!r}",
+                _(
+                    "topic id {raw!r} must be a short slug: lower-case letters, digits and hyphens, e.g. {slugify!r}"
+                ).format(raw=raw, slugify=slugify(raw)),
             )
             return None
         return raw
@@ -274,7 +291,7 @@ class _Checker(NodeReader):
             if "day" in items:
                 day = self.integer(items["day"], "day", 1, max_day) or 0
             if "start" not in items:
-                self.add(item, "a schedule item has no 'start' time, e.g. start: \"09:30\"")
+                self.add(item, _("a schedule item has no 'start' time, e.g. start: \"09:30\""))
                 continue
             start = self.clock_time(items["start"], "start")
             topic_node = items.get("topic")
@@ -285,12 +302,14 @@ class _Checker(NodeReader):
             if topic and topic not in topic_ids:
                 self.add(
                     items["topic"],
-                    f"topic {topic!r} is not a topic id in 'topics'{did_you_mean(topic, topic_ids)}",
+                    _("topic {topic!r} is not a topic id in 'topics'{did_you_mean}").format(
+                        topic=topic, did_you_mean=did_you_mean(topic, topic_ids)
+                    ),
                 )
                 topic = ""
             title = self.text(items.get("title"), "a schedule item's title") or ""
             if "topic" not in items and "title" not in items:
-                self.add(item, "a schedule item needs a 'topic' (a topic id) or a 'title'")
+                self.add(item, _("a schedule item needs a 'topic' (a topic id) or a 'title'"))
                 continue
             if start and day:
                 result.append(ScheduleItem(day, start, topic, title))

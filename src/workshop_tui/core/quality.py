@@ -127,9 +127,78 @@ def _alternatives(forms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")\b")
 
 
-_VAGUE_RE = _alternatives(_verb_form(p) for p in VAGUE_PHRASES)
-_DELIVERABLE_RE = _alternatives(_noun_form(n) for n in DELIVERABLE_NOUNS)
-_MONTH_RE = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\b")
+#: the same in Bahasa Indonesia (actions of an Indonesian workshop are written in it); words
+#: as written, with the me-/di- forms a facilitator meets ("meningkatkan", "ditingkatkan")
+VAGUE_PHRASES_ID: tuple[str, ...] = (
+    "meningkatkan",
+    "ditingkatkan",
+    "peningkatan",
+    "memperkuat",
+    "diperkuat",
+    "penguatan",
+    "mengoptimalkan",
+    "optimalisasi",
+    "mendorong",
+    "mendukung",
+    "memastikan",
+    "memfasilitasi",
+    "mempertimbangkan",
+    "mengupayakan",
+    "mengintensifkan",
+    "intensifikasi",
+    "mengefektifkan",
+    "menyempurnakan",
+    "memperbaiki",
+    "menindaklanjuti",
+    "melanjutkan",
+    "membenahi",
+)
+DELIVERABLE_NOUNS_ID: tuple[str, ...] = (
+    "prosedur",
+    "pedoman",
+    "petunjuk teknis",
+    "juknis",
+    "sop",
+    "formulir",
+    "basis data",
+    "pangkalan data",
+    "nota kesepahaman",
+    "mou",
+    "perjanjian",
+    "surat edaran",
+    "peraturan",
+    "keputusan",
+    "rancangan",
+    "modul",
+    "kurikulum",
+    "pelatihan",
+    "diklat",
+    "lokakarya",
+    "seminar",
+    "rapat",
+    "laporan",
+    "daftar periksa",
+    "templat",
+    "buku saku",
+    "brosur",
+    "narahubung",
+    "kajian",
+    "survei",
+    "audit",
+    "rencana kerja",
+)
+_MONTHS_ID = "januari februari maret april mei juni juli agustus oktober november desember"
+
+_VAGUE_RE = _alternatives(
+    [*(_verb_form(p) for p in VAGUE_PHRASES), *(re.escape(w) for w in VAGUE_PHRASES_ID)]
+)
+_DELIVERABLE_RE = _alternatives(
+    [
+        *(_noun_form(n) for n in DELIVERABLE_NOUNS),
+        *(r"\s+".join(map(re.escape, n.split())) for n in DELIVERABLE_NOUNS_ID),
+    ]
+)
+_MONTH_RE = re.compile(rf"\b(?:{'|'.join(_MONTHS + _MONTHS_ID.split())})\b")
 
 
 @dataclass(frozen=True)
