@@ -374,8 +374,14 @@ def test_a_hand_edited_session_file_is_reported_by_file_and_field_and_never_half
     assert "\n" not in text
     listing = fresh.list_sessions()
     assert listing.sessions == [] and str(path) in listing.problems[0]
-    with pytest.raises(CorruptDataError):  # nothing is written over it
-        sample.session.update_entry(sample.ids["c2"], text="changed")
+    for write in (  # nothing is written over it
+        lambda: sample.session.update_entry(sample.ids["c2"], text="changed"),
+        lambda: sample.session.set_state(topic="ops"),
+        lambda: sample.session.update_session(title="renamed"),
+        lambda: sample.session.save_table_docs("themes", {"1": {"id": "t"}}),
+    ):
+        with pytest.raises(CorruptDataError):
+            write()
     assert path.read_bytes() == before
 
 

@@ -267,8 +267,9 @@ class SessionStore:
         return doc_id
 
     def write_session(self, session: Session) -> None:
-        """Create or replace the session record."""
+        """Replace the session record (never in a session file whose records are invalid)."""
         with self.locked():
+            self._refresh()
             self._upsert_docs(SESSION_TABLE, [(1, session.to_dict())])
             with self._parsed_lock:
                 self._parsed_stamp = None  # entries may be another session's: parse again
@@ -393,8 +394,10 @@ class SessionStore:
         return self.update_entry(entry_id, deleted=False)
 
     def set_state(self, **state: Any) -> dict[str, Any]:
-        """Merge ``state`` into the saved UI state and save it."""
+        """Merge ``state`` into the saved UI state and save it (never over a session file
+        whose records have become invalid: :class:`CorruptDataError`, the file untouched)."""
         with self.locked():
+            self._refresh()
             merged = self.get_state()
             merged.update(state)
             self._upsert_docs(STATE_TABLE, [(1, merged)])
@@ -414,6 +417,7 @@ class SessionStore:
         if name in (SESSION_TABLE, ENTRIES_TABLE, STATE_TABLE):
             raise ValueError(_("{name} is not a further table").format(name=name))
         with self.locked():
+            self._refresh()  # never written into a session file whose records are invalid
             before = self._storage.read_versioned()[1]
             stamp = self._upsert_docs(name, [(int(k), doc) for k, doc in docs.items()])
             with self._parsed_lock:
