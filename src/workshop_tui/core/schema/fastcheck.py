@@ -163,8 +163,14 @@ class _Generator:
                 f"type({var}) is {self.name('t', type(const))} and {var} == {self.name('c', const)}"
             )
         if "enum" in node:
-            allowed = frozenset((type(v), v) for v in node["enum"])
-            parts.append(f"_enum({var}, {self.name('e', allowed)})")
+            choices = node["enum"]
+            if all(type(v) is str or v is None for v in choices):
+                texts = frozenset(v for v in choices if v is not None)
+                test = f"(type({var}) is str and {var} in {self.name('e', texts)})"
+                parts.append(f"({var} is None or {test})" if None in choices else test)
+            else:
+                allowed = frozenset((type(v), v) for v in choices)
+                parts.append(f"_enum({var}, {self.name('e', allowed)})")
         return "(" + " and ".join(parts or ["True"]) + ")"
 
     # -- functions: objects and lists ----------------------------------------------------

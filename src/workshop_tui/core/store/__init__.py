@@ -201,7 +201,10 @@ class Store:
                 raise SessionExistsError(
                     _("{path}: session {id} exists already").format(path=path, id=session.id[:8])
                 )
-            AtomicJSONStorage(path).write(_session_document(session, entries, tables))
+            written = list(entries)
+            stamp = store.storage_write(_session_document(session, written, tables))
+            # what was just written from these objects: no need to parse it back
+            store.hold(session, {e.id: e for e in written}, stamp)
         self._open[session.id] = store
         return store
 

@@ -333,10 +333,30 @@ class SessionStore:
                 tables[SESSION_TABLE] = [(1, session.to_dict())]
             for name, docs in further.items():
                 tables[name] = [(int(doc_id), doc) for doc_id, doc in docs.items()]
-            self._upsert_tables(tables)
+            stamp = self._upsert_tables(tables)
+            # our own write, from objects that came from a checked file and checked bundles:
+            # hold them as what the file now says instead of parsing it all again
             with self._parsed_lock:
+                merged = dict(self._entries)
+                merged.update((entry.id, entry) for entry in entries)
+                self.hold(session or self._session, merged, stamp)
+
+    def storage_write(self, document: dict[str, Any]) -> FileStamp | None:
+        """Write a whole new session file (``Store.add_session``, under :meth:`locked`)."""
+        return self._storage.write_versioned(document)
+
+    def hold(
+        self, session: Session | None, entries: dict[str, Entry], stamp: FileStamp | None
+    ) -> None:
+        """Take ``session`` and ``entries`` as what file version ``stamp`` holds: they were
+        just written from these very objects, so the next read need not parse the file."""
+        with self._parsed_lock:
+            if session is None or stamp is None:
                 self._parsed_stamp = None  # parse what was written on the next read
-                self._generation += 1
+            else:
+                self._session, self._entries = session, entries
+                self._parsed_stamp = stamp
+            self._generation += 1
 
     def save_entry(self, entry: Entry) -> Entry:
         """Insert or replace one entry (``updated`` as given). Returns it once it is on disk."""
