@@ -470,6 +470,118 @@ def measure_serve(quick: bool) -> list[Figure]:
     ]
 
 
+# -- history: sessions browser, register, filtered search, memory (issue 17) -------------
+def _history_probe(*args: str) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, str(HERE / "history_probe.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if out.returncode != 0:
+        last = (out.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"history_probe {args[0]} failed: {last}")
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def measure_history(history_dir: Path, repeats: int) -> list[Figure]:
+    """F4 keystrokes above the floor, the register cold (new process), a filtered search
+    cold, and memory over 25 open/close cycles of old sessions; each in its own process."""
+    figures: list[Figure] = []
+    try:
+        keys: list[float] = []
+        floor: list[float] = []
+        shown = total = 0
+        for _ in range(max(1, repeats // 2)):
+            result = _history_probe("filter", str(history_dir))
+            keys += result["keys_ms"]
+            floor += result["floor_ms"]
+            shown, total = result["shown"], result["total"]
+        above = median_ms(keys) - median_ms(floor)
+        figures += [
+            Figure(
+                "history_filter_ms",
+                above,
+                "ms",
+                "<= 30",
+                f"F4: one filter keystroke until the table shows the rows ({total} sessions, "
+                f"'workshop 2021-0' typed → {shown} rows), minus the floor",
+                keys,
+            ),
+            Figure(
+                "history_filter_floor_ms",
+                median_ms(floor),
+                "ms",
+                "",
+                "the same key presses into an Input nothing listens to (Pilot press + settle)",
+                floor,
+            ),
+        ]
+        _history_probe("register", str(history_dir))  # writes register-cache.json once
+        cold: list[float] = []
+        rows = 0
+        for _ in range(repeats):
+            result = _history_probe("register", str(history_dir))
+            cold.append(result["ms"])
+            rows = result["rows"]
+        figures.append(
+            Figure(
+                "register_ms",
+                median_ms(cold),
+                "ms",
+                "<= 1000",
+                f"core.register.build_register, new process, {rows} action rows "
+                "(register-cache.json present)",
+                cold,
+            )
+        )
+        query = "seizure airport kind:action date:2021"
+        searched: list[float] = []
+        counted: list[float] = []
+        hits = matches = 0
+        for _ in range(repeats):
+            result = _history_probe("search", str(history_dir), query)
+            searched.append(result["ms"])
+            counted.append(result["count_ms"])
+            hits, matches = result["hits"], result["total"]
+        figures += [
+            Figure(
+                "search_ms_filtered",
+                median_ms(searched),
+                "ms",
+                "<= 500",
+                f"{query!r}: first page of a new process ({hits} hits of {matches})",
+                searched,
+            ),
+            Figure(
+                "search_count_ms_filtered",
+                median_ms(counted),
+                "ms",
+                "",
+                "then counting every match (what F5 shows after the first page)",
+                counted,
+            ),
+        ]
+        result = _history_probe("cycles", str(history_dir), "25")
+        first, last = result["rss_mb"][0], result["rss_mb"][-1]
+        figures.append(
+            Figure(
+                "history_rss_ratio",
+                last / first,
+                "x",
+                "<= 1.2",
+                f"RSS after 25 open/close cycles of old sessions / after the first "
+                f"({first:.0f} → {last:.0f} MB; session stores still open: "
+                f"{result['open_stores']})",
+                result["rss_mb"],
+            )
+        )
+    except (RuntimeError, subprocess.TimeoutExpired, KeyError, ValueError) as err:
+        figures.append(Figure("history_filter_ms", None, "ms", "<= 30", f"n/a ({err})"))
+    return figures
+
+
 # -- report -----------------------------------------------------------------------------
 def print_table(figures: list[Figure], info: dict[str, Any]) -> None:
     print()
@@ -548,6 +660,8 @@ def main(argv: list[str] | None = None) -> int:
         figures += search_figures
         figures += measure_export(work, repeats["export"])
         figures += measure_import(work, repeats["import"])
+        figures += measure_history(history_dir, repeats["search"])
+        print("history done", file=sys.stderr)
         figures += measure_themes(repeats["themes"])
         figures += measure_serve(args.quick)
         print("room mode done", file=sys.stderr)

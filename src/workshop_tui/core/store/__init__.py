@@ -15,6 +15,7 @@ sessions re-summarises only the files whose stamp changed.
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,7 +134,9 @@ class Store:
         self.prefs_path = self.data_dir / "prefs.json"
         #: preferences remembered across runs (language, views, export choices, ...)
         self.prefs = Preferences(self.prefs_path)
-        self._open: dict[str, SessionStore] = {}
+        # Weak: a session store lives while a screen (or anything else) uses it, so opening
+        # old sessions one after another does not keep each one's entries in memory.
+        self._open: weakref.WeakValueDictionary[str, SessionStore] = weakref.WeakValueDictionary()
 
     # -- sessions ----------------------------------------------------------------------
     def session_path(self, session_id: str) -> Path:
