@@ -94,10 +94,14 @@ async def test_read_only_session_refuses_status_change(tmp_path: Path) -> None:
         screen = app.screen
         assert isinstance(screen, ActionsScreen) and screen.read_only
         before = Store(tmp_path).open_session(EARLIER_ID).entries(kind=EntryKind.ACTION)
-        await pilot.press("space")
+        await pilot.press("space", "e", "ctrl+z")
         await saved(pilot)
         assert Store(tmp_path).open_session(EARLIER_ID).entries(kind=EntryKind.ACTION) == before
-        assert any("read-only" in n.message for n in app._notifications)
+        assert app.screen is screen  # no editor opened
+        # the footer shows no editing key (space, e, ^z), only what works read-only
+        shown = {b.binding.action for b in screen.active_bindings.values() if b.enabled}
+        assert not shown & {"cycle_status", "edit", "undo"}
+        assert {"cycle_sort", "focus_filters", "close"} <= shown
 
 
 async def test_title_shows_counts_and_read_only_before_a_long_session_title(

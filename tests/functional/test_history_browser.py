@@ -183,3 +183,20 @@ async def test_place_is_kept_back_from_a_session_and_in_the_next_run(history: Pa
         screen = await _open_f4(app, pilot)
         assert screen.query_one("#sessions-table", RowTable).current == chosen
         assert screen.query_one("#sessions-text", Input).value == "siti"
+
+
+async def test_read_only_header_shows_the_dates_not_a_timer_at_80x24(tmp_path: Path) -> None:
+    from plenary_helpers import EARLIER_ID, make_app, session_screen
+
+    from workshop_tui.ui.widgets.timer import TimerDisplay
+    from workshop_tui.ui.widgets.topics.header import SessionHeader
+
+    app = make_app(tmp_path, session_id=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_session(EARLIER_ID, read_only=True)
+        await pilot.pause()
+        screen = session_screen(app)
+        assert not screen.query_one(TimerDisplay).display
+        line = screen.query_one(SessionHeader).plain
+        assert "2025-11-24→11-28" in line and "READ-ONLY" in line

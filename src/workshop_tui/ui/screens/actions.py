@@ -117,6 +117,15 @@ class ActionsScreen(Screen[None]):
         Binding("escape,q", "close", N_("Back"), id="actions.close"),
     ]
 
+    #: the keys that change actions: hidden from the footer (and off) when read-only
+    EDITING_ACTIONS: ClassVar[frozenset[str]] = frozenset({"cycle_status", "edit", "undo"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A read-only (ended) session shows no editing keys in the footer."""
+        if self.read_only and action in self.EDITING_ACTIONS:
+            return False
+        return True
+
     def __init__(
         self, store: SessionStore, *, read_only: bool = False, today: dt.date | None = None
     ) -> None:

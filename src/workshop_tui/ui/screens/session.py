@@ -206,6 +206,8 @@ class SessionScreen(Screen[None]):
         for pane in self.query(EntryPane):
             pane.sort_by_votes = pane.kind.value in self.sorted_kinds
             pane.capture_input.disabled = self.read_only
+        # an ended session's timer is not used: its place goes to the header (dates)
+        self.query_one(TimerDisplay).display = not self.read_only
         self._apply_toggles()
         self._restore_drafts()
         self.refresh_all()
@@ -338,6 +340,7 @@ class SessionScreen(Screen[None]):
                 votes_left=left,
                 votes_budget=self.store.session.votes_per_group,
                 read_only=self.read_only,
+                dates=_session_dates(self.store.session) if self.read_only else "",
             )
         )
         info = Text.assemble(
@@ -884,3 +887,11 @@ class SessionScreen(Screen[None]):
     # -- command palette ---------------------------------------------------------------
     def palette_commands(self) -> list[PaletteCommand]:
         return session_palette_commands(self)
+
+
+def _session_dates(session: Any) -> str:
+    """``2025-11-24→11-28`` (an ended session's days, for the read-only header)."""
+    first, last = session.started[:10], session.ended[:10]
+    if not last or last == first:
+        return first
+    return f"{first}→{last[5:]}" if last[:4] == first[:4] else f"{first}→{last}"

@@ -31,6 +31,7 @@ class HeaderInfo:
     votes_left: int = 0
     votes_budget: int = 0
     read_only: bool = False
+    dates: str = ""  # a read-only session shows its dates where the votes would be
 
 
 def cut(text: str, width: int) -> str:
@@ -48,7 +49,9 @@ def header_parts(info: HeaderInfo, width: int) -> list[tuple[str, str]]:
     number = f"{info.topic_number}/{info.topic_count} "
     votes_short = _("votes {left}/{budget}").format(left=info.votes_left, budget=info.votes_budget)
     votes_full = f"{info.group}: {votes_short}"
-    for votes in ("" if info.read_only else votes_full, "" if info.read_only else votes_short):
+    if info.read_only:
+        votes_full = votes_short = info.dates
+    for votes in (votes_full, votes_short):
         tail = SEPARATOR + votes if votes else ""
         room = width - cell_len(lead) - cell_len(number) - cell_len(tail)
         if room >= cell_len(info.topic_title) or votes == votes_short or not votes:
@@ -59,7 +62,7 @@ def header_parts(info: HeaderInfo, width: int) -> list[tuple[str, str]]:
         parts += [(_(READ_ONLY), "bold reverse"), (" ", "")]
     parts += [(number, "bold"), (topic, "bold")]
     if votes:
-        parts += [(SEPARATOR, "dim"), (votes, "$text-accent")]
+        parts += [(SEPARATOR, "dim"), (votes, "" if info.read_only else "$text-accent")]
     used = sum(cell_len(text) for text, _style in parts)
     rest = width - used - cell_len(SEPARATOR)
     if info.session_title and rest >= min(8, cell_len(info.session_title)):
