@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 
 from workshop_tui import __version__
-from workshop_tui.core.i18n import _, ngettext
+from workshop_tui.core.i18n import _
 from workshop_tui.core.model import (
     ActionLevel,
     ActionStatus,
@@ -42,7 +42,7 @@ from workshop_tui.core.schema import (
     summarised,
 )
 from workshop_tui.core.schema.records import derived_stamp_problems
-from workshop_tui.core.schema.validator import Problem, shown
+from workshop_tui.core.schema.validator import Problem, and_more, shown
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.core.store.reading import (
     MAX_FILE_BYTES,
@@ -71,11 +71,7 @@ class BundleError(StoreError):
     @classmethod
     def of(cls, problems: list[str]) -> BundleError:
         """The error of several problems (at least one)."""
-        first = problems[0]
-        if len(problems) > 1:
-            first += " " + ngettext(
-                "(and {n} more problem)", "(and {n} more problems)", len(problems) - 1
-            ).format(n=len(problems) - 1)
+        first = problems[0] + and_more(len(problems) - 1)
         return cls(first, problems)
 
 

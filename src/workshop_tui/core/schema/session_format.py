@@ -84,6 +84,17 @@ _DEFS: dict[str, Any] = {
         "anyOf": [{"const": ""}, _ref("id")],
         "title": N_('an id (1 to 64 letters, digits, - or _) or ""'),
     },
+    "dots": {
+        "type": "object",
+        "propertyNames": _ref("text"),
+        "additionalProperties": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": MAX_VOTES,
+            "title": N_("a number of dots"),
+        },
+        "title": N_("an object of group names and dot counts"),
+    },
     "agenda": {
         "type": "object",
         "description": "The agenda snapshot the session was started from (docs/agenda-format.md).",
@@ -242,18 +253,7 @@ _DEFS: dict[str, Any] = {
                 N_("a list of entry ids"),
                 "Ids of the entries it answers or comes from, in the order they were linked.",
             ),
-            "votes": {
-                "type": "object",
-                "propertyNames": _ref("text"),
-                "additionalProperties": {
-                    "type": "integer",
-                    "minimum": 0,
-                    "maximum": MAX_VOTES,
-                    "title": N_("a number of dots"),
-                },
-                "title": N_("an object of group names and dot counts"),
-                "description": "Dot votes: voter (group name) → count.",
-            },
+            "votes": _ref("dots", description="Dot votes: voter (group name) → count."),
             "position": {
                 "type": "number",
                 "minimum": -MAX_POSITION,
@@ -358,18 +358,7 @@ _DEFS: dict[str, Any] = {
                 "title": N_("an object of entry ids and times"),
                 "description": "Entry → time it last joined or left the theme.",
             },
-            "votes": {
-                "type": "object",
-                "propertyNames": _ref("text"),
-                "additionalProperties": {
-                    "type": "integer",
-                    "minimum": 0,
-                    "maximum": MAX_VOTES,
-                    "title": N_("a number of dots"),
-                },
-                "title": N_("an object of group names and dot counts"),
-                "description": "Plenary dots: group → count.",
-            },
+            "votes": _ref("dots", description="Plenary dots: group → count."),
             "vote_stamps": {
                 "type": "object",
                 "propertyNames": _ref("text"),

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from workshop_tui.core.i18n import N_, _
+from workshop_tui.core.i18n import N_, _, ngettext
 from workshop_tui.core.schema.fastcheck import FORMATS, compile_fast_check, full_pattern
 
 #: the keywords the validator checks
@@ -475,6 +475,15 @@ class Validator:
 
 def _pending(value: Any, path: PathLink, out: list[Problem]) -> None:
     raise TypeError("a schema that refers to itself")
+
+
+def and_more(count: int) -> str:
+    """`` (and 3 more problems)``: what follows the first of several problems ("" for 0)."""
+    if count < 1:
+        return ""
+    return " " + ngettext("(and {n} more problem)", "(and {n} more problems)", count).format(
+        n=count
+    )
 
 
 def summarised(problems: list[Problem], source: str, limit: int = 20) -> list[str]:

@@ -17,10 +17,10 @@ from typing import Any
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
-from workshop_tui.core.i18n import _, ngettext
+from workshop_tui.core.i18n import _
 from workshop_tui.core.model import Entry, EntryKind, Session, SessionSummary, now_iso, summarise
 from workshop_tui.core.schema.records import derived_stamp_problems, record_problems
-from workshop_tui.core.schema.validator import Problem, shown
+from workshop_tui.core.schema.validator import Problem, and_more, shown
 from workshop_tui.core.store.storage import (
     AtomicJSONStorage,
     CorruptDataError,
@@ -82,11 +82,7 @@ def _parse_session_file(path: Path, data: dict[str, Any]) -> tuple[Session, dict
 
 def _invalid(path: Path, problems: list[Problem]) -> CorruptDataError:
     first = problems[0]
-    reason = f"{first.path}: {first.message}"
-    if len(problems) > 1:
-        reason += ngettext(
-            " (and {n} more problem)", " (and {n} more problems)", len(problems) - 1
-        ).format(n=len(problems) - 1)
+    reason = f"{first.path}: {first.message}" + and_more(len(problems) - 1)
     return CorruptDataError(path, _("has an invalid record ({reason})").format(reason=reason))
 
 

@@ -25,6 +25,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 
 from workshop_tui.core.i18n import N_, _, ngettext
 from workshop_tui.core.merge import MergeError, MergeReport, import_bundles
+from workshop_tui.core.schema.validator import and_more
 from workshop_tui.core.store import Store, StoreError
 
 
@@ -178,11 +179,7 @@ class ImportDialog(ModalScreen[list[MergeReport] | None]):
             len(problems),
         ).format(n=len(problems))
         self._show(heading + "\n" + "\n".join(problems), error=True)
-        first = problems[0]
-        if len(problems) > 1:
-            first += " " + ngettext(
-                "(and {n} more problem)", "(and {n} more problems)", len(problems) - 1
-            ).format(n=len(problems) - 1)
+        first = problems[0] + and_more(len(problems) - 1)
         self.app.notify(first, title=_("Import failed"), severity="error", timeout=12)
 
     def _done(self, reports: list[MergeReport]) -> None:
