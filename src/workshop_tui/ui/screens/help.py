@@ -30,6 +30,9 @@ SECTION_TITLES = {
     "ActionsScreen": N_("Action list"),
     "SessionsScreen": N_("Sessions browser"),
     "SearchScreen": N_("Search"),
+    "RegisterScreen": N_("Action register"),
+    "CompareScreen": N_("Compare two workshops"),
+    "RowTable": N_("In the table"),
     "FollowUpScreen": N_("Follow-up review"),
     "WorkshopApp": N_("Everywhere"),
 }
