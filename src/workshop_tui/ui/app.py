@@ -24,7 +24,9 @@ from workshop_tui.core.i18n import (
 from workshop_tui.core.store import SessionStore, Store, StoreError
 from workshop_tui.ui.commands import WorkshopCommands
 from workshop_tui.ui.keys import route_escape_digits_to_panes
-from workshop_tui.ui.screens.navigation import REVIEW_BINDINGS, ReviewActions
+from workshop_tui.ui.router import REVIEW_BINDINGS, Router
+from workshop_tui.ui.screens.help import HelpScreen
+from workshop_tui.ui.screens.start import StartScreen
 from workshop_tui.ui.translate import (
     Footer,
     TranslatedCommandPalette,
@@ -50,7 +52,7 @@ LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 
 
-class WorkshopApp(ReviewActions, App[int]):
+class WorkshopApp(Router, App[int]):
     """Workshop facilitation app.
 
     ``store`` is injected (tests pass a store on a temp dir). With ``session_id`` the session
@@ -129,8 +131,6 @@ class WorkshopApp(ReviewActions, App[int]):
             from workshop_tui.ui.served import default_screen
 
             return default_screen(self)
-        from workshop_tui.ui.screens.start import StartScreen
-
         return StartScreen()
 
     def on_mount(self) -> None:
@@ -154,8 +154,6 @@ class WorkshopApp(ReviewActions, App[int]):
 
         ``read_only`` None: read-only when the session has ended.
         """
-        from workshop_tui.ui.screens.session import SessionScreen
-
         try:
             session_store: SessionStore = self.store.open_session(session_id)
             session = session_store.session
@@ -181,16 +179,12 @@ class WorkshopApp(ReviewActions, App[int]):
                     ),
                     timeout=6,
                 )
-        self.push_screen(
-            SessionScreen(session_store, group=group, read_only=read_only, clock=self.clock)
-        )
+        self.open_session_screen(session_store, group=group, read_only=read_only, clock=self.clock)
         if not read_only and not self.served:
             self.start_followup_if_due(session_store)
 
     # -- actions ---------------------------------------------------------------------------
     def action_help(self) -> None:
-        from workshop_tui.ui.screens.help import HelpScreen
-
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return

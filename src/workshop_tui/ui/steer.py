@@ -21,9 +21,8 @@ SCREEN_VIEWS = {"SessionScreen": TOPIC_VIEW, "PlenaryScreen": PLENARY_VIEW}
 
 
 def _session_store(app: Any) -> Any:
-    from workshop_tui.ui.screens.navigation import current_session
-
-    return current_session(app)
+    current = getattr(app, "current_session", None)  # the app's router
+    return current() if callable(current) else None
 
 
 def save_view(store: Any, view: str) -> None:

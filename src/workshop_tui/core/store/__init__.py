@@ -72,6 +72,10 @@ MAX_RECENT = 10
 SUMMARY_VERSION = 2
 
 
+#: the prefs key holding the session ``latest`` means (see Store.mark_latest)
+LATEST_KEY = "sessions.latest"
+
+
 class SessionExistsError(StoreError):
     """A new session's file is already there (another program created it meanwhile)."""
 
@@ -260,11 +264,24 @@ class Store:
             )
         )
 
-    def latest_session_id(self) -> str:
-        """The session worked on most recently (its file was written last).
+    def mark_latest(self, session_id: str) -> bool:
+        """Record ``session_id`` as the one the user last started, resumed or captured into
+        (what ``latest`` means), in ``prefs.json`` (atomic, locked). False when it could not
+        be saved; never raises."""
+        if self.prefs.get(LATEST_KEY, "") == session_id:
+            return True
+        return self.prefs.set(LATEST_KEY, session_id)
 
-        Not the one started last: after a day on one session, a short test session started
-        and ended in between must not become "latest"."""
+    def latest_session_id(self) -> str:
+        """The session the user last started, resumed or captured into (recorded by
+        :meth:`mark_latest`), not the file written last: a follow-up review writes the
+        earlier session's action statuses, and that must not make it "latest".
+
+        A data folder with no record (from before it was kept, or the recorded session was
+        deleted) falls back to the session whose file was written last."""
+        recorded = self.prefs.get(LATEST_KEY, "")
+        if recorded and self.has_session(recorded):
+            return recorded
         newest: tuple[int, str] | None = None
         for session_id in self.session_ids():
             try:

@@ -39,8 +39,8 @@ from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, EntryKind
 from workshop_tui.core.quality import check_session, warning_labels
 from workshop_tui.core.store import SessionStore, Store, StoreError
 from workshop_tui.ui.commands import PaletteCommand
-from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens
-from workshop_tui.ui.screens.plenary import today_of
+from workshop_tui.ui.dates import today_of
+from workshop_tui.ui.navigation import open_entry, refresh_session_screens
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.action_filters import FilterChip
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult

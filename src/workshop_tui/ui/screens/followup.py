@@ -40,9 +40,10 @@ from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.labels import level_label, priority_label, status_label
 from workshop_tui.core.model import ActionStatus, Entry
 from workshop_tui.core.store import SessionStore, StoreError
-from workshop_tui.ui.screens.plenary import today_of
-from workshop_tui.ui.screens.review import ConfirmScreen
+from workshop_tui.ui.dates import today_of
+from workshop_tui.ui.navigation import SessionsChanged
 from workshop_tui.ui.translate import Footer
+from workshop_tui.ui.widgets.confirm import ConfirmScreen
 
 STATUS_KEYS = {
     "1": ActionStatus.DONE,
@@ -346,12 +347,8 @@ def start_followup(app: Any, new: SessionStore, *, force: bool = False) -> None:
             app.notify(_("This session does not follow up an earlier one."), severity="warning")
         return
 
-    def closed(_result: object = None) -> None:
-        from workshop_tui.ui.screens.session import SessionScreen
-
-        for below in app.screen_stack:
-            if isinstance(below, SessionScreen) and below.store is new:
-                below.refresh_all()  # carried-over actions appear at once
+    def closed(_: object = None) -> None:
+        app.post_message(SessionsChanged())  # carried-over actions appear at once
 
     app.push_screen(screen, closed)
 

@@ -38,7 +38,9 @@ from workshop_tui.core.quality import check_session, grid_gaps, warning_labels
 from workshop_tui.core.similarity import duplicate_partners
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.commands import PaletteCommand
-from workshop_tui.ui.screens.navigation import open_entry, refresh_session_screens, view_is_stale
+from workshop_tui.ui.dates import today_of
+from workshop_tui.ui.navigation import open_entry, refresh_session_screens
+from workshop_tui.ui.polling import view_is_stale
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.bar_chart import BarChart
 from workshop_tui.ui.widgets.parking_lot import ParkingLotView
@@ -66,12 +68,6 @@ def grid_legend() -> Text:
         no_wrap=True,
         overflow="ellipsis",
     )
-
-
-def today_of(app: Any) -> dt.date:
-    """The app's injected date (tests fix it), else the real one."""
-    today = getattr(app, "today", None)
-    return today() if callable(today) else dt.date.today()
 
 
 class PlenaryScreen(Screen[None]):

@@ -29,7 +29,7 @@ from workshop_tui.core.register import Register, RegisterFilter, RegisterRow, se
 from workshop_tui.core.register_export import FORMATS, history_text, overdue_text, render
 from workshop_tui.core.store import StoreError
 from workshop_tui.core.store.storage import atomic_write_bytes
-from workshop_tui.ui.screens.navigation import open_entry
+from workshop_tui.ui.navigation import open_entry
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.export_path import ExportPathScreen
 from workshop_tui.ui.widgets.table import Column, RowTable

@@ -17,10 +17,10 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.screen import Screen
+from textual.widgets import Input, Select, Static
 
 from workshop_tui.core.history import (
     DEFAULT_SORT,
@@ -33,8 +33,9 @@ from workshop_tui.core.history import (
 from workshop_tui.core.i18n import N_, _, ngettext
 from workshop_tui.core.model import SessionSummary
 from workshop_tui.core.store import StoreError
-from workshop_tui.ui.screens.navigation import open_entry
+from workshop_tui.ui.navigation import open_entry
 from workshop_tui.ui.translate import Footer
+from workshop_tui.ui.widgets.confirm import ConfirmScreen
 from workshop_tui.ui.widgets.table import RowTable
 from workshop_tui.ui.widgets.table.history import (
     COLUMNS,
@@ -47,48 +48,6 @@ PREFS_KEY = "history.browser"
 #: sort keys whose natural order is A→Z / smallest first (the others: newest / largest first)
 ASCENDING_FIRST = {"title", "agenda", "facilitator", "location", "state"}
 STATES = (("", N_("open and ended")), ("open", N_("open")), ("ended", N_("ended")))
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """Yes / no question; y (or the first button) confirms, Escape, n or Enter on the
-    focused Cancel button cancels."""
-
-    # here, not in SessionsScreen's CSS: opened from another screen first (End session), the
-    # buttons' row took the whole height and the dialog filled the screen
-    DEFAULT_CSS = """
-    ConfirmScreen #confirm-question { width: 100%; }
-    ConfirmScreen #confirm-buttons { height: auto; padding-top: 1; }
-    ConfirmScreen Button { margin-right: 2; }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
-        Binding("escape,n", "answer(False)", "No", id="confirm.no"),
-    ]
-
-    def __init__(self, question: str, yes: str = "Yes") -> None:
-        super().__init__()
-        self.question = question
-        self.yes = yes
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog") as box:
-            box.border_title = _("Please confirm")
-            yield Label(self.question, id="confirm-question")  # wraps (full width)
-            with Horizontal(id="confirm-buttons"):
-                yield Button(self.yes, variant="warning", id="confirm-yes")
-                yield Button(_("Cancel"), id="confirm-no")
-            yield Static(_("y: yes · n / Esc: cancel"), classes="dialog-help")
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm-yes")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
 
 
 class SessionsScreen(Screen[None]):

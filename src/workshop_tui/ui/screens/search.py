@@ -28,7 +28,7 @@ from workshop_tui.core.i18n import N_, _, ngettext
 from workshop_tui.core.search import SearchHit, index_for
 from workshop_tui.core.search_query import SearchQuery, parse_search
 from workshop_tui.core.store import StoreError
-from workshop_tui.ui.screens.navigation import open_entry
+from workshop_tui.ui.navigation import open_entry
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.table import Column, RowTable
 

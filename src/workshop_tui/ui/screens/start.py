@@ -27,6 +27,7 @@ from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import SessionSummary
 from workshop_tui.core.store import StoreError
 from workshop_tui.ui.commands import PaletteCommand
+from workshop_tui.ui.navigation import OpenImportDialog
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.entries.pane import remeasure_options
 
@@ -214,9 +215,7 @@ class StartScreen(Screen[None]):
         self._load()
 
     def action_import_bundles(self) -> None:
-        from workshop_tui.ui.screens.import_dialog import open_import_dialog
-
-        open_import_dialog(self)
+        self.app.post_message(OpenImportDialog(self))
 
     @work(thread=True, exclusive=True, group="start-load")
     def _load(self) -> None:

@@ -118,6 +118,8 @@ class TimerDisplay(Static):
         self._topic_id = ""
         self._titles: dict[str, str] = {}
         self._phases: dict[str, TimerPhase] = {}
+        #: the session has ended: the timers are stopped for good and shown as time used
+        self.ended = False
         if topic_id:
             self.show_topic(topic_id, topic_title, default_seconds)
 
@@ -152,6 +154,11 @@ class TimerDisplay(Static):
             self._titles[topic_id] = title
         self.refresh_display()
         return timer
+
+    def show_ended(self) -> None:
+        """The session has ended: show the time each topic used, stopped."""
+        self.ended = True
+        self.refresh_display()
 
     # -- controls (the session screen's bindings call these) --------------------------
     def toggle(self) -> None:
@@ -209,7 +216,7 @@ class TimerDisplay(Static):
             self.update(Content.assemble((_("Timer"), "bold"), " --:--"))
             self._show_state_classes("-idle")
             return
-        self.update(render_timer(timer))
+        self.update(render_timer(timer, ended=self.ended))
         phase = timer.phase
         classes = [f"-{phase.state.value}"]
         if phase.urgency in _URGENCY_CLASSES:
@@ -240,8 +247,15 @@ class TimerDisplay(Static):
                 self.post_message(self.Expired(self, topic_id, title))
 
 
-def render_timer(timer: TopicTimer) -> Content:
-    """``Timer 04:12 / 25:00  running`` or ``Timer +01:05 over 25:00  running``."""
+def render_timer(timer: TopicTimer, *, ended: bool = False) -> Content:
+    """``Timer 04:12 / 25:00  running`` or ``Timer +01:05 over 25:00  running``; for an
+    ended session the time used, stopped: ``Timer 20:48 used of 25:00  stopped``."""
+    if ended:
+        return Content.assemble(
+            (_("Timer "), "bold"),
+            (format_clock(timer.elapsed), "bold"),
+            _(" used of {total}  stopped").format(total=format_clock(timer.duration)),
+        )
     state = {
         RunState.IDLE: _("not started"),
         RunState.RUNNING: "▶ " + _("running"),

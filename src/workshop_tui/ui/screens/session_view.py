@@ -1,0 +1,155 @@
+"""Drawing the session screen from the store: the five panes of the current topic × group,
+the topic navigator's counts, the header and the topic's description.
+
+The screen decides *when* (a switch, a saved change, another laptop's change found by the
+poll); this decides *what* is read and drawn.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.widgets import Static, Tabs
+
+from workshop_tui.core.capture import pane_labels, votes_left
+from workshop_tui.core.i18n import _
+from workshop_tui.core.model import Entry, EntryKind
+from workshop_tui.core.store import StoreError
+from workshop_tui.ui.widgets.topics import HeaderInfo, SessionHeader, TopicCounts, TopicNavigator
+
+if TYPE_CHECKING:
+    from workshop_tui.ui.screens.session import SessionScreen
+
+MAIN_KINDS = (EntryKind.CHALLENGE, EntryKind.SOLUTION, EntryKind.ACTION)
+EXTRA_KINDS = (EntryKind.PARKING, EntryKind.NOTE)
+
+
+class SessionView:
+    """Draws one session screen (see module docstring)."""
+
+    def __init__(self, screen: SessionScreen) -> None:
+        self.screen = screen
+        self.store = screen.store
+        #: the read problem last reported (None: none)
+        self.read_error: str | None = None
+        #: the store generation the panes were drawn from
+        self.shown_generation = -1
+
+    def refresh_all(self) -> None:
+        """Re-read the current topic × group from the store and redraw everything."""
+        screen = self.screen
+        # taken before reading: a change that lands while we read makes the poll draw again
+        generation = self.store.generation
+        try:
+            here = self.store.entries(topic_id=screen.topic_id, group=screen.group)
+            mine = self.store.entries(group=screen.group, kind=MAIN_KINDS)
+        except StoreError as err:
+            # once per problem: the poll redraws every 1.5 s and would repeat it forever
+            if str(err) != self.read_error:
+                self.read_error = str(err)
+                screen.notify(
+                    str(err), title=_("Cannot read the session"), severity="error", timeout=12
+                )
+            return
+        if self.read_error is not None:
+            self.read_error = None
+            screen.notify(_("The session file can be read again."), title=_("Session"), timeout=4)
+        self.shown_generation = generation
+        labels = pane_labels(here)
+        backlinks: dict[str, list[Entry]] = {}
+        for entry in here:
+            for target in entry.links:
+                backlinks.setdefault(target, []).append(entry)
+        for kind in (*MAIN_KINDS, *EXTRA_KINDS):
+            screen.pane(kind).show([e for e in here if e.kind == kind], labels, backlinks)
+        counts: dict[str, TopicCounts] = {}
+        for topic in screen.agenda.topics:
+            of_topic = [e for e in mine if e.topic_id == topic.id]
+            counts[topic.id] = TopicCounts(
+                challenges=sum(e.kind == EntryKind.CHALLENGE for e in of_topic),
+                solutions=sum(e.kind == EntryKind.SOLUTION for e in of_topic),
+                actions=sum(e.kind == EntryKind.ACTION for e in of_topic),
+            )
+        screen.query_one(TopicNavigator).update(screen.topic_id, counts)
+        self.render_header()
+
+    def render_header(self) -> None:
+        screen = self.screen
+        topic = screen.topic
+        number = screen.topic_number
+        try:
+            left = votes_left(self.store, screen.topic_id, screen.group)
+        except StoreError:
+            left = 0
+        # READ-ONLY, the topic and the votes first: the session title is what gets cut
+        screen.query_one(SessionHeader).show(
+            HeaderInfo(
+                session_title=self.store.session.title,
+                topic_number=number,
+                topic_count=len(screen.agenda.topics),
+                topic_title=topic.title,
+                group=screen.group,
+                votes_left=left,
+                votes_budget=self.store.session.votes_per_group,
+                read_only=screen.read_only,
+                dates=session_dates(self.store.session) if screen.read_only else "",
+            )
+        )
+        info = Text.assemble(
+            (f"{number}. {topic.title}", "bold"),
+            _("  ({timebox} min)").format(timebox=topic.timebox),
+        )
+        if topic.description:
+            info.append(f"\n{topic.description.strip()}")
+        if topic.questions:
+            info.append("\n" + _("Guiding questions:"), "bold")
+            for question in topic.questions:
+                info.append(f"\n • {question}")
+        screen.query_one("#topic-info-text", Static).update(info)
+        tabs = screen.query_one("#group-tabs", Tabs)
+        tab_id = "group-0" if screen.locked_group else f"group-{screen.groups.index(screen.group)}"
+        if tabs.active != tab_id:
+            # a change made here must not come back as a click: TabActivated would call
+            # set_group again, and two switches in one burst (]]) then chased each other
+            with tabs.prevent(Tabs.TabActivated):
+                tabs.active = tab_id
+
+    def go_to(
+        self,
+        *,
+        topic_id: str | None = None,
+        group: str | None = None,
+        kind: EntryKind | None = None,
+        entry_id: str | None = None,
+    ) -> None:
+        """Show ``topic_id`` × ``group`` with ``entry_id`` (of ``kind``) selected (the
+        router calls it for the plenary, action list, sessions browser and search)."""
+        screen = self.screen
+        if topic_id and topic_id in [t.id for t in screen.agenda.topics]:
+            screen.set_topic(topic_id)
+        if group and group != screen.group:
+            if screen.locked_group:
+                # a scribe's laptop never leaves its group: say why the cell is not shown
+                screen.notify(
+                    _(
+                        "This laptop is locked to {locked}: {group}'s work is not shown here."
+                    ).format(locked=screen.locked_group, group=group),
+                    severity="warning",
+                    timeout=6,
+                )
+            else:
+                screen.set_group(group)
+        if kind is not None and entry_id:
+            screen._focus_kind(kind)
+            pane = screen.pane(kind)
+            pane.highlight(entry_id)
+            pane.entry_list.focus()
+
+
+def session_dates(session: Any) -> str:
+    """``2025-11-24→11-28`` (an ended session's days, for the read-only header)."""
+    first, last = session.started[:10], session.ended[:10]
+    if not last or last == first:
+        return first
+    return f"{first}→{last[5:]}" if last[:4] == first[:4] else f"{first}→{last}"
