@@ -1,6 +1,6 @@
 """Benchmark: durable capture, start-up, listing, search and export against a large history.
 
-    python benchmarks/bench.py [--json PATH] [--quick] [--keep DIR]
+    python benchmarks/bench.py [--json PATH] [--quick] [--keep DIR] [--only ui]
 
 Builds a synthetic history in a temp dir (1,000 past sessions × 200 entries; ``--quick``:
 100 × 200) and measures every figure side by side in one run: capture, stock TinyDB,
@@ -36,6 +36,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from bench_ui import ui_figures  # noqa: E402
 from synthetic import build_history, make_entries, sample_agenda  # noqa: E402
 
 from workshop_tui.core.model import EntryKind  # noqa: E402
@@ -605,6 +606,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep", metavar="DIR", help="build the data in DIR and keep it (default: a temp dir)"
     )
+    parser.add_argument(
+        "--only", choices=["all", "ui"], default="all", help="ui: the UI section alone"
+    )
     args = parser.parse_args(argv)
 
     sessions = 100 if args.quick else 1000
@@ -618,6 +622,7 @@ def main(argv: list[str] | None = None) -> int:
         "export": 3,
         "themes": 5,
         "import": 7,
+        "ui": 9 if args.quick else 21,
     }
     work = Path(args.keep or tempfile.mkdtemp(prefix="workshop-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -633,6 +638,10 @@ def main(argv: list[str] | None = None) -> int:
     figures: list[Figure] = []
     rss: dict[str, float] = {}
     try:
+        figures += ui_figures(work, repeats["ui"], Figure)
+        print("UI done", file=sys.stderr)
+        if args.only == "ui":
+            return finish(figures, info, args.json)
         t = time.perf_counter()
         history_dir, empty_dir = work / "history", work / "empty"
         history_store = build_history(history_dir, sessions, per_session)
@@ -687,11 +696,15 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    return finish(figures, info, args.json)
+
+
+def finish(figures: list[Figure], info: dict[str, Any], json_path: str | None) -> int:
     info["machine"]["load_avg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     print_table(figures, info)
-    if args.json:
+    if json_path:
         payload = dict(info, figures={f.name: f.to_dict() for f in figures})
-        Path(args.json).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        Path(json_path).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -64,7 +64,7 @@ def shown_lines(app: WorkshopApp, kind: EntryKind) -> list[str]:
     out = []
     for index in range(pane.entry_list.option_count):
         grid = pane.entry_list.get_option_at_index(index).prompt
-        cells = [str(cell) for column in grid.columns for cell in column.cells]  # type: ignore[union-attr]
+        cells = [str(cell) for cell in grid.cells]  # type: ignore[union-attr]
         out.append(" ".join(cells))
     return out
 

@@ -62,7 +62,10 @@ class CaptureController:
 
     def _mark_latest(self) -> None:
         """Record this session as ``latest`` (in the writer's thread; never raises)."""
-        data = getattr(self.screen.app, "store", None)
+        app = self.screen.app
+        if getattr(app, "served", False) or getattr(app, "projector", False):
+            return  # a browser's or the projector's app writes nothing else of the laptop
+        data = getattr(app, "store", None)
         if isinstance(data, Store):
             data.mark_latest(self.store.id)
 
@@ -103,15 +106,14 @@ class CaptureController:
         def done(saved: Entry) -> None:
             screen.show_saved(saved)
             pane.highlight(saved.id)
-            if editing and not pane.capture_input.value and screen.focused is pane.capture_input:
-                pane.entry_list.focus()
+
+        def failed(_error: Exception) -> None:
+            pane.give_back(text, editing)  # the typed text is never lost
+            if editing:
+                pane.focus_input()  # the edit is open again, to retry
 
         self.queue(
-            what,
-            change,
-            done,
-            failed=lambda _err: pane.give_back(text, editing),  # the typed text is never lost
-            lost=_("the text was: {text}").format(text=text),
+            what, change, done, failed=failed, lost=_("the text was: {text}").format(text=text)
         )
 
     # -- keys on an entry ----------------------------------------------------------------

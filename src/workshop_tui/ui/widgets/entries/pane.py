@@ -469,6 +469,10 @@ class EntryPane(Vertical):
         field.value = ""
         self.editing = None
         self._update_title()
+        if editing:
+            # an edit done goes back to the list at once, in key order: the keys typed
+            # next act on the list whether or not the save has finished
+            self.screen.set_focus(self.entry_list)
         self.post_message(self.Submitted(self, text, editing))
 
     def give_back(self, text: str, editing: str | None) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 
 from workshop_tui.core.i18n import _
@@ -26,15 +28,50 @@ def action_summary(entry: Entry) -> str:
     return " · ".join(parts)
 
 
-def entry_prompt(entry: Entry, labels: dict[str, str], backlinks: list[Entry]) -> Table:
-    """The option prompt: the label, then the body with a hanging indent."""
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(no_wrap=True)
-    # fold: a word longer than the pane (Chinese/Japanese text has no spaces, a long URL)
-    # continues on the next line instead of being cut with an ellipsis
-    grid.add_column(ratio=1, overflow="fold")
-    grid.add_row(Text(labels.get(entry.id, "?"), "bold"), entry_body(entry, labels, backlinks))
-    return grid
+class EntryPrompt:
+    """The option prompt: the label, then the body with a hanging indent.
+
+    Drawn as a two-column ``Table.grid`` would draw it (the label, one space, the body
+    wrapped in the rest of the width, a word longer than a line folded), but by wrapping the
+    body once: a pane of a large session draws dozens of these on every switch, and a Rich
+    table measures and renders each cell several times."""
+
+    def __init__(self, label: Text, body: Text) -> None:
+        self.label = label
+        self.body = body
+
+    @property
+    def cells(self) -> tuple[Text, Text]:
+        return (self.label, self.body)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        label_width = self.label.cell_len
+        indent = label_width + 1
+        body_width = max(1, options.max_width - indent)
+        lines = self.body.wrap(console, body_width, overflow="fold", no_wrap=False)
+        pad = Text(" " * indent)
+        for index, line in enumerate(lines):
+            line.rstrip()
+            head = Text.assemble(self.label, " ") if index == 0 else pad
+            yield Text.assemble(head, line, no_wrap=True, overflow="crop", end="\n")
+        if not lines:
+            yield Text.assemble(self.label, no_wrap=True, end="\n")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        indent = self.label.cell_len + 1
+        widest = max((cell_len(line) for line in self.body.plain.splitlines()), default=0)
+        # a word longer than the line is folded: one cell of body is the least it needs
+        return Measurement(indent + 1, indent + max(widest, 1)).clamp(max_width=options.max_width)
+
+
+def entry_prompt(entry: Entry, labels: dict[str, str], backlinks: list[Entry]) -> EntryPrompt:
+    """The option prompt: the label, then the body with a hanging indent.
+
+    fold: a word longer than the pane (Chinese/Japanese text has no spaces, a long URL)
+    continues on the next line instead of being cut with an ellipsis."""
+    return EntryPrompt(
+        Text(labels.get(entry.id, "?"), "bold"), entry_body(entry, labels, backlinks)
+    )
 
 
 def entry_body(entry: Entry, labels: dict[str, str], backlinks: list[Entry]) -> Text:
