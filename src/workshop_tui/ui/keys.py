@@ -61,7 +61,7 @@ class KeysInOrder(_AppBase):
     """
 
     #: release a held key anyway after this long (a widget closed under a key, a stuck queue)
-    KEY_TIMEOUT_S = 1.0
+    KEY_TIMEOUT_S = 5.0
 
     def _keys_state(self) -> tuple[deque[events.Event], list[int]]:
         held: deque[events.Event] | None = getattr(self, "_held_keys", None)

@@ -244,8 +244,8 @@ class SessionScreen(Screen[None]):
         self.view.refresh_all()
 
     def show_saved(self, entry: Entry) -> None:
-        """A change of ours was saved: draw it."""
-        self.view.refresh_all()
+        """An entry of ours was added or edited: draw its pane (session_view)."""
+        self.view.show_saved(entry)
 
     # -- UI state ----------------------------------------------------------------------
     def save_state(self, **extra: Any) -> None:

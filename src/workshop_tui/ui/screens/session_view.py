@@ -74,6 +74,43 @@ class SessionView:
         screen.query_one(TopicNavigator).update(screen.topic_id, counts)
         self.render_header()
 
+    def show_saved(self, entry: Entry) -> None:
+        """One entry of ours was added or edited: redraw its pane and the counts, not the
+        whole screen (the other panes are as they were: a new entry links to nothing yet,
+        and an edit changes only its own text)."""
+        screen = self.screen
+        if entry.topic_id != screen.topic_id or entry.group != screen.group:
+            self.refresh_all()  # saved after a switch: the place it went is not on screen
+            return
+        generation = self.store.generation
+        try:
+            here = self.store.entries(topic_id=screen.topic_id, group=screen.group)
+            of_topic = self.store.entries(
+                topic_id=screen.topic_id, group=screen.group, kind=MAIN_KINDS
+            )
+        except StoreError:
+            self.refresh_all()  # says what is wrong, once
+            return
+        if self.shown_generation != generation - 1:
+            self.refresh_all()  # something else changed since the panes were drawn
+            return
+        self.shown_generation = generation
+        labels = pane_labels(here)
+        backlinks: dict[str, list[Entry]] = {}
+        for other in here:
+            for target in other.links:
+                backlinks.setdefault(target, []).append(other)
+        screen.pane(entry.kind).show([e for e in here if e.kind == entry.kind], labels, backlinks)
+        if entry.kind in MAIN_KINDS:
+            navigator = screen.query_one(TopicNavigator)
+            counts = dict(navigator.counts)
+            counts[screen.topic_id] = TopicCounts(
+                challenges=sum(e.kind == EntryKind.CHALLENGE for e in of_topic),
+                solutions=sum(e.kind == EntryKind.SOLUTION for e in of_topic),
+                actions=sum(e.kind == EntryKind.ACTION for e in of_topic),
+            )
+            navigator.update(screen.topic_id, counts)
+
     def render_header(self) -> None:
         screen = self.screen
         topic = screen.topic
