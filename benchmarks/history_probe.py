@@ -105,9 +105,10 @@ def _search(data: str, query: str) -> dict[str, Any]:
 
 
 async def _cycles(data: str, cycles: int) -> dict[str, Any]:
+    from workshop_tui.ui.screens.navigation import open_entry
+
     from workshop_tui.core.store import Store
     from workshop_tui.ui.app import WorkshopApp
-    from workshop_tui.ui.screens.navigation import open_entry
 
     store = Store(data)
     oldest = [s.id for s in store.list_sessions().sessions][-cycles:]
