@@ -102,3 +102,31 @@ async def test_register_from_f4_and_export(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SessionsScreen)
+
+
+async def test_f3_of_an_old_session_judges_overdue_by_its_follow_up(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from plenary_helpers import EARLIER_ID, make_app
+
+    from workshop_tui.ui.screens.actions import ActionsScreen
+
+    app = make_app(tmp_path, session_id=None, follow_up=True)
+    app.today = lambda: dt.date(2033, 1, 1)  # years later: "2,466 days ago" is not the point
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.open_session(EARLIER_ID, read_only=True)
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ActionsScreen) and screen.follow_up is not None
+        assert screen.follow_up.title == "Workshop 2026"
+        from workshop_tui.core.quality import check_session
+
+        messages = [
+            w.message
+            for w in check_session(screen.store, screen.today, screen.follow_up)["20250005-ac"]
+        ]
+        assert any("not done by the follow-up Workshop 2026 (2026-05-25)" in m for m in messages)
+        assert not any("days ago" in m for m in messages)

@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import plenary_sample
 import pytest
 import register_sample
 from openpyxl import load_workbook
@@ -149,3 +150,23 @@ def test_cli_actions(store: Store, capsys: pytest.CaptureFixture[str], tmp_path:
     assert cli.main([*base, "--json", "--format", "md"]) == 1
     assert cli.main([*base, "--owner", "nobody-here"]) == 0
     assert "no action matches" in capsys.readouterr().out
+
+
+def test_quality_judges_an_ended_sessions_actions_by_its_follow_up(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from workshop_tui.core.quality import OVERDUE, FollowUp, check_session
+
+    store, earlier, _current = plenary_sample.build(tmp_path, follow_up=True)
+    far_later = dt.date(2033, 1, 1)  # years after: the days to today do not matter
+    follow_up = FollowUp("Workshop 2026", dt.date(2026, 5, 25))
+    warnings = check_session(earlier, far_later, follow_up)
+    training = [w for w in warnings["20250005-ac"] if w.code == OVERDUE]
+    assert [w.message for w in training] == [
+        "overdue: due 2026-02-28, not done by the follow-up Workshop 2026 (2026-05-25)"
+    ]
+    form = [w for w in warnings["20250007-ac"] if w.code == OVERDUE]
+    assert form == []  # due after the follow-up
+    assert "days ago" in " ".join(
+        w.message for w in check_session(earlier, far_later)["20250005-ac"]
+    )

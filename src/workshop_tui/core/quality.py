@@ -245,16 +245,27 @@ def vague_phrase(text: str) -> str | None:
     return " ".join(match.group(0).split())
 
 
+@dataclass(frozen=True)
+class FollowUp:
+    """The session that followed up an ended one: an open action of the ended session is
+    judged by it ("not done by the follow-up"), not by the days to today."""
+
+    title: str
+    day: dt.date
+
+
 def check_action(
     entry: Entry,
     today: dt.date,
     *,
     live_ids: set[str] | None = None,
+    follow_up: FollowUp | None = None,
 ) -> list[QualityWarning]:
     """Warnings for one action entry (an empty list for anything that is not an action).
 
     ``live_ids``: ids of the live entries of the session; a link to anything else (deleted
-    or missing) does not count. None means: trust every link.
+    or missing) does not count. None means: trust every link. ``follow_up``: for an ended
+    session that was followed up, overdue means not done by then (due on or before it).
     """
     if entry.kind != EntryKind.ACTION or entry.action is None:
         return []
@@ -281,6 +292,16 @@ def check_action(
                 BAD_DUE, _("due date {due!r} is not a date (use YYYY-MM-DD)").format(due=fields.due)
             )
         )
+    elif follow_up is not None:
+        if fields.status.is_open and fields.due_date <= follow_up.day:
+            warnings.append(
+                QualityWarning(
+                    OVERDUE,
+                    _("overdue: due {due}, not done by the follow-up {title} ({day})").format(
+                        due=fields.due, title=follow_up.title, day=follow_up.day.isoformat()
+                    ),
+                )
+            )
     elif fields.due_date < today and fields.status.is_open:
         days = (today - fields.due_date).days
         warnings.append(
@@ -311,12 +332,17 @@ def check_action(
     return warnings
 
 
-def check_session(store: SessionStore, today: dt.date) -> dict[str, list[QualityWarning]]:
-    """Warnings per action id for every live action of a session (actions without any too)."""
+def check_session(
+    store: SessionStore, today: dt.date, follow_up: FollowUp | None = None
+) -> dict[str, list[QualityWarning]]:
+    """Warnings per action id for every live action of a session (actions without any too);
+    ``follow_up``: see :func:`check_action`."""
     live = store.entries()
     live_ids = {e.id for e in live}
     return {
-        e.id: check_action(e, today, live_ids=live_ids) for e in live if e.kind == EntryKind.ACTION
+        e.id: check_action(e, today, live_ids=live_ids, follow_up=follow_up)
+        for e in live
+        if e.kind == EntryKind.ACTION
     }
 
 

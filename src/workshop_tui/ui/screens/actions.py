@@ -35,8 +35,8 @@ from workshop_tui.core.action_list import (
 from workshop_tui.core.capture import Capture, pane_labels
 from workshop_tui.core.i18n import N_, _, pgettext
 from workshop_tui.core.labels import level_label, status_label
-from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, EntryKind
-from workshop_tui.core.quality import check_session, warning_labels
+from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, EntryKind, parse_date
+from workshop_tui.core.quality import FollowUp, check_session, warning_labels
 from workshop_tui.core.store import SessionStore, Store, StoreError
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.dates import today_of
@@ -137,6 +137,7 @@ class ActionsScreen(Screen[None]):
         self._undo_notes: list[tuple[str, ActionStatus | None]] = []
         self.read_only = read_only
         self._today = today
+        self._follow_up: tuple[FollowUp | None] | None = None  # looked up once
         self.agenda = store.session.agenda
         self.sort = "due"
         self.shown: list[Entry] = []
@@ -145,6 +146,25 @@ class ActionsScreen(Screen[None]):
     @property
     def today(self) -> dt.date:
         return self._today or today_of(self.app)
+
+    @property
+    def follow_up(self) -> FollowUp | None:
+        """The follow-up of this session once it has ended (overdue is judged by it)."""
+        if self._follow_up is None:
+            self._follow_up = (None,)
+            if self.store.session.ended:
+                try:
+                    sessions = self.app.store.list_sessions().sessions  # type: ignore[attr-defined]
+                except StoreError:
+                    sessions = []
+                later = sorted(
+                    (s for s in sessions if s.follow_up_of == self.store.id),
+                    key=lambda s: s.started,
+                )
+                day = parse_date(later[0].started[:10]) if later else None
+                if later and day is not None:
+                    self._follow_up = (FollowUp(later[0].title, day),)
+        return self._follow_up[0]
 
     def compose(self) -> ComposeResult:
         yield Static(id="actions-title")
@@ -248,7 +268,7 @@ class ActionsScreen(Screen[None]):
     def refresh_table(self, keep: str | None = None) -> None:
         try:
             actions = self._actions()
-            warnings = check_session(self.store, self.today)
+            warnings = check_session(self.store, self.today, self.follow_up)
         except StoreError as err:
             self.notify(str(err), title=_("Cannot read the session"), severity="error", timeout=12)
             return
@@ -353,7 +373,7 @@ class ActionsScreen(Screen[None]):
                 indicator=fields.indicator or "—",
             )
         )
-        for warning in check_session(self.store, self.today).get(entry_id, []):
+        for warning in check_session(self.store, self.today, self.follow_up).get(entry_id, []):
             text.append(f"\n⚠ {warning.message}", "red")
         detail.update(text)
 
