@@ -13,7 +13,17 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from serve_helpers import AGENDA, CODE, STARTUP_TIMEOUT_S, Served, Tab, fetch, serving, wait_until
+from serve_helpers import (
+    AGENDA,
+    CODE,
+    STARTUP_TIMEOUT_S,
+    ReadingTab,
+    Served,
+    Tab,
+    fetch,
+    serving,
+    wait_until,
+)
 
 from workshop_tui.core.export import default_filename
 from workshop_tui.core.model import EntryKind
@@ -160,7 +170,7 @@ async def test_a_browser_export_arrives_as_a_download_not_a_file(
     room: Served, tmp_path: Path
 ) -> None:
     store = Store(room.data_dir).open_session(room.session_id)
-    store.add_entry(EntryKind.ACTION, "Draft a recordation procedure", "legal", "Group A")
+    store.add_entry(EntryKind.ACTION, "legal", "Group A", "Draft a recordation procedure")
     before = sorted(p for p in tmp_path.rglob("*") if p.is_file() and "serve-" not in p.name)
     cookie = login(room, room.link("Facilitator"))
     path = room.link("Facilitator").split(str(room.port), 1)[1].split("?", 1)[0]
@@ -168,19 +178,29 @@ async def test_a_browser_export_arrives_as_a_download_not_a_file(
     async with aiohttp.ClientSession() as client:
         url = f"ws://127.0.0.1:{room.port}{path}/ws?width=120&height=40"
         async with client.ws_connect(url, headers=headers) as ws:
-            tab = Tab(ws)
-            assert await tab.wait_for("Room test", STARTUP_TIMEOUT_S), tab.screen[-2000:]
-            await tab.type("\x05")  # ctrl+e: the export dialog
-            assert await tab.wait_for("downloads in this browser as", 30), tab.screen[-3000:]
-            await tab.type("\x13")  # ctrl+s: export
-            assert await tab.wait_for('"deliver_file_start"', 30), tab.texts
-            key = next(t for t in tab.texts if "deliver_file_start" in t).split('"')[3]
-            async with client.get(
-                f"http://127.0.0.1:{room.port}/download/{key}", headers=headers
-            ) as got:
-                assert got.status == 200
-                disposition = got.headers["Content-Disposition"]
-                payload = await got.read()
+            # keeps reading what the app draws while the download runs, as a browser does:
+            # an unread websocket stalls the app's output and with it the delivery
+            tab = ReadingTab(ws)
+            try:
+                assert await tab.seen("Room test", STARTUP_TIMEOUT_S), (
+                    tab.screen[-2000:],
+                    room.output(),
+                )
+                await tab.type("\x05")  # ctrl+e: the export dialog
+                assert await tab.seen("downloads in this browser as", 30), tab.screen[-3000:]
+                await tab.type("\x13")  # ctrl+s: export
+                assert await tab.seen('"deliver_file_start"', 30), tab.texts
+                key = next(t for t in tab.texts if "deliver_file_start" in t).split('"')[3]
+                async with client.get(
+                    f"http://127.0.0.1:{room.port}/download/{key}",
+                    headers=headers,
+                    timeout=aiohttp.ClientTimeout(total=60),
+                ) as got:
+                    assert got.status == 200
+                    disposition = got.headers["Content-Disposition"]
+                    payload = await got.read()
+            finally:
+                await tab.close()
     name = default_filename(store.session, "actions", "csv")
     assert disposition.startswith("attachment;") and f'filename="{name}"' in disposition
     rows = list(csv.reader(io.StringIO(payload.decode("utf-8-sig"))))
