@@ -60,6 +60,26 @@ async def test_a_served_app_reaches_no_other_session_and_no_file(tmp_path: Path)
         assert type(app.screen).__name__ == "SessionScreen"
 
 
+async def test_a_scribe_browser_cannot_end_the_session(tmp_path: Path) -> None:
+    store, session_id = make_store(tmp_path)
+    app = WorkshopApp(store=store, session_id=session_id, group="Group A", served=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen: Any = app.screen
+        titles = [c.title for c in screen.palette_commands()]
+        assert not any(t.startswith("End session") for t in titles), titles
+        screen.action_end_session()
+        await settle(pilot)
+        assert type(app.screen).__name__ == "SessionScreen"  # no confirmation asked
+    assert not store.open_session(session_id).session.ended
+    # the facilitator's browser can
+    app = WorkshopApp(store=store, session_id=session_id, served=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.screen.palette_commands()]  # type: ignore[attr-defined]
+        assert any(t.startswith("End session") for t in titles)
+
+
 async def test_the_full_app_keeps_its_screens(tmp_path: Path) -> None:
     store, session_id = make_store(tmp_path)
     app = WorkshopApp(store=store, session_id=session_id)

@@ -30,9 +30,16 @@ SERVED_BLOCKED_ACTIONS = frozenset(
 PROJECTOR_BLOCKED_ACTIONS = SERVED_BLOCKED_ACTIONS | {"plenary", "action_list"}
 
 
+#: a scribe's browser (served, locked to a group) may not end the session for everyone
+SCRIBE_BLOCKED_ACTIONS = frozenset({"end_session"})
+
+
 def allows(app: Any, action: str) -> bool:
     """May ``app`` run ``action`` (an app or screen action name)?"""
     if getattr(app, "projector", False) and action in PROJECTOR_BLOCKED_ACTIONS:
+        return False
+    scribe = getattr(app, "served", False) and getattr(app, "locked_group", None)
+    if scribe and action in SCRIBE_BLOCKED_ACTIONS:
         return False
     return not (getattr(app, "served", False) and action in SERVED_BLOCKED_ACTIONS)
 

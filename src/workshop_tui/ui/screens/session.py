@@ -452,6 +452,8 @@ class SessionScreen(Screen[None]):
 
     def action_end_session(self) -> None:
         """Mark the session ended (after confirming, and asking about unsent drafts)."""
+        if not allows(self.app, "end_session"):  # a scribe's browser
+            return
         end_session(self)
 
     def action_close_session(self) -> None:

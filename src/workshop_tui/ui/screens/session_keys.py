@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import EntryKind
 from workshop_tui.ui.commands import PaletteCommand
+from workshop_tui.ui.served import allows
 from workshop_tui.ui.widgets.entries import PANE_TITLES
 
 if TYPE_CHECKING:
@@ -223,7 +224,7 @@ def session_palette_commands(screen: SessionScreen) -> list[PaletteCommand]:
             screen.action_close_session,
         )
     ]
-    if not screen.read_only:
+    if not screen.read_only and allows(screen.app, "end_session"):
         commands.append(
             PaletteCommand(
                 _("End session (it becomes read-only)"),
