@@ -193,7 +193,8 @@ def screen_line(app: WorkshopApp, y: int) -> str:
         ((100, 30), False, ["5/7 Information-sharing among customs officers", "votes 5/5"]),
         ((100, 30), True, ["READ-ONLY 5/7 Information-sharing among customs officers"]),
         ((80, 24), False, ["5/7 Information-sharing", "votes 5/5", "Timer"]),
-        ((80, 24), True, ["READ-ONLY 5/7 Information-sharing", "Timer"]),
+        # an ended session's unused timer is hidden: the session's dates take its place
+        ((80, 24), True, ["READ-ONLY 5/7 Information-sharing"]),
     ],
 )
 async def test_header_shows_read_only_topic_and_votes_before_the_session_title(
@@ -212,6 +213,8 @@ async def test_header_shows_read_only_topic_and_votes_before_the_session_title(
         line = screen_line(app, screen.query_one("#session-bar").region.y)
         for part in wanted:
             assert part in line, (part, line)
+        if read_only:
+            assert session.session.started[:10] in line and "Timer" not in line, line
         if not read_only:
             assert line.index("votes") > line.index("Information")  # topic, then votes
 
