@@ -461,9 +461,16 @@ async def test_small_terminal_hides_description_but_keeps_panes(tmp_path: Path) 
         await pilot.pause()
         screen = screen_of(app)
         assert screen.query_one("#topic-info").display is False
-        for kind in (C, S, A):
+        # stacked at 80 columns: the open pane's input and the others' summary lines are
+        # all on screen, above the footer; each digit opens its pane
+        for digit, kind in (("1", C), ("2", S), ("3", A)):
+            await pilot.press(digit)
+            await pilot.pause()
             region = screen.pane(kind).capture_input.region
             assert region.height == 1 and region.bottom <= 23, (kind, region)
+            for other in {C, S, A} - {kind}:
+                line = screen.query_one(f"#summary-{other.value}").region
+                assert line.height == 1 and line.bottom <= 23, (other, line)
         await pilot.press("escape", "d")
         await pilot.pause()
         assert screen.query_one("#topic-info").display is True

@@ -75,6 +75,7 @@ def sample_editor() -> ActionEditor:
 async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     no_blink(pilot.app)
+    await pilot.app.workers.wait_for_complete()  # the editor reads its dates in a thread
     await pilot.pause()
 
 
@@ -91,6 +92,7 @@ def test_action_editor_with_errors_80x24(snap_compare: SnapCompare) -> None:
         editor.query_one("#field-start", Input).value = "2026-02-31"
         editor.query_one("#field-status", Input).value = "finished"
         await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
         await pilot.press("ctrl+s")
         await pilot.pause()
 

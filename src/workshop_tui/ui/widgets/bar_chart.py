@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from plotext import _utility as plotext_utility
+from rich.cells import cell_len, set_cell_size
 from textual_plotext import PlotextPlot
 
 
@@ -38,10 +39,18 @@ class BarChart(PlotextPlot):
         title, labels, values = self.series
         plt = self.plt
         plt.clear_figure()
-        plt.title(title)
+        # plotext cuts a title wider than the chart without a mark: cut it with "…"
+        plt.title(fit_title(title, self.size.width))
         if labels:
             # narrower bars leave a gap between neighbours; whole-number ticks (counts)
             plt.bar(labels, values, width=0.6)
             top = max(values, default=0) or 1
             plt.yticks(list(range(0, top + 1, max(1, -(-top // 4)))))
         return super().render()
+
+
+def fit_title(title: str, width: int) -> str:
+    """``title`` cut to ``width`` cells with "…" at the end when it is longer."""
+    if width <= 0 or cell_len(title) <= width:
+        return title
+    return set_cell_size(title, max(width - 1, 0)).rstrip() + "…"

@@ -23,6 +23,7 @@ from workshop_tui.core.capture import LINK_TARGETS
 from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import VOTABLE_KINDS, Entry, EntryKind
 from workshop_tui.ui.widgets.entries.render import entry_prompt
+from workshop_tui.ui.widgets.entries.summary import PaneSummary, summary_text
 
 #: English (N_); shown with _() in the UI language
 PANE_TITLES: dict[EntryKind, str] = {
@@ -317,7 +318,11 @@ class EntryPane(Vertical):
         self.editing: str | None = None
         self.sort_by_votes = False
         self._entries: list[Entry] = []
+        self._labels: dict[str, str] = {}
         self._count = 0
+        #: None: side by side with the others; True: the focused one of stacked panes (full
+        #: width); False: stacked and folded to its one-line summary
+        self.stacked: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield EntryList(id=f"list-{self.kind.value}", classes="entry-list")
@@ -331,6 +336,9 @@ class EntryPane(Vertical):
             classes="capture-input",
             select_on_focus=False,  # focusing must never let the next key replace typed text
         )
+        summary = PaneSummary(id=f"summary-{self.kind.value}", classes="pane-summary")
+        summary.display = False
+        yield summary
 
     def on_mount(self) -> None:
         self._update_title()
@@ -387,6 +395,7 @@ class EntryPane(Vertical):
         if self.sort_by_votes:
             entries = sorted(entries, key=lambda e: -e.vote_count)  # stable: pane order within ties
         self._entries = entries
+        self._labels = labels
         self._count = len(entries)
         entry_list = self.entry_list
         entry_list.set_options(
@@ -402,7 +411,27 @@ class EntryPane(Vertical):
     def on_resize(self) -> None:
         self._update_title()  # the title is fitted to the pane's width
 
+    def set_stacked(self, state: bool | None) -> None:
+        """Side by side (None), the open pane of a stack (True), or folded to one line
+        (False). Set on the widgets themselves, not only by CSS, so that focusing the list
+        right after opening a pane finds it displayed."""
+        self.stacked = state
+        folded = state is False
+        self.set_class(state is True, "-expanded")
+        self.set_class(folded, "-collapsed")
+        self.entry_list.display = not folded
+        self.capture_input.display = not folded
+        self.query_one(PaneSummary).display = folded
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        if self.stacked is False:
+            self.query_one(PaneSummary).update(
+                summary_text(self.kind, _(PANE_TITLES[self.kind]), self._entries, self._labels)
+            )
+
     def _update_title(self) -> None:
+        self._update_summary()
         room = self.outer_size.width - TITLE_FRAME
         self.border_title = pane_title(
             _(PANE_TITLES[self.kind]), self._count, self.sort_by_votes, room
