@@ -27,7 +27,6 @@ from workshop_tui.core.agenda import Agenda
 from workshop_tui.core.i18n import _
 from workshop_tui.core.ids import is_valid_id
 from workshop_tui.core.model import Entry, Session, SessionSummary
-from workshop_tui.core.prefs import Preferences
 from workshop_tui.core.store.scan import (
     FileStamp,
     RawSession,
@@ -137,7 +136,10 @@ class Store:
         self._catalog_lock = FileLock(str(self.catalog_path) + ".lock", timeout=LOCK_TIMEOUT_S)
         self.prefs_path = self.data_dir / "prefs.json"
         #: preferences remembered across runs (language, views, export choices, ...)
-        self.prefs = Preferences(self.prefs_path)
+        # imported here: core.prefs builds on this package's storage module
+        from workshop_tui.core.prefs import Preferences
+
+        self.prefs: Preferences = Preferences(self.prefs_path)
         # Weak: a session store lives while a screen (or anything else) uses it, so opening
         # old sessions one after another does not keep each one's entries in memory.
         self._open: weakref.WeakValueDictionary[str, SessionStore] = weakref.WeakValueDictionary()
