@@ -46,7 +46,6 @@ from workshop_tui.ui.screens.session_view import EXTRA_KINDS, MAIN_KINDS, Sessio
 from workshop_tui.ui.served import allows
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.entries import CaptureInput, EntryPane
-from workshop_tui.ui.widgets.entries.stack import apply_stack, is_stacked
 from workshop_tui.ui.widgets.entries.summary import PaneSummary
 from workshop_tui.ui.widgets.timer import TimerDisplay
 from workshop_tui.ui.widgets.timer.control import TimerControl, stopped_bank
@@ -196,20 +195,7 @@ class SessionScreen(Screen[None]):
         )
         self.query_one("#topic-info").display = show_info
         self.query_one("#extra-panes").display = self.show_extra
-        self._stack()
-
-    def _stack(self, kind: EntryKind | None = None) -> None:
-        """Below 100 columns the focused pane is open at full width and the others are one
-        line each (:mod:`workshop_tui.ui.widgets.entries.stack`)."""
-        apply_stack(
-            self,
-            kind or self.current_kind,
-            stacked=is_stacked(self.app.size.width),
-            rows=[
-                (self.query_one("#main-panes"), MAIN_KINDS),
-                (self.query_one("#extra-panes"), EXTRA_KINDS),
-            ],
-        )
+        self.view.stack()
 
     # -- helpers -----------------------------------------------------------------------
     def pane(self, kind: EntryKind) -> EntryPane:
@@ -307,7 +293,7 @@ class SessionScreen(Screen[None]):
             if isinstance(node, EntryPane):
                 if node.kind != self.current_kind:
                     self.current_kind = node.kind
-                    self._stack()
+                    self.view.stack()
                     if self._restored:
                         self.save_state()
                 if isinstance(event.widget, PaneSummary):  # a folded pane's line: open it
@@ -322,7 +308,7 @@ class SessionScreen(Screen[None]):
         # typed; i or Enter starts typing (see docs/tui.md, "Keys")
         # at once, not deferred like Widget.focus(): keys already queued behind this one (a
         # fast "3i…", a burst) must reach the pane they were meant for
-        self._stack(kind)  # opened first when stacked: a folded pane's list is not shown
+        self.view.stack(kind)  # opened first when stacked: a folded pane's list is not shown
         self.set_focus(self.pane(kind).entry_list)
 
     # -- navigation --------------------------------------------------------------------

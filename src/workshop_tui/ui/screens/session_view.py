@@ -16,6 +16,7 @@ from workshop_tui.core.capture import pane_labels, votes_left
 from workshop_tui.core.i18n import _
 from workshop_tui.core.model import Entry, EntryKind
 from workshop_tui.core.store import StoreError
+from workshop_tui.ui.widgets.entries.stack import apply_stack, is_stacked
 from workshop_tui.ui.widgets.topics import HeaderInfo, SessionHeader, TopicCounts, TopicNavigator
 
 if TYPE_CHECKING:
@@ -35,6 +36,20 @@ class SessionView:
         self.read_error: str | None = None
         #: the store generation the panes were drawn from
         self.shown_generation = -1
+
+    def stack(self, kind: EntryKind | None = None) -> None:
+        """Below 100 columns the focused pane is open at full width and the others are one
+        line each (:mod:`workshop_tui.ui.widgets.entries.stack`)."""
+        screen = self.screen
+        apply_stack(
+            screen,
+            kind or screen.current_kind,
+            stacked=is_stacked(screen.app.size.width),
+            rows=[
+                (screen.query_one("#main-panes"), MAIN_KINDS),
+                (screen.query_one("#extra-panes"), EXTRA_KINDS),
+            ],
+        )
 
     def refresh_all(self) -> None:
         """Re-read the current topic × group from the store and redraw everything."""
