@@ -27,6 +27,7 @@ SECTION_TITLES = {
     "TopicNavigator": N_("In the topics list"),
     "LinkPicker": N_("Link picker"),
     "PlenaryScreen": N_("Plenary"),
+    "ThemesView": N_("Themes"),
     "ActionsScreen": N_("Action list"),
     "SessionsScreen": N_("Sessions browser"),
     "SearchScreen": N_("Search"),
