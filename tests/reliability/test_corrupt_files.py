@@ -14,6 +14,7 @@ import pytest
 from reliability_helpers import AGENDA
 
 from workshop_tui import cli
+from workshop_tui.cli import capture_cmds
 from workshop_tui.core.model import EntryKind
 from workshop_tui.core.store import CorruptDataError, Store
 
@@ -90,7 +91,7 @@ def _run_cli(
         return 0
 
     # Never start the TUI here: a resume that gets past the store records the launch instead.
-    monkeypatch.setattr(cli, "_launch", record_launch)
+    monkeypatch.setattr(capture_cmds, "_launch", record_launch)
     code = cli.main(argv)
     out, err = capsys.readouterr()
     return code, out, err

@@ -221,10 +221,11 @@ def test_cli_reports_read_only_folder(
 ) -> None:
     """`workshop-tui run` on a read-only data folder: one clear line, exit 1, nothing created."""
     from workshop_tui import cli
+    from workshop_tui.cli import capture_cmds
 
     on_disk = _snapshot(store)
     DiskTrouble(monkeypatch, store.data_dir).read_only()
-    monkeypatch.setattr(cli, "_launch", lambda args, **options: pytest.fail("app started"))
+    monkeypatch.setattr(capture_cmds, "_launch", lambda args, **options: pytest.fail("app started"))
     code = cli.main(["--data-dir", str(store.data_dir), "run", "ipr-border-enforcement"])
     err = capsys.readouterr().err
     monkeypatch.undo()

@@ -166,7 +166,7 @@ def _shown_arguments(call: ast.Call, path: Path) -> Iterator[ast.expr]:
         yield call.args[0]
     elif name in {"add_column", "add_columns"}:
         yield from call.args
-    elif name in {"print", "_out", "write"} and path.name == "cli.py":
+    elif name in {"print", "out", "write"} and path.parent.name == "cli":
         yield from call.args
     elif name in {"submit", "_queue_write", "outcome", "reason_not_saved"} and call.args:
         yield call.args[0]  # the store writer's "what": the title of a failure notification
