@@ -446,10 +446,16 @@ def measure_import(work: Path, repeats: int) -> list[Figure]:
 def measure_serve(quick: bool) -> list[Figure]:
     """A real ``serve`` with its join code and 10 tabs (5 with --quick), each its own app
     process: memory per tab, and a scribe's capture → drawn in the facilitator's tab."""
-    from serve_room import measure_serve_room
-
     clients, captures = (5, 5) if quick else (10, 9)
-    result = measure_serve_room(clients, captures)
+    # a child process (serve_room.py): its tab readers keep every frame they receive
+    out = subprocess.run(
+        [sys.executable, str(HERE / "serve_room.py"), str(clients), str(captures)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=900,
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1])
     visible = result["visible_ms"]
     return [
         Figure(

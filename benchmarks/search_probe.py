@@ -10,9 +10,10 @@ QUERY, then the same search again. A process of its own, so
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
+
+from probe_memory import peak_rss_mb
 
 
 def main() -> int:
@@ -26,7 +27,7 @@ def main() -> int:
     start = time.perf_counter()
     search(store, query)
     warm_ms = (time.perf_counter() - start) * 1000
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_mb = peak_rss_mb()
     print(json.dumps({"cold_ms": cold_ms, "warm_ms": warm_ms, "hits": len(hits), "rss_mb": rss_mb}))
     return 0
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import resource
 import sys
 import time
 from typing import Any
+
+from probe_memory import peak_rss_mb
 
 REPORTED: list[bool] = []
 
@@ -39,7 +40,7 @@ async def _report_and_exit(pilot: Any) -> None:
 
         search(pilot.app.store, "recordation form")  # stops at the hit limit
         search(pilot.app.store, "hovercraft")  # looks at every session
-    report["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report["rss_mb"] = peak_rss_mb()
     print(json.dumps(report), flush=True)
     REPORTED.append(True)
     pilot.app.exit()

@@ -42,6 +42,8 @@ TABLE_STYLE, TABLE_STYLE_ID = "Table Text", "TableText"
 #: a cell's left and right margins (Table Grid has 108 twips each: 4 mm a cell is a lot
 #: when eight columns share an A4 page), and what a cell takes besides its text
 CELL_MARGIN_TWIPS = 68
+#: table rows parsed per lxml parse (a slice of a long table, not all of it at once)
+ROWS_PER_PARSE = 200
 CELL_PADDING_MM = 2 * CELL_MARGIN_TWIPS / 56.7 + 0.6
 #: the font of every style (Liberation Sans, metric-compatible, where Arial is missing)
 FONT = "Arial"
@@ -320,17 +322,19 @@ class DocxDocument:
         cell_widths = [
             f'<w:tcPr><w:tcW w:w="{round(w * 56.7)}" w:type="dxa"/></w:tcPr>' for w in widths
         ]
-        xml = [f"<w:tbl {nsdecls('w')}>"]
-        for row in body:
-            xml.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-            xml += [
-                f"<w:tc>{cell_widths[i]}{_cell_paragraphs(text, hyphens_break)}</w:tc>"
-                for i, text in enumerate(row)
-            ]
-            xml.append("</w:tr>")
-        xml.append("</w:tbl>")
-        # a plain parse: these rows need no python-docx element classes to be saved
-        table._tbl.extend(list(etree.fromstring("".join(xml))))
+        # a plain parse: these rows need no python-docx element classes to be saved; parsed
+        # a slice at a time, so the text of a 2,000-row table is never held whole beside it
+        for start in range(0, len(body), ROWS_PER_PARSE):
+            xml = [f"<w:tbl {nsdecls('w')}>"]
+            for row in body[start : start + ROWS_PER_PARSE]:
+                xml.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+                xml += [
+                    f"<w:tc>{cell_widths[i]}{_cell_paragraphs(text, hyphens_break)}</w:tc>"
+                    for i, text in enumerate(row)
+                ]
+                xml.append("</w:tr>")
+            xml.append("</w:tbl>")
+            table._tbl.extend(list(etree.fromstring("".join(xml))))
         self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
         return table
 
