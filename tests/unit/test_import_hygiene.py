@@ -28,3 +28,33 @@ def test_core_does_not_import_textual() -> None:
     assert "workshop_tui.core.agenda_yaml" in report["imported"]
     assert "workshop_tui.core.store" in report["imported"]
     assert report["textual"] == [], f"textual imported by workshop_tui.core: {report['textual']}"
+
+
+START_PROBE = r"""
+import json, sys
+import workshop_tui.ui.app
+print(json.dumps(sorted(sys.modules)))
+"""
+
+#: what the start screen must not wait for: each is imported when its screen is first opened
+#: (the router imports screens lazily) or when an export is written
+NOT_AT_START = (
+    "workshop_tui.core.export",
+    "workshop_tui.ui.screens.plenary",
+    "workshop_tui.ui.screens.actions",
+    "workshop_tui.ui.screens.compare",
+    "workshop_tui.ui.screens.register",
+    "xlsxwriter",
+    "docx",
+    "numpy",
+)
+
+
+def test_the_app_starts_without_the_other_screens_and_the_exports() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", START_PROBE], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert "workshop_tui.ui.screens.start" in loaded
+    assert [name for name in NOT_AT_START if name in loaded] == []

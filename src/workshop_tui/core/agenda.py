@@ -13,6 +13,10 @@ from typing import Any
 from workshop_tui.core.themes.glossary import Glossary, check_glossary
 
 FORMAT_VERSION = 1
+#: a topic's timebox, in minutes, and the last day of a schedule (checked when an agenda is
+#: read, core.agenda_validate, and in a session file, core.schema)
+TIMEBOX_MIN, TIMEBOX_MAX = 1, 480
+MAX_DAY = 366
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from workshop_tui.core.agenda import (
     FORMAT_VERSION,
+    MAX_DAY,
+    TIMEBOX_MAX,
+    TIMEBOX_MIN,
     Agenda,
     Group,
     Participant,
@@ -33,8 +36,6 @@ from workshop_tui.core.themes import glossary as glossary_limits
 
 __all__ = ["check_tree", "slugify"]
 
-TIMEBOX_MIN, TIMEBOX_MAX = 1, 480
-MAX_DAY = 366
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 64
 

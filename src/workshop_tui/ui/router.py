@@ -2,10 +2,13 @@
 app actions bound to f2–f6), the router mixed into the app decides what to push or pop.
 
 This is the one place (with ``app.py``) that knows every screen; no screen imports another.
+Each screen's module is imported when it is first opened, not at start-up: the start screen
+draws without the plenary, the exports (xlsxwriter, python-docx) and the rest.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingType
@@ -19,19 +22,11 @@ from workshop_tui.ui.navigation import (
     OpenImportDialog,
     SessionsChanged,
 )
-from workshop_tui.ui.screens.actions import ActionsScreen
-from workshop_tui.ui.screens.compare import CompareScreen
-from workshop_tui.ui.screens.export_dialog import open_export_dialog
-from workshop_tui.ui.screens.followup import start_followup
-from workshop_tui.ui.screens.import_dialog import open_import_dialog
-from workshop_tui.ui.screens.plenary import PlenaryScreen
-from workshop_tui.ui.screens.register import RegisterScreen
-from workshop_tui.ui.screens.review import SessionsScreen
-from workshop_tui.ui.screens.search import SearchScreen
-from workshop_tui.ui.screens.session import SessionScreen
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from workshop_tui.ui.screens.session import SessionScreen
 
     _Base = App[int]
 else:
@@ -86,22 +81,27 @@ class Router(_Base):
     """The app's navigation (mixed into :class:`workshop_tui.ui.app.WorkshopApp`)."""
 
     # -- the session screens in the stack ------------------------------------------------
+    def _session_screens(self) -> list[SessionScreen]:
+        """The session screens in the stack, bottom first (none while the session screen's
+        module was never imported: none was ever opened)."""
+        module = sys.modules.get("workshop_tui.ui.screens.session")
+        if module is None:
+            return []
+        return [s for s in self.screen_stack if isinstance(s, module.SessionScreen)]
+
     def session_screen(self) -> SessionScreen | None:
         """The session screen nearest the top of the screen stack, if any."""
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, SessionScreen):
-                return screen
-        return None
+        screens = self._session_screens()
+        return screens[-1] if screens else None
 
     def current_session(self) -> SessionStore | None:
         screen = self.session_screen()
         return screen.store if screen is not None else None
 
     def _session_screen_for(self, session_id: str, read_only: bool) -> SessionScreen | None:
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, SessionScreen) and screen.store.id == session_id:
-                if bool(screen.read_only) == read_only:
-                    return screen
+        for screen in reversed(self._session_screens()):
+            if screen.store.id == session_id and bool(screen.read_only) == read_only:
+                return screen
         return None
 
     def on_sessions_changed(self, _request: SessionsChanged) -> None:
@@ -109,13 +109,14 @@ class Router(_Base):
 
     def refresh_session_screens(self) -> None:
         """Redraw the session screens in the stack (after a review screen changed entries)."""
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
-                screen.refresh_all()
+        for screen in self._session_screens():
+            screen.refresh_all()
 
     def open_session_screen(
         self, store: SessionStore, *, group: str | None, read_only: bool, clock: Any
     ) -> None:
+        from workshop_tui.ui.screens.session import SessionScreen
+
         self.push_screen(SessionScreen(store, group=group, read_only=read_only, clock=clock))
 
     # -- requests from the screens ---------------------------------------------------------
@@ -162,9 +163,13 @@ class Router(_Base):
         target.call_later(go_there)
 
     def on_open_export_dialog(self, request: OpenExportDialog) -> None:
+        from workshop_tui.ui.screens.export_dialog import open_export_dialog
+
         open_export_dialog(request.requester, request.session_id)
 
     def on_open_import_dialog(self, request: OpenImportDialog) -> None:
+        from workshop_tui.ui.screens.import_dialog import open_import_dialog
+
         open_import_dialog(request.requester, request.session_id)
 
     # -- app actions (f2-f6) ---------------------------------------------------------------
@@ -181,25 +186,37 @@ class Router(_Base):
     def action_plenary(self) -> None:
         store = self._session_or_warn()
         if store is not None:
+            from workshop_tui.ui.screens.plenary import PlenaryScreen
+
             self.push_screen(PlenaryScreen(store))
 
     def action_action_list(self) -> None:
         store = self._session_or_warn()
         if store is not None:
+            from workshop_tui.ui.screens.actions import ActionsScreen
+
             self.push_screen(ActionsScreen(store, read_only=self._is_read_only()))
 
     def action_sessions(self) -> None:
+        from workshop_tui.ui.screens.review import SessionsScreen
+
         self.push_screen(SessionsScreen())
 
     def action_search(self) -> None:
+        from workshop_tui.ui.screens.search import SearchScreen
+
         self.push_screen(SearchScreen())
 
     def open_compare(self, first: str, second: str) -> None:
         """Two sessions side by side (F4: m marks two, c compares)."""
+        from workshop_tui.ui.screens.compare import CompareScreen
+
         self.push_screen(CompareScreen(first, second))
 
     def action_register(self) -> None:
         """The action register: every action of every session (start screen, F4)."""
+        from workshop_tui.ui.screens.register import RegisterScreen
+
         self.push_screen(RegisterScreen())
 
     def action_follow_up(self) -> None:
@@ -209,9 +226,13 @@ class Router(_Base):
         if self._is_read_only():
             self.notify(_("This session has ended: it is read-only."), severity="warning")
             return
+        from workshop_tui.ui.screens.followup import start_followup
+
         start_followup(self, store, force=True)
 
     def start_followup_if_due(self, store: SessionStore) -> None:
         """Show the follow-up review over a session that follows up an unfinished one."""
         if store.session.follow_up_of:
+            from workshop_tui.ui.screens.followup import start_followup
+
             start_followup(self, store)

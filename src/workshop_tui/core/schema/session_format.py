@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workshop_tui.core.agenda_validate import MAX_DAY, TIMEBOX_MAX, TIMEBOX_MIN
+from workshop_tui.core.agenda import MAX_DAY, TIMEBOX_MAX, TIMEBOX_MIN
 from workshop_tui.core.i18n import N_
 from workshop_tui.core.ids import ID_PATTERN
 from workshop_tui.core.model import ActionLevel, ActionStatus, EntryKind, Priority, Timeframe
