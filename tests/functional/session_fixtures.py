@@ -105,6 +105,17 @@ async def saved(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def until(pilot: Pilot[Any], done: Any, tries: int = 200) -> bool:
+    """Pause (the app handles what is queued, then the screen is redrawn) until ``done()`` is
+    true, at most ``tries`` times; True when it came true. For what the app finishes in later
+    messages (a recompose, a call_later): a loaded machine takes more turns, never a sleep."""
+    for _ in range(tries):
+        if done():
+            return True
+        await pilot.pause()
+    return bool(done())
+
+
 async def select(pilot: Pilot[Any], kind: EntryKind, index: int) -> None:
     """Focus the pane's list and highlight entry ``index`` (0-based, screen order)."""
     app = pilot.app

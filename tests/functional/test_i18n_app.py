@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from session_fixtures import new_app, new_session, saved
+from session_fixtures import new_app, new_session, saved, until
 from textual.command import CommandPalette
 
 from workshop_tui.core import i18n
@@ -83,7 +83,7 @@ async def test_switching_on_the_session_screen_rewords_it_at_once(tmp_path: Path
         assert "Tantangan" in text and "+ solusi baru" in text and "Challenges" not in text
         await pilot.press("f9")
         await saved(pilot)
-        await pilot.pause(0.1)
+        await until(pilot, lambda: "Tantangan" not in drawn(app) and "Topik " not in drawn(app))
         text = drawn(app)
         assert "Challenges" in text and "+ add solution" in text and "Tantangan" not in text
         assert "Timer" in text and "Topics" in text and "Topik " not in text
@@ -99,7 +99,9 @@ async def test_switching_on_a_review_screen_rebuilds_it(tmp_path: Path) -> None:
         assert type(app.screen).__name__ == "ActionsScreen"
         await pilot.press("f9")
         await saved(pilot)
-        await pilot.pause(0.1)
+        await until(
+            pilot, lambda: type(app.screen).__name__ == "ActionsScreen" and "Aksi" in drawn(app)
+        )
         assert type(app.screen).__name__ == "ActionsScreen"
         text = drawn(app)
         assert "Aksi" in text and "sorted by" not in text
