@@ -272,3 +272,48 @@ async def test_long_group_names_are_cut_so_the_grid_fits_80_columns(tmp_path: Pa
         table = app.screen.query_one("#plenary-grid", DataTable)
         assert sum(column.get_render_width(table) for column in table.ordered_columns) <= 80
         assert cell(table, 0, 0) == "⚠ 1 Legal framework"
+
+
+async def test_hidden_tabs_are_built_when_first_shown_and_redrawn_when_stale(
+    tmp_path: Path,
+) -> None:
+    """Opening the plenary builds the grid only; a tab is composed when first shown (by its
+    key or a click on it) and drawn again when the session changed while it was hidden."""
+    from workshop_tui.core.model import ActionFields
+    from workshop_tui.core.store import Store
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlenaryScreen)
+        for selector in ("#quality", "#side-title", "#charts", "#themes-view", "#parking-lot"):
+            assert not screen.query(selector), selector
+        await pilot.press("w")
+        await pilot.pause()
+        assert screen.query_one("#quality", DataTable).row_count == 4
+        await pilot.press("g")
+        await pilot.pause()
+        other = Store(tmp_path).open_session(app.initial_session_id or "")
+        other.add_entry(
+            EntryKind.ACTION,
+            "legal",
+            "Group C",
+            "Draft the port seizure procedure",
+            action=ActionFields(owner="Rina", due="2026-07-01"),
+        )
+        screen.poll_disk()  # what the 2 s timer does: the grid is redrawn, not the warnings
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert cell(screen.query_one("#plenary-grid", DataTable), 0, 3) == "0/0/1"
+        assert screen.query_one("#quality", DataTable).row_count == 4
+        await pilot.press("w")
+        await pilot.pause()
+        assert screen.query_one("#quality", DataTable).row_count == 5
+        # a click on a tab builds it too
+        await pilot.click("#--content-tab-tab-charts")
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "tab-charts"
+        assert screen.query_one("#chart-topics", BarChart).series[1] == ["1", "2", "3"]

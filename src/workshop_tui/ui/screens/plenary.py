@@ -28,6 +28,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from workshop_tui.core.i18n import N_, _, ngettext
@@ -132,6 +133,10 @@ class PlenaryScreen(Screen[None]):
         self.warnings: dict[str, list[Any]] = {}
         self._last_error = ""  # a damaged file is reported once, not at every poll
         self._shown_generation = -1  # the store generation the views were drawn from
+        #: the tabs composed so far (the grid is always), and the generation each was drawn at
+        self._composed: set[str] = {"tab-grid"}
+        self._drawn: dict[str, int] = {}
+        self._warnings_of = -1  # the store generation ``warnings`` were worked out at
 
     @property
     def today(self) -> dt.date:
@@ -143,27 +148,48 @@ class PlenaryScreen(Screen[None]):
             with TabPane(_("Grid"), id="tab-grid"):
                 yield Static(grid_legend(), id="grid-legend")
                 yield DataTable(id="plenary-grid", cursor_type="cell", zebra_stripes=True)
-            with TabPane(_("Side by side"), id="tab-side"):
-                yield Static(id="side-title")
-                with Horizontal(id="side-columns"):
-                    for index, group in enumerate(self.agenda.group_names):
-                        column = VerticalScroll(
-                            Static(id=f"side-text-{index}"), classes="side-column"
-                        )
-                        column.border_title = group
-                        yield column
-            with TabPane(_("Charts"), id="tab-charts"):
-                with Grid(id="charts"):
-                    for name in ("topics", "groups", "status", "level"):
-                        yield BarChart(id=f"chart-{name}")
-            with TabPane(_("Themes"), id="tab-themes"):
-                yield ThemesView(self.store, id="themes-view")
-            with TabPane(_("Warnings"), id="tab-quality"):
-                yield DataTable(id="quality", cursor_type="row", zebra_stripes=True)
-                yield Static(id="quality-detail")
-            with TabPane(_("Parking lot"), id="tab-parking"):
-                yield ParkingLotView(id="parking-lot")
+            # the other tabs are composed and drawn the first time they are shown: opening
+            # the plenary builds the grid only
+            yield TabPane(_("Side by side"), id="tab-side")
+            yield TabPane(_("Charts"), id="tab-charts")
+            yield TabPane(_("Themes"), id="tab-themes")
+            yield TabPane(_("Warnings"), id="tab-quality")
+            yield TabPane(_("Parking lot"), id="tab-parking")
         yield Footer()
+
+    def _tab_content(self, tab: str) -> list[Widget]:
+        """What ``tab`` holds (composed when it is first shown)."""
+        if tab == "tab-side":
+            columns = []
+            for index, group in enumerate(self.agenda.group_names):
+                column = VerticalScroll(Static(id=f"side-text-{index}"), classes="side-column")
+                column.border_title = group
+                columns.append(column)
+            return [Static(id="side-title"), Horizontal(*columns, id="side-columns")]
+        if tab == "tab-charts":
+            names = ("topics", "groups", "status", "level")
+            return [Grid(*(BarChart(id=f"chart-{name}") for name in names), id="charts")]
+        if tab == "tab-themes":
+            return [ThemesView(self.store, id="themes-view")]
+        if tab == "tab-quality":
+            return [
+                DataTable(id="quality", cursor_type="row", zebra_stripes=True),
+                Static(id="quality-detail"),
+            ]
+        if tab == "tab-parking":
+            return [ParkingLotView(id="parking-lot")]
+        return []
+
+    async def _open_tab(self, tab: str) -> None:
+        """Compose ``tab`` the first time it is shown; draw it when it is out of date."""
+        if tab not in self._composed:
+            self._composed.add(tab)
+            await self.query_one(f"#{tab}", TabPane).mount_all(self._tab_content(tab))
+        if self._drawn.get(tab) != self._shown_generation:
+            try:
+                self._draw_tab(tab)
+            except StoreError as err:
+                self._report(err)
 
     def on_mount(self) -> None:
         self.action_reload()
@@ -185,19 +211,37 @@ class PlenaryScreen(Screen[None]):
         try:
             self._draw()
         except StoreError as err:
-            if str(err) != self._last_error:
-                self.notify(
-                    str(err), title=_("Cannot read the session"), severity="error", timeout=12
-                )
-            self._last_error = str(err)
+            self._report(err)
             return
         self._last_error = ""
         self._shown_generation = generation
+        # the tab on screen is drawn again now, the others when they are next shown
+        active = self.query_one(TabbedContent).active
+        if active in self._composed:
+            try:
+                self._draw_tab(active)
+            except StoreError as err:
+                self._report(err)
+
+    def _report(self, err: StoreError) -> None:
+        """A damaged file is reported once, not at every poll."""
+        if str(err) != self._last_error:
+            self.notify(str(err), title=_("Cannot read the session"), severity="error", timeout=12)
+        self._last_error = str(err)
+
+    def _warnings(self) -> dict[str, list[Any]]:
+        """Every action's quality warnings (worked out once per store generation)."""
+        generation = self.store.generation
+        if self._warnings_of != generation:
+            self.warnings = check_session(self.store, self.today)
+            self._warnings_of = self.store.generation  # after the read that may take a change in
+        return self.warnings
 
     def _draw(self) -> None:
+        """The title and the grid (the other tabs: :meth:`_draw_tab`)."""
         grid = build_grid(self.store)
         gaps = grid_gaps(self.store)
-        warnings = check_session(self.store, self.today)
+        warnings = self._warnings()
         flagged = sum(1 for w in warnings.values() if w)
         # the counts first: a long session title cut them off at 80-100 columns
         self.query_one("#plenary-title", Static).update(
@@ -213,12 +257,21 @@ class PlenaryScreen(Screen[None]):
             )
         )
         self._draw_grid(grid, set(gaps.cells), set(gaps.topics))
-        self._draw_side()
-        self._draw_charts()
-        self._draw_quality(warnings)
-        self.query_one(ParkingLotView).show(
-            self.agenda, parking_lot(self.store), self.app.size.width
-        )
+
+    def _draw_tab(self, tab: str) -> None:
+        """Draw a composed tab other than the grid from the store as it is now."""
+        if tab == "tab-side":
+            self._draw_side()
+        elif tab == "tab-charts":
+            self._draw_charts()
+        elif tab == "tab-quality":
+            self._draw_quality(self._warnings())
+        elif tab == "tab-parking":
+            self.query_one(ParkingLotView).show(
+                self.agenda, parking_lot(self.store), self.app.size.width
+            )
+        # the Themes tab follows the store itself (ThemesView polls)
+        self._drawn[tab] = self._shown_generation
 
     def _draw_grid(
         self, grid: Any, empty_cells: set[tuple[str, str]], empty_topics: set[str]
@@ -291,6 +344,8 @@ class PlenaryScreen(Screen[None]):
         return text
 
     def _draw_side(self) -> None:
+        if "tab-side" not in self._composed:
+            return  # drawn when first shown
         topic = self.agenda.topic(self.topic_id)
         number = [t.id for t in self.agenda.topics].index(topic.id) + 1
         order = _("most voted first") if self.side_by_votes else _("pane order")
@@ -403,7 +458,8 @@ class PlenaryScreen(Screen[None]):
         detail.update(text)
 
     # -- interaction -----------------------------------------------------------------------
-    def action_show_tab(self, tab: str) -> None:
+    async def action_show_tab(self, tab: str) -> None:
+        await self._open_tab(tab)
         self.query_one(TabbedContent).active = tab
         focus = {
             "tab-grid": "#plenary-grid",
@@ -415,11 +471,17 @@ class PlenaryScreen(Screen[None]):
         if tab == "tab-themes":
             self.query_one(ThemesView).focus_list()
 
-    def action_sort_by_votes(self) -> None:
+    @on(TabbedContent.TabActivated, "#plenary-tabs")
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A tab clicked (or shown by a key: then it is ready already)."""
+        if event.pane.id:
+            await self._open_tab(event.pane.id)
+
+    async def action_sort_by_votes(self) -> None:
         """Side by side: the most voted entries first, or back to the panes' order."""
         self.side_by_votes = not self.side_by_votes
         self._draw_side()
-        self.action_show_tab("tab-side")
+        await self.action_show_tab("tab-side")
         self.notify(
             _("Side by side: most voted first")
             if self.side_by_votes
@@ -476,9 +538,9 @@ class PlenaryScreen(Screen[None]):
 
 
 def _side(screen: PlenaryScreen, topic_id: str) -> Any:
-    def run() -> None:
+    async def run() -> None:
         screen.topic_id = topic_id
         screen._draw_side()
-        screen.action_show_tab("tab-side")
+        await screen.action_show_tab("tab-side")
 
     return run
