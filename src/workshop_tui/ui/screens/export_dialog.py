@@ -22,11 +22,9 @@ order. The last export's what, format and folder are proposed again, also in lat
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from platformdirs import user_documents_dir
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -35,7 +33,6 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.core.export import (
-    EXPORTERS,
     SPLIT_BY,
     ActionFilter,
     ExportError,
@@ -50,73 +47,7 @@ from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.labels import status_label
 from workshop_tui.core.model import ActionLevel, ActionStatus
 from workshop_tui.core.store import Store, StoreError
-
-
-def _writable_folder(folder: Path) -> bool:
-    """A real working folder (not the root ``/`` a launcher starts in) we may write to."""
-    return folder.parent != folder and folder.is_dir() and os.access(folder, os.W_OK)
-
-
-def default_export_folder(
-    cwd: Path | None = None, home: Path | None = None, documents: Path | None = None
-) -> Path:
-    """Where exports go unless the user types another path: the current folder when it is a
-    real, writable working folder; otherwise (started from a desktop launcher, the current
-    folder is ``/``; or it was deleted, or is read-only) the user's Documents folder
-    (platformdirs; XDG ``user-dirs`` on Linux) when it exists and is writable, else the
-    home folder."""
-    try:
-        here = cwd if cwd is not None else Path.cwd()
-    except OSError:  # the current folder was deleted
-        here = None
-    if here is not None and _writable_folder(here):
-        return here
-    try:
-        docs = documents if documents is not None else Path(user_documents_dir())
-    except (OSError, KeyError, RuntimeError):
-        docs = None
-    if docs is not None and _writable_folder(docs):
-        return docs
-    try:
-        return home if home is not None else Path.home()
-    except (KeyError, RuntimeError):  # no home folder known: the current folder after all
-        return here or Path(".")
-
-
-#: the preferences key of the last export's choices: ``{"what", "format", "folder"}``
-PREF_KEY = "export.last"
-
-
-@dataclass(frozen=True)
-class LastExport:
-    """What, format and folder of the last export, proposed again by the next dialog."""
-
-    what: str
-    fmt: str
-    folder: Path
-
-    def to_pref(self) -> dict[str, str]:
-        return {"what": self.what, "format": self.fmt, "folder": str(self.folder)}
-
-    @classmethod
-    def from_pref(cls, value: object) -> LastExport | None:
-        """The stored choices when they still make sense: a registered what and format and
-        an existing folder (the file may be hand-edited or old)."""
-        if not isinstance(value, dict):
-            return None
-        what, fmt, folder = value.get("what"), value.get("format"), value.get("folder")
-        if not (isinstance(what, str) and isinstance(fmt, str) and isinstance(folder, str)):
-            return None
-        if (what, fmt) not in EXPORTERS or "\x00" in folder:
-            return None
-        path = Path(folder)
-        try:
-            if not (path.is_absolute() and path.is_dir()):
-                return None
-        except (OSError, ValueError):
-            return None
-        return cls(what, fmt, path)
-
+from workshop_tui.ui.export_choices import PREF_KEY, LastExport, default_export_folder
 
 #: the fields that only apply to action lists
 _FILTER_IDS = (
@@ -127,6 +58,13 @@ _FILTER_IDS = (
     "#export-owner",
     "#export-split",
 )
+
+#: the split choices (core.export.SPLIT_BY) and the line under the path for each
+SPLIT_LABELS = {"owner": N_("one file per owner"), "unit": N_("one file per unit")}
+SPLIT_TARGETS = {
+    "owner": N_("→ one file per owner in {folder}"),
+    "unit": N_("→ one file per unit in {folder}"),
+}
 
 WHAT_LABELS = {
     "actions": N_("Action list"),
@@ -286,7 +224,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             yield self._row(
                 _("Split by"),
                 Select(
-                    [(f"one file per {s}", s) for s in SPLIT_BY],
+                    [(_(SPLIT_LABELS[s]), s) for s in SPLIT_BY],
                     prompt=_("one file"),
                     id="export-split",
                 ),
@@ -389,7 +327,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             return ""
         full = os.path.abspath(os.path.expanduser(raw.strip()))
         if split_by:
-            return f"→ one file per {split_by} in {full}{os.sep}"
+            return _(SPLIT_TARGETS[split_by]).format(folder=f"{full}{os.sep}")
         return f"→ {full}"
 
     @on(Input.Changed, "#export-path")
