@@ -9,8 +9,8 @@ import plenary_helpers  # noqa: F401 - puts tests/unit on sys.path (history_samp
 import pytest
 from textual.widgets import Input, Static
 
-from workshop_tui.core.model import SessionSummary
 from workshop_tui.core.store import Store
+from workshop_tui.core.summary import SessionSummary
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.review import PREFS_KEY, SessionsScreen
 from workshop_tui.ui.screens.session import SessionScreen

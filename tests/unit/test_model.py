@@ -18,8 +18,8 @@ from workshop_tui.core.model import (
     Timeframe,
     now_iso,
     parse_date,
-    summarise,
 )
+from workshop_tui.core.summary import summarise
 
 AGENDA = Agenda(title="W", topics=(Topic("t1", "Topic 1"),), groups=(Group("A"),))
 

@@ -25,6 +25,7 @@ import orjson
 
 from workshop_tui import __version__
 from workshop_tui.core.i18n import _
+from workshop_tui.core.join import join_entry
 from workshop_tui.core.model import (
     ActionLevel,
     ActionStatus,
@@ -144,7 +145,6 @@ MAX_PROBLEMS = 20
 def parse_bundle(data: Any, source: str = "bundle") -> Bundle:
     """Validate a parsed bundle document; raise :class:`BundleError` (``source: reason``,
     one line per problem, at most :data:`MAX_PROBLEMS` of them)."""
-    from workshop_tui.core.merge import join_entry  # merge reads bundles: imported here
 
     def fail(reason: str) -> BundleError:
         return BundleError(f"{source}: {reason}")

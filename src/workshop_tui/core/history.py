@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workshop_tui.core.i18n import _
-from workshop_tui.core.model import SessionSummary
+from workshop_tui.core.summary import SessionSummary
 from workshop_tui.core.textnorm import fold, words
 
 #: sort keys, in the order of the browser's columns

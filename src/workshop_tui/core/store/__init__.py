@@ -26,7 +26,7 @@ from filelock import FileLock, Timeout
 from workshop_tui.core.agenda import Agenda
 from workshop_tui.core.i18n import _
 from workshop_tui.core.ids import is_valid_id
-from workshop_tui.core.model import Entry, Session, SessionSummary
+from workshop_tui.core.model import Entry, Session
 from workshop_tui.core.store.scan import (
     FileStamp,
     RawSession,
@@ -50,6 +50,7 @@ from workshop_tui.core.store.storage import (
     clean_stale_temp_files,
     stamp_of,
 )
+from workshop_tui.core.summary import SessionSummary
 
 __all__ = [
     "CorruptDataError",

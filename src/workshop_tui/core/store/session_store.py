@@ -18,7 +18,7 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from workshop_tui.core.i18n import _
-from workshop_tui.core.model import Entry, EntryKind, Session, SessionSummary, now_iso, summarise
+from workshop_tui.core.model import Entry, EntryKind, Session, now_iso
 from workshop_tui.core.schema.records import derived_stamp_problems, record_problems
 from workshop_tui.core.schema.validator import Problem, and_more, shown
 from workshop_tui.core.store.storage import (
@@ -28,6 +28,7 @@ from workshop_tui.core.store.storage import (
     StoreError,
     StoreWriteError,
 )
+from workshop_tui.core.summary import SessionSummary, summarise
 
 SESSION_TABLE = "session"
 ENTRIES_TABLE = "entries"

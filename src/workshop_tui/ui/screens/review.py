@@ -31,8 +31,8 @@ from workshop_tui.core.history import (
     filter_and_sort,
 )
 from workshop_tui.core.i18n import N_, _, ngettext
-from workshop_tui.core.model import SessionSummary
 from workshop_tui.core.store import StoreError
+from workshop_tui.core.summary import SessionSummary
 from workshop_tui.ui.navigation import open_entry
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.confirm import ConfirmScreen

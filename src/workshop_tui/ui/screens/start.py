@@ -24,8 +24,8 @@ from textual.widgets.option_list import Option
 
 from workshop_tui.core.agenda import Agenda
 from workshop_tui.core.i18n import N_, _
-from workshop_tui.core.model import SessionSummary
 from workshop_tui.core.store import StoreError
+from workshop_tui.core.summary import SessionSummary
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.navigation import OpenImportDialog
 from workshop_tui.ui.translate import Footer

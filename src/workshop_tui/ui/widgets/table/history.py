@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from workshop_tui.core.i18n import N_, _
-from workshop_tui.core.model import SessionSummary
+from workshop_tui.core.summary import SessionSummary
 from workshop_tui.ui.widgets.table import Cell, Column
 
 #: (key, label, justify); keys are core.history sort keys. Dates and counts come before the
