@@ -105,10 +105,10 @@ def _search(data: str, query: str) -> dict[str, Any]:
 
 
 async def _cycles(data: str, cycles: int) -> dict[str, Any]:
-    from workshop_tui.ui.screens.navigation import open_entry
-
     from workshop_tui.core.store import Store
     from workshop_tui.ui.app import WorkshopApp
+    from workshop_tui.ui.navigation import open_entry
+    from workshop_tui.ui.screens.session import SessionScreen
 
     store = Store(data)
     oldest = [s.id for s in store.list_sessions().sessions][-cycles:]
@@ -119,6 +119,7 @@ async def _cycles(data: str, cycles: int) -> dict[str, Any]:
         for session_id in oldest:
             open_entry(app, session_id, read_only=True)
             await _settle(pilot)
+            assert isinstance(app.screen, SessionScreen), app.screen
             app.pop_screen()
             await _settle(pilot)
             gc.collect()

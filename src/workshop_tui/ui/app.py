@@ -27,6 +27,7 @@ from workshop_tui.ui.keys import KeysInOrder, route_escape_digits_to_panes
 from workshop_tui.ui.router import REVIEW_BINDINGS, Router
 from workshop_tui.ui.screens.help import HelpScreen
 from workshop_tui.ui.screens.start import StartScreen
+from workshop_tui.ui.textual_leaks import release_on_screen_change
 from workshop_tui.ui.translate import (
     Footer,
     TranslatedCommandPalette,
@@ -134,6 +135,7 @@ class WorkshopApp(KeysInOrder, Router, App[int]):
         return StartScreen()
 
     def on_mount(self) -> None:
+        release_on_screen_change(self)
         if not self.projector and not self.locked_group:
             from workshop_tui.ui.steer import steer_projector
 
