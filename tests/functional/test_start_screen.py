@@ -235,3 +235,36 @@ async def test_start_screen_palette_starts_and_resumes(tmp_path: Path) -> None:
         resume.run()
         await pilot.pause()
         assert screen_of(app).store.id == running
+
+
+async def test_the_agendas_are_listed_while_a_long_history_is_still_being_read(
+    tmp_path: Path,
+) -> None:
+    """A copied or crashed data folder rebuilds its catalog from every session file (seconds
+    with a long history): the agendas are there to start a session meanwhile."""
+    import threading
+
+    new_session(tmp_path)
+    app = new_app(tmp_path)
+    release = threading.Event()
+    reading = threading.Event()
+    listed = app.store.list_sessions
+
+    def slow_listing():  # type: ignore[no-untyped-def]
+        reading.set()
+        release.wait(30)
+        return listed()
+
+    app.store.list_sessions = slow_listing  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        while not reading.is_set():
+            await pilot.pause()
+        await pilot.pause()
+        agendas = app.screen.query_one("#agendas", OptionList)
+        assert f"agenda:{DEFAULT_AGENDA}" in option_ids(agendas)
+        sessions = app.screen.query_one("#sessions", OptionList)
+        assert str(sessions.get_option_at_index(0).prompt) == "Reading the sessions…"
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert option_ids(sessions)[0].startswith("session:")

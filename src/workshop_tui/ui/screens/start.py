@@ -9,7 +9,7 @@ all of them, so a long history does not slow the first screen down.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -184,6 +184,8 @@ class StartScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.data = StartData([], [], [], [])
+        #: whether the sessions list has been read once (until then it says it is reading)
+        self._sessions_shown = False
 
     def compose(self) -> ComposeResult:
         yield Label(Text(_("Workshop facilitation"), "bold"), id="start-title")
@@ -219,20 +221,23 @@ class StartScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="start-load")
     def _load(self) -> None:
+        """The agendas first (a few files), then the sessions (the catalog; after a copy or
+        a crash it is rebuilt from every session file, which takes seconds with a long
+        history): starting a new session never waits for the history."""
         from workshop_tui.core.bundled import bundled_agendas
 
         store = self.app.store  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._show_agendas, bundled_agendas(), store.recent_agendas())
         problems: list[str] = []
         try:
             listing = store.list_sessions()
             sessions, problems = listing.sessions, list(listing.problems)
         except StoreError as err:
             sessions, problems = [], [str(err)]
-        data = StartData(bundled_agendas(), store.recent_agendas(), sessions, problems)
-        self.app.call_from_thread(self._show, data)
+        self.app.call_from_thread(self._show_sessions, sessions, problems)
 
-    def _show(self, data: StartData) -> None:
-        self.data = data
+    def _show_agendas(self, bundled: list[tuple[str, str]], recent: list[str]) -> None:
+        self.data = data = replace(self.data, bundled=bundled, recent=recent)
         agendas = self.query_one("#agendas", OptionList)
         options: list[Option | None] = [
             Option(Text.assemble((title, "bold"), (f"\n  {name}", "dim")), id=AGENDA_PREFIX + name)
@@ -246,6 +251,13 @@ class StartScreen(Screen[None]):
                 )
             )
         _replace_options(agendas, options)
+        sessions = self.query_one("#sessions", OptionList)
+        if not self._sessions_shown:
+            sessions.set_options([Option(_("Reading the sessions…"), disabled=True)])
+
+    def _show_sessions(self, listed: list[SessionSummary], problems: list[str]) -> None:
+        self.data = data = replace(self.data, sessions=listed, problems=problems)
+        self._sessions_shown = True
         sessions = self.query_one("#sessions", OptionList)
         shown = recent_sessions(data.sessions)
         session_options: list[Option | None] = [
