@@ -208,6 +208,10 @@ class TimerDisplay(Static):
         self.set_interval(REFRESH_INTERVAL, self.refresh_display)
         self.refresh_display()
 
+    def language_changed(self) -> None:
+        """The app's language changed: word the timer again now, not at its next tick."""
+        self.refresh_display()
+
     def refresh_display(self) -> None:
         """Re-read the clock: update the text and classes, send phase/expiry messages."""
         self._watch_bank()
