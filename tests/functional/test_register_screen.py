@@ -130,3 +130,21 @@ async def test_f3_of_an_old_session_judges_overdue_by_its_follow_up(tmp_path: Pa
         ]
         assert any("not done by the follow-up Workshop 2026 (2026-05-25)" in m for m in messages)
         assert not any("days ago" in m for m in messages)
+
+
+async def test_every_cell_stays_in_its_column_at_80_and_120_columns(tmp_path: Path) -> None:
+    """The action's text is a flex column: when the fixed columns fill the screen it keeps
+    its least width (the table scrolls sideways) instead of shrinking to nothing and
+    spilling over the owner, due date and the rest."""
+    for size in ((80, 24), (120, 40)):
+        app = _app(tmp_path / f"{size[0]}")
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.press("a")
+            await _settle(app, pilot)
+            table = app.screen.query_one("#register-table", RowTable)
+            widths = [c.width for c in table.columns]
+            assert table.columns[2].key == "text" and widths[2] >= 30
+            for index in range(table.row_count):
+                cells = table.row_text(index)
+                assert [len(cell) for cell in cells] == widths

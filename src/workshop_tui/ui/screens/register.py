@@ -44,6 +44,8 @@ STATUS_CHOICES = (
     ("dropped", N_("dropped")),
     ("carried_over", N_("carried over (no copy here)")),
 )
+#: the action's text is never narrower than this (narrower screens scroll sideways)
+ACTION_MIN_WIDTH = 30
 COLUMNS = (
     ("status", N_("Status"), 11, "left"),
     ("overdue", "!", 1, "left"),
@@ -125,7 +127,14 @@ class RegisterScreen(Screen[None]):
     def on_mount(self) -> None:
         self.table.set_columns(
             [
-                Column(key, _(label) if len(label) > 1 else label, width, justify, flex=not width)
+                Column(
+                    key,
+                    _(label) if len(label) > 1 else label,
+                    width,
+                    justify,
+                    flex=not width,
+                    min_width=0 if width else ACTION_MIN_WIDTH,
+                )
                 for key, label, width, justify in COLUMNS
             ]
         )

@@ -62,6 +62,8 @@ def fit_columns(columns: Sequence[Column], total: int, gap: int = 1) -> list[Col
 
 
 def _fit(cell: Cell, width: int, justify: str) -> Text:
+    if width <= 0:  # Text.truncate(0) would leave the whole text: it would spill over
+        return Text()
     text = cell.copy() if isinstance(cell, Text) else Text(cell)
     text.no_wrap = True
     if "\n" in text.plain:
