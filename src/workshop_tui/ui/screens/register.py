@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select
 
 from workshop_tui.core.i18n import N_, _, current_language, translator
 from workshop_tui.core.register import Register, RegisterFilter, RegisterRow, select
@@ -32,7 +32,8 @@ from workshop_tui.core.store.storage import atomic_write_bytes
 from workshop_tui.ui.navigation import open_entry
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.export_path import ExportPathScreen
-from workshop_tui.ui.widgets.table import Column, RowTable
+from workshop_tui.ui.widgets.table import FILTER_WORK, Column, RowTable
+from workshop_tui.ui.widgets.table.info import InfoBox
 
 PREFS_KEY = "register.view"
 #: (value, label) of the status choices; "open" = open or in progress
@@ -100,7 +101,7 @@ class RegisterScreen(Screen[None]):
         self._latest: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(_("Action register"), "bold"), id="register-title")
+        yield InfoBox(Text(_("Action register"), "bold"), id="register-title")
         status = str(self._place.get("status") or "open")
         with Horizontal(id="register-filters"):
             yield Select[str](
@@ -117,7 +118,7 @@ class RegisterScreen(Screen[None]):
                 compact=True,
             )
         yield RowTable[RegisterRow](self._cell, id="register-table")
-        yield Static(id="register-detail")
+        yield InfoBox(id="register-detail")
         yield Footer()
 
     @property
@@ -139,7 +140,7 @@ class RegisterScreen(Screen[None]):
             ]
         )
         self.table.focus()
-        self.query_one("#register-title", Static).update(
+        self.query_one("#register-title", InfoBox).show(
             Text.assemble((_("Action register"), "bold"), " · ", _("reading every session…"))
         )
         self.action_reload()
@@ -219,7 +220,7 @@ class RegisterScreen(Screen[None]):
             self._want = f"{current.session}/{current.id}"
         self._filter(self.register.rows, self._current_filter())
 
-    @work(thread=True, exclusive=True, group="register-filter")
+    @work(thread=True, exclusive=True, group="register-filter", description=FILTER_WORK)
     def _filter(self, rows: list[RegisterRow], flt: RegisterFilter) -> None:
         shown = select(rows, flt)
         self.app.call_from_thread(self._show_rows, flt, shown)
@@ -232,7 +233,7 @@ class RegisterScreen(Screen[None]):
         cursor = keys.index(self._want) if self._want in keys else 0
         self.table.set_rows(rows, cursor=cursor)
         overdue = sum(1 for r in rows if r.overdue)
-        self.query_one("#register-title", Static).update(
+        self.query_one("#register-title", InfoBox).show(
             Text.assemble(
                 (_("Action register"), "bold"),
                 " · ",
@@ -249,10 +250,10 @@ class RegisterScreen(Screen[None]):
         self._latest = self.place()
 
     def _show_detail(self) -> None:
-        detail = self.query_one("#register-detail", Static)
+        detail = self.query_one("#register-detail", InfoBox)
         row = self.table.current
         if row is None:
-            detail.update(_("No action matches.") if self.register.rows else _("No actions yet."))
+            detail.show(_("No action matches.") if self.register.rows else _("No actions yet."))
             return
         t = translator(current_language())
         text = Text(" ".join(row.text.split()), "bold")
@@ -282,7 +283,7 @@ class RegisterScreen(Screen[None]):
         history = history_text(row, t)
         if history:
             text.append("\n" + history, "italic")
-        detail.update(text)
+        detail.show(text)
 
     # -- events ------------------------------------------------------------------------------
     @on(Select.Changed, "#register-status")

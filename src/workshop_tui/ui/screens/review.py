@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select
 
 from workshop_tui.core.history import (
     DEFAULT_SORT,
@@ -36,13 +36,14 @@ from workshop_tui.core.summary import SessionSummary
 from workshop_tui.ui.navigation import open_entry
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.confirm import ConfirmScreen
-from workshop_tui.ui.widgets.table import RowTable
+from workshop_tui.ui.widgets.table import FILTER_WORK, RowTable
 from workshop_tui.ui.widgets.table.history import (
     COLUMNS,
     date_span,
     history_cell,
     history_columns,
 )
+from workshop_tui.ui.widgets.table.info import InfoBox
 
 PREFS_KEY = "history.browser"
 #: sort keys whose natural order is A→Z / smallest first (the others: newest / largest first)
@@ -122,7 +123,7 @@ class SessionsScreen(Screen[None]):
             self.app.store.prefs.set(PREFS_KEY, place)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(_("Sessions"), "bold"), id="sessions-title")
+        yield InfoBox(Text(_("Sessions"), "bold"), id="sessions-title")
         with Horizontal(id="sessions-filters"):
             yield Select[str]([], prompt=_("agenda: all"), id="sessions-agenda", compact=True)
             yield Select[str](
@@ -139,7 +140,7 @@ class SessionsScreen(Screen[None]):
                 compact=True,
             )
         yield RowTable[SessionSummary](self._cell, id="sessions-table")
-        yield Static(id="session-detail")
+        yield InfoBox(id="session-detail")
         yield Footer()
 
     def _cell(self, summary: SessionSummary, key: str) -> Any:
@@ -213,7 +214,7 @@ class SessionsScreen(Screen[None]):
             self._want_cursor = current.id
         self._filter(self.index, self.current_filter(), self.sort, self.descending)
 
-    @work(thread=True, exclusive=True, group="sessions-filter")
+    @work(thread=True, exclusive=True, group="sessions-filter", description=FILTER_WORK)
     def _filter(self, index: HistoryIndex, flt: HistoryFilter, sort: str, desc: bool) -> None:
         try:
             rows = filter_and_sort(index, flt, sort, desc)
@@ -256,7 +257,7 @@ class SessionsScreen(Screen[None]):
                 ),
                 "bold",
             )
-        self.query_one("#sessions-title", Static).update(text)
+        self.query_one("#sessions-title", InfoBox).show(text)
 
     def _selected(self) -> SessionSummary | None:
         if not self.is_mounted:
@@ -267,10 +268,10 @@ class SessionsScreen(Screen[None]):
         return next((s for s in self.sessions if s.id == session_id), None)
 
     def _show_detail(self) -> None:
-        detail = self.query_one("#session-detail", Static)
+        detail = self.query_one("#session-detail", InfoBox)
         summary = self._selected()
         if summary is None:
-            detail.update(_("No sessions match.") if self.sessions else _("No sessions yet."))
+            detail.show(_("No sessions match.") if self.sessions else _("No sessions yet."))
             return
         # the snapshot stored with the session, not the agenda file as it is today
         text = Text.assemble(
@@ -313,7 +314,7 @@ class SessionsScreen(Screen[None]):
             links.append(_("followed up by {titles}").format(titles=", ".join(later)))
         if links:
             text.append("\n" + " · ".join(links), "italic")
-        detail.update(text)
+        detail.show(text)
 
     # -- events ------------------------------------------------------------------------------
     @on(Select.Changed, "#sessions-agenda")

@@ -178,7 +178,7 @@ class SearchScreen(Screen[None]):
         self._show_status(_("Searching…"))
         self._search(text, query, limit)
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, exclusive=True, group="search", description="search")
     def _search(self, text: str, query: SearchQuery, limit: int) -> None:
         index = index_for(self.app.store)  # type: ignore[attr-defined]
         try:
