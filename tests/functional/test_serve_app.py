@@ -211,3 +211,32 @@ def test_hand_edited_state_falls_back_to_the_first_topic() -> None:
         "risk",
         PLENARY_VIEW,
     )
+
+
+async def test_a_browser_tabs_choices_stay_in_the_tab_not_in_the_laptops_prefs(
+    tmp_path: Path,
+) -> None:
+    """Every browser tab is an app process on the facilitator's laptop: a scribe who sorts
+    the action list or switches the language changes nothing the facilitator sees."""
+    from workshop_tui.core.action_list import PREF_KEY
+    from workshop_tui.ui.app import LANGUAGE_PREF
+
+    store, session_id = make_store(tmp_path)
+    Store(store.data_dir).prefs.set(LANGUAGE_PREF, "en")
+    before = store.prefs_path.read_bytes()
+    app = WorkshopApp(store=store, session_id=session_id, served=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")  # the language key
+        await settle(pilot)
+        await pilot.press("f3", "o")  # the action list, sorted another way
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        # the tab itself remembers both
+        assert app.store.prefs.get(LANGUAGE_PREF, "") == "id"
+        assert app.store.prefs.get_for(PREF_KEY, session_id, {}, dict).get("sort") != "due"
+    assert store.prefs_path.read_bytes() == before
+    laptop = Store(store.data_dir).prefs
+    assert laptop.get(LANGUAGE_PREF, "") == "en"
+    assert laptop.get_for(PREF_KEY, session_id, None, dict) is None

@@ -144,3 +144,44 @@ class Preferences:
     def read_table(self, table: str) -> dict[str, Any]:
         doc = (self._document().get(table) or {}).get("1")
         return doc if isinstance(doc, dict) else {}
+
+
+class TabPreferences(Preferences):
+    """The preferences of one browser tab in room mode (``workshop-tui serve``): it reads the
+    laptop's file, but what the tab changes (its language, its action list's sort and filters,
+    its places) stays in this process's memory. Every tab is its own app process on the
+    facilitator's laptop: a scribe's choices must not become the facilitator's."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self._own: dict[str, Any] = {}
+        self._own_tables: dict[str, dict[str, Any]] = {}
+
+    def _values(self) -> dict[str, Any]:
+        values = dict(super()._values())
+        for key, value in self._own.items():
+            if value is None:
+                values.pop(key, None)
+            else:
+                values[key] = value
+        return values
+
+    def update(self, changes: dict[str, Any]) -> bool:
+        try:
+            size = len(orjson.dumps({**self._values(), **changes}))
+        except TypeError:
+            return False
+        if size > MAX_PREFS_BYTES:
+            return False
+        with self._thread_lock:
+            self._own.update(changes)
+        return True
+
+    def write_table(self, table: str, doc: dict[str, Any]) -> bool:
+        with self._thread_lock:
+            self._own_tables[table] = dict(doc)
+        return True
+
+    def read_table(self, table: str) -> dict[str, Any]:
+        own = self._own_tables.get(table)
+        return dict(own) if own is not None else super().read_table(table)

@@ -110,6 +110,11 @@ class WorkshopApp(KeysInOrder, Router, App[int]):
     ) -> None:
         super().__init__()
         route_escape_digits_to_panes()
+        if served:
+            # a browser tab: its choices stay in this process, not in the laptop's prefs.json
+            from workshop_tui.core.prefs import TabPreferences
+
+            store.prefs = TabPreferences(store.prefs_path)
         self.store = store
         self.initial_session_id = session_id
         self.locked_group = group
@@ -221,8 +226,7 @@ class WorkshopApp(KeysInOrder, Router, App[int]):
     def switch_language(self, language: str) -> None:
         """Show the app in ``language`` at once and remember it (``ui.language``)."""
         used = set_language(language)
-        if not self.served:  # a browser's choice is its own, not the laptop's preference
-            self.store.prefs.set(LANGUAGE_PREF, used)
+        self.store.prefs.set(LANGUAGE_PREF, used)  # a browser tab's stays in its process
         self.title = _(self.TITLE)
         top = self.screen
         reopen = REOPENED_ON_LANGUAGE.get(type(top).__name__)
