@@ -63,8 +63,9 @@ def shown_lines(app: WorkshopApp, kind: EntryKind) -> list[str]:
     pane: EntryPane = screen_of(app).pane(kind)
     out = []
     for index in range(pane.entry_list.option_count):
-        grid = pane.entry_list.get_option_at_index(index).prompt
-        cells = [str(cell) for cell in grid.cells]  # type: ignore[union-attr]
+        prompt = pane.entry_list.get_option_at_index(index).prompt
+        grid = prompt.renderable  # type: ignore[union-attr]  # a CachedVisual of an EntryPrompt
+        cells = [str(cell) for cell in grid.cells]
         out.append(" ".join(cells))
     return out
 

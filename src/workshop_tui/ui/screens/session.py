@@ -50,6 +50,7 @@ from workshop_tui.ui.widgets.entries.summary import PaneSummary
 from workshop_tui.ui.widgets.timer import TimerDisplay
 from workshop_tui.ui.widgets.timer.control import TimerControl, stopped_bank
 from workshop_tui.ui.widgets.topics import SessionHeader, TopicNavigator
+from workshop_tui.ui.widgets.topics.group_tabs import GroupTabs
 from workshop_tui.ui.writer import StoreWriter, store_writer
 
 #: below this terminal height the topic description starts hidden (toggle with "d")
@@ -155,7 +156,7 @@ class SessionScreen(Screen[None]):
                     active = f"group-{self.groups.index(self.group)}"
                 # start on the restored group: the Tabs' first activation message must not
                 # switch the screen back to the first group
-                yield Tabs(*tabs, id="group-tabs", active=active)
+                yield GroupTabs(*tabs, id="group-tabs", active=active)
                 with Horizontal(id="main-panes"):
                     for kind in MAIN_KINDS:
                         yield EntryPane(kind, read_only=self.read_only)

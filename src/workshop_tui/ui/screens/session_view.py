@@ -36,6 +36,8 @@ class SessionView:
         self.read_error: str | None = None
         #: the store generation the panes were drawn from
         self.shown_generation = -1
+        #: the topic's description as drawn (redrawn only when it changes: a layout)
+        self._info_shown: Text | None = None
 
     def stack(self, kind: EntryKind | None = None) -> None:
         """Below 100 columns the focused pane is open at full width and the others are one
@@ -158,7 +160,9 @@ class SessionView:
             info.append("\n" + _("Guiding questions:"), "bold")
             for question in topic.questions:
                 info.append(f"\n • {question}")
-        screen.query_one("#topic-info-text", Static).update(info)
+        if info != self._info_shown:  # a group switch leaves the topic's text as it is
+            self._info_shown = info
+            screen.query_one("#topic-info-text", Static).update(info)
         tabs = screen.query_one("#group-tabs", Tabs)
         tab_id = "group-0" if screen.locked_group else f"group-{screen.groups.index(screen.group)}"
         if tabs.active != tab_id:

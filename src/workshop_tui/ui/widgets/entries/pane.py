@@ -17,11 +17,11 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option
 
 from workshop_tui.core.capture import LINK_TARGETS
 from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import VOTABLE_KINDS, Entry, EntryKind
+from workshop_tui.ui.widgets.entries.prompt_cache import PromptCache
 from workshop_tui.ui.widgets.entries.render import entry_prompt
 from workshop_tui.ui.widgets.entries.summary import PaneSummary, summary_text
 
@@ -320,6 +320,8 @@ class EntryPane(Vertical):
         self._entries: list[Entry] = []
         self._labels: dict[str, str] = {}
         self._count = 0
+        #: the list's options by what they draw, kept across switches (made on first show)
+        self._prompts: PromptCache | None = None
         #: None: side by side with the others; True: the focused one of stacked panes (full
         #: width); False: stacked and folded to its one-line summary
         self.stacked: bool | None = None
@@ -398,9 +400,19 @@ class EntryPane(Vertical):
         self._labels = labels
         self._count = len(entries)
         entry_list = self.entry_list
-        entry_list.set_options(
-            Option(entry_prompt(e, labels, backlinks.get(e.id, [])), id=e.id) for e in entries
-        )
+        cache = self._prompts
+        if cache is None:
+            cache = self._prompts = PromptCache(entry_list)
+        options = [
+            cache.option(e.id, entry_prompt(e, labels, backlinks.get(e.id, []))) for e in entries
+        ]
+        shown = entry_list.options
+        if len(options) == len(shown) and all(a is b for a, b in zip(options, shown, strict=True)):
+            # nothing drawn changed (the poll found another pane's change, a redraw of the
+            # same cell): keep the list as it is, cursor and scroll position included
+            self._update_title()
+            return
+        entry_list.set_options(options)
         ids = [e.id for e in entries]
         if keep in ids:
             entry_list.highlighted = ids.index(keep)

@@ -118,6 +118,7 @@ class TimerDisplay(Static):
         self._topic_id = ""
         self._titles: dict[str, str] = {}
         self._phases: dict[str, TimerPhase] = {}
+        self._shown: Content | None = None  # what is drawn (see _show)
         #: the session has ended: the timers are stopped for good and shown as time used
         self.ended = False
         if topic_id:
@@ -217,15 +218,24 @@ class TimerDisplay(Static):
         self._watch_bank()
         timer = self.timer
         if timer is None:
-            self.update(Content.assemble((_("Timer"), "bold"), " --:--"))
+            self._show(Content.assemble((_("Timer"), "bold"), " --:--"))
             self._show_state_classes("-idle")
             return
-        self.update(render_timer(timer, ended=self.ended))
+        self._show(render_timer(timer, ended=self.ended))
         phase = timer.phase
         classes = [f"-{phase.state.value}"]
         if phase.urgency in _URGENCY_CLASSES:
             classes.append(_URGENCY_CLASSES[phase.urgency])
         self._show_state_classes(*classes)
+
+    def _show(self, content: Content) -> None:
+        """Draw ``content`` unless it is drawn already, with a layout only when its width
+        changed (twice a second and on every topic switch: a layout redraws the screen)."""
+        shown = self._shown
+        if shown is not None and (content.plain, content.spans) == (shown.plain, shown.spans):
+            return
+        self._shown = content
+        self.update(content, layout=shown is None or content.cell_length != shown.cell_length)
 
     def _show_state_classes(self, *wanted_classes: str) -> None:
         """Replace this widget's state classes, keeping any others it was given."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -13,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -20,6 +22,7 @@ from textual.widgets.option_list import Option
 from workshop_tui.core.agenda import Topic
 from workshop_tui.core.i18n import N_, _
 from workshop_tui.ui.widgets.entries.pane import remeasure_options
+from workshop_tui.ui.widgets.entries.prompt_cache import CachedVisual
 
 
 def wrap_title(title: str, width: int) -> list[str]:
@@ -93,12 +96,15 @@ class TopicNavigator(OptionList):
         self.topics = topics
         self.current: str = topics[0].id if topics else ""
         self.counts: dict[str, TopicCounts] = {}
+        #: options by what they show (see _option); every topic × a few groups' counts
+        self._options_by_key: LRUCache[Hashable, Option] = LRUCache(max(64, 8 * len(topics)))
 
     def on_mount(self) -> None:
         self.border_title = _("Topics")
 
     def language_changed(self) -> None:
         self.border_title = _("Topics")
+        self._options_by_key.clear()  # a prompt in words of the old language (none today)
         self._render_topics()
 
     def watch_show_vertical_scrollbar(self) -> None:
@@ -106,13 +112,15 @@ class TopicNavigator(OptionList):
 
     def update(self, current: str, counts: dict[str, TopicCounts]) -> None:
         """Show ``current`` as the open topic and refresh the counts."""
+        if current == self.current and counts == self.counts and self.option_count:
+            return  # as drawn (a redraw of the same topic × group)
         self.current = current
         self.counts = counts
         self._render_topics()
 
     def _render_topics(self) -> None:
         highlighted = self.highlighted
-        self.set_options(Option(self._prompt(i, t), id=t.id) for i, t in enumerate(self.topics, 1))
+        self.set_options(self._option(i, t) for i, t in enumerate(self.topics, 1))
         if highlighted is None:
             highlighted = next((i for i, t in enumerate(self.topics) if t.id == self.current), 0)
         if self.topics:
@@ -122,6 +130,17 @@ class TopicNavigator(OptionList):
         for index, topic in enumerate(self.topics):
             if topic.id == self.current:
                 self.highlighted = index
+
+    def _option(self, number: int, topic: Topic) -> Option:
+        """The topic's option: kept while what it shows is the same (a topic switch changes
+        two of them, a group switch the counts), so only changed ones are measured and drawn."""
+        counts = self.counts.get(topic.id, TopicCounts())
+        key = (topic.id, number, topic.title, topic.timebox, counts, topic.id == self.current)
+        option = self._options_by_key.get(key)
+        if option is None:
+            option = Option(CachedVisual(self, self._prompt(number, topic)), id=topic.id)
+            self._options_by_key.set(key, option)
+        return option
 
     def _prompt(self, number: int, topic: Topic) -> Table:
         counts = self.counts.get(topic.id, TopicCounts())
