@@ -176,6 +176,8 @@ def _shown_arguments(call: ast.Call, path: Path) -> Iterator[ast.expr]:
         yield call.args[2]  # what a node should have been ("a list (lines starting ...)")
     elif name == "QualityWarning" and len(call.args) > 1:  # its message is shown as is
         yield call.args[1]
+    elif name == "_show_error" and call.args:  # the export dialog's inline message
+        yield call.args[0]
     elif name == "_row" and call.args:  # a labelled form row (export dialog)
         yield call.args[0]
     elif name == "ConfirmScreen":

@@ -43,7 +43,7 @@ from workshop_tui.core.export import (
     planned_paths,
     whats,
 )
-from workshop_tui.core.i18n import N_, _
+from workshop_tui.core.i18n import N_, _, ngettext
 from workshop_tui.core.labels import status_label
 from workshop_tui.core.model import ActionLevel, ActionStatus
 from workshop_tui.core.store import Store, StoreError
@@ -405,7 +405,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             return
         raw = self._path_value()
         if not raw:
-            self._show_error("Give a file (or, when splitting, a folder) to save to.")
+            self._show_error(_("Give a file (or, when splitting, a folder) to save to."))
             return
         what, fmt, split_by = self._choice()
         filters = self._filters() if get_exporter(what, fmt).takes_filters else ActionFilter()
@@ -454,18 +454,16 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         self.busy = False
         self.query_one("#export-run", Button).disabled = False
         if split_by is None:
-            message = f"{existing[0].name} exists — ctrl+s again to replace it"
+            message = _("{name} exists — ctrl+s again to replace it").format(name=existing[0].name)
         else:
             names = ", ".join(p.name for p in existing[:3]) + (", …" if len(existing) > 3 else "")
-            count, them = (
-                ("1 file exists", "it")
-                if len(existing) == 1
-                else (f"{len(existing)} files exist", "them")
-            )
-            message = (
-                f"{count} in {existing[0].parent.name}/ ({names}) — ctrl+s again to "
-                f"replace {them}; other files there are left alone"
-            )
+            message = ngettext(
+                "{count} file exists in {folder}/ ({names}) — ctrl+s again to replace it; "
+                "other files there are left alone",
+                "{count} files exist in {folder}/ ({names}) — ctrl+s again to replace them; "
+                "other files there are left alone",
+                len(existing),
+            ).format(count=len(existing), folder=existing[0].parent.name, names=names)
         self._show_error(message, replace=True)
         self._replace_ok = choices
 
@@ -478,11 +476,13 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     def _done(self, written: list[Path]) -> None:
         self.busy = False
         if not written:
-            message = "No actions match: nothing was written."
+            message = _("No actions match: nothing was written.")
         elif len(written) == 1:
-            message = f"Saved {written[0]}"
+            message = _("Saved {path}").format(path=written[0])
         else:
-            message = f"Saved {len(written)} files in {written[0].parent}"
+            message = ngettext(
+                "Saved {count} file in {folder}", "Saved {count} files in {folder}", len(written)
+            ).format(count=len(written), folder=written[0].parent)
         self.app.notify(message, title=_("Export"), timeout=10)
         self.dismiss(written)
 

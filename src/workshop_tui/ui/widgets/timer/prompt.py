@@ -72,9 +72,9 @@ class DurationPrompt(ModalScreen[int | None]):
         self._topic_title = topic_title
 
     def compose(self) -> ComposeResult:
-        title = "Set the timer"
+        title = _("Set the timer")
         if self._topic_title:
-            title += f" for {self._topic_title}"
+            title = _("Set the timer for {topic}").format(topic=self._topic_title)
         with Vertical(id="duration-dialog"):
             yield Label(title, id="duration-title", markup=False)
             yield Input(
