@@ -224,6 +224,10 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
         strip = self._line(cells, style)
         return strip.crop_extend(scroll_x, scroll_x + width, style)
 
+    def cell_value(self, index: int, key: str) -> Cell:
+        """What column ``key`` of row ``index`` holds, before it is fitted to the column."""
+        return self._cell(self.rows[index], key)
+
     def row_text(self, index: int) -> list[str]:
         """The cells of row ``index`` as drawn (plain text, padded to the column widths)."""
         row = self.rows[index]
