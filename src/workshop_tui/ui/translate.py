@@ -48,12 +48,45 @@ TEXTUAL_MESSAGES = (
 
 
 class Footer(_TextualFooter):
-    """Textual's Footer with each key's description and tooltip in the UI language."""
+    """Textual's Footer with each key's description and tooltip in the UI language.
+
+    Textual rebuilds every key of the footer each time the screen's bindings may have
+    changed (every focus change, every screen shown), once per notice: opening a screen
+    built the footer five or six times (~15 keys, each styled: tens of ms). Here a burst of
+    notices rebuilds it once, and not at all when the keys it shows are the same (the start
+    screen's footer did this for itself first)."""
+
+    _footer_rebuild_pending = False
+    _keys_composed: tuple[Any, ...] | None = None
 
     def compose(self) -> ComposeResult:
+        self._keys_composed = self._footer_keys()
         for widget in super().compose():
             translate_footer_widget(widget)
             yield widget
+
+    def _footer_keys(self) -> tuple[Any, ...] | None:
+        """What :meth:`compose` draws from: the screen's shown bindings, enabled or not."""
+        if not self._bindings_ready or not self.is_attached:
+            return None
+        return tuple(
+            (binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
+            for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            if binding.show or binding.action == "command_palette"
+        )
+
+    def bindings_changed(self, screen: Any) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen and not self._footer_rebuild_pending:
+            self._footer_rebuild_pending = True
+            self.call_after_refresh(self._rebuild_footer)
+
+    async def _rebuild_footer(self) -> None:
+        self._footer_rebuild_pending = False
+        if self.is_attached and self._footer_keys() != self._keys_composed:
+            await self.recompose()
 
 
 def translate_footer_widget(widget: Any) -> None:
