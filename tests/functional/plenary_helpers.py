@@ -17,6 +17,7 @@ from textual.widgets import DataTable  # noqa: E402
 from workshop_tui.core.store import Store  # noqa: E402
 from workshop_tui.ui.app import WorkshopApp  # noqa: E402
 from workshop_tui.ui.screens.session import SessionScreen  # noqa: E402
+from workshop_tui.ui.widgets.table import RowTable  # noqa: E402
 
 __all__ = [
     "EARLIER_ID",
@@ -26,6 +27,7 @@ __all__ = [
     "choose",
     "column_of",
     "column_texts",
+    "current_id",
     "make_app",
     "plenary_sample",
     "session_screen",
@@ -46,6 +48,12 @@ def cell_text(table: DataTable, row: int, column: int) -> str:
     return value.plain if isinstance(value, Text) else str(value)
 
 
+def current_id(table: RowTable[Any]) -> str:
+    """The id of the entry under a RowTable's cursor."""
+    assert table.current is not None
+    return str(table.current.id)
+
+
 def column_texts(table: DataTable, column: int) -> list[str]:
     return [cell_text(table, row, column) for row in range(table.row_count)]
 
@@ -55,9 +63,14 @@ def session_screen(app: WorkshopApp) -> SessionScreen:
     return app.screen
 
 
-def column_of(table: DataTable, key: str) -> list[str]:
-    """What the column with ``key`` shows, top to bottom, as plain text."""
-    return [v.plain if isinstance(v, Text) else str(v) for v in table.get_column(key)]
+def column_of(table: DataTable | RowTable[Any], key: str) -> list[str]:
+    """What the column with ``key`` shows, top to bottom, as plain text (a RowTable's cells
+    before they are cut to the column)."""
+    if isinstance(table, RowTable):
+        values = [table.cell_value(row, key) for row in range(table.row_count)]
+    else:
+        values = list(table.get_column(key))
+    return [v.plain if isinstance(v, Text) else str(v) for v in values]
 
 
 def choose(screen: Any, name: str, *values: str) -> None:

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plenary_helpers import EARLIER_ID, NEW_ID, choose, column_of, make_app, session_screen
+from plenary_helpers import (
+    EARLIER_ID,
+    NEW_ID,
+    choose,
+    column_of,
+    current_id,
+    make_app,
+    session_screen,
+)
 from session_fixtures import saved
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from workshop_tui.core.model import ActionStatus, EntryKind
 from workshop_tui.core.store import Store
 from workshop_tui.ui.screens.actions import ActionsScreen
+from workshop_tui.ui.widgets.table import RowTable
 
 
 async def test_list_filter_sort_and_status(tmp_path: Path) -> None:
@@ -21,7 +30,7 @@ async def test_list_filter_sort_and_status(tmp_path: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ActionsScreen)
-        table = screen.query_one("#actions-table", DataTable)
+        table = screen.query_one("#actions-table", RowTable)
         # sorted by due date: dated first, then timeframe-only, then none
         assert column_of(table, "due") == ["2026-04-30", "2026-09-30", "short", "—"]
         assert column_of(table, "warnings") == [
@@ -49,7 +58,7 @@ async def test_list_filter_sort_and_status(tmp_path: Path) -> None:
         # inline status: space cycles open → in progress → done, saved at once
         await pilot.press("space")
         await saved(pilot)
-        entry_id = str(table.coordinate_to_cell_key(table.cursor_coordinate)[0].value)
+        entry_id = current_id(table)
         assert (
             Store(tmp_path).open_session(NEW_ID).get(entry_id).action.status
             == ActionStatus.IN_PROGRESS
@@ -62,7 +71,7 @@ async def test_list_filter_sort_and_status(tmp_path: Path) -> None:
         choose(screen, "status", "done")
         await pilot.pause()
         assert column_of(table, "action") == ["Improve cooperation with the courts"]
-        assert str(table.coordinate_to_cell_key(table.cursor_coordinate)[0].value) == entry_id
+        assert current_id(table) == entry_id
 
 
 async def test_enter_jumps_to_the_source_solution(tmp_path: Path) -> None:
@@ -133,10 +142,8 @@ async def test_detail_says_where_the_action_comes_from_at_80_columns(tmp_path: P
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ActionsScreen)
-        table = screen.query_one("#actions-table", DataTable)
-        entry = screen.store.get(
-            str(table.coordinate_to_cell_key(table.cursor_coordinate)[0].value)
-        )
+        table = screen.query_one("#actions-table", RowTable)
+        entry = screen.store.get(current_id(table))
         assert entry.action is not None
         number = [t.id for t in screen.agenda.topics].index(entry.topic_id) + 1
         detail = str(screen.query_one("#action-detail", Static).content)
@@ -179,4 +186,4 @@ async def test_a_failed_save_keeps_the_editor_open_with_the_typed_fields(tmp_pat
         await pilot.press("ctrl+s")
         await saved(pilot)
         assert app.screen is screen
-        assert "Dewi Lestari" in column_of(screen.query_one("#actions-table", DataTable), "owner")
+        assert "Dewi Lestari" in column_of(screen.query_one("#actions-table", RowTable), "owner")

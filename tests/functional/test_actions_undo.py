@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plenary_helpers import EARLIER_ID, NEW_ID, make_app
+from plenary_helpers import EARLIER_ID, NEW_ID, column_of, current_id, make_app
 from session_fixtures import saved
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from workshop_tui.core.model import ActionStatus, EntryKind
 from workshop_tui.core.store import Store
 from workshop_tui.ui.screens.actions import ActionsScreen
 from workshop_tui.ui.widgets.action_form import ActionEditor
+from workshop_tui.ui.widgets.table import RowTable
 
 DRAFT = "Draft an amendment to article 12 of the customs law"  # A1 of legal × Group A
 
@@ -34,10 +35,10 @@ async def test_ctrl_z_undoes_the_last_status_changes_one_by_one(tmp_path: Path) 
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ActionsScreen)
-        table = screen.query_one("#actions-table", DataTable)
+        table = screen.query_one("#actions-table", RowTable)
         await pilot.press("down")  # the open "Draft an amendment …"
         await pilot.pause()
-        entry_id = str(table.coordinate_to_cell_key(table.cursor_coordinate)[0].value)
+        entry_id = current_id(table)
         assert screen.store.get(entry_id).text == DRAFT
         await pilot.press("space", "space")  # open → in progress → done
         await saved(pilot)
@@ -52,8 +53,8 @@ async def test_ctrl_z_undoes_the_last_status_changes_one_by_one(tmp_path: Path) 
         assert on_disk(tmp_path, entry_id)[0] == ActionStatus.OPEN
         assert "Undone: status of A1 back to open" in messages(app)
         # the table shows it, the cursor stayed on the action
-        assert str(table.coordinate_to_cell_key(table.cursor_coordinate)[0].value) == entry_id
-        assert table.get_row(entry_id)[0].plain == "open"
+        assert current_id(table) == entry_id
+        assert column_of(table, "status")[table.cursor_row] == "open"
 
         await pilot.press("ctrl+z")
         await saved(pilot)
@@ -70,8 +71,8 @@ async def test_ctrl_z_undoes_an_edit_made_from_the_list(tmp_path: Path) -> None:
         await saved(pilot)
         screen = app.screen
         assert isinstance(screen, ActionsScreen)
-        table = screen.query_one("#actions-table", DataTable)
-        entry_id = str(table.coordinate_to_cell_key(table.cursor_coordinate)[0].value)
+        table = screen.query_one("#actions-table", RowTable)
+        entry_id = current_id(table)
         await pilot.press("e")
         await pilot.pause()
         editor = app.screen

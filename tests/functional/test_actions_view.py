@@ -14,14 +14,14 @@ from plenary_helpers import (
     make_app,
     session_screen,
 )
-from plenary_helpers import column_texts as column
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from workshop_tui.core.action_list import PREF_KEY
 from workshop_tui.core.store import Store
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.actions import ActionsScreen
 from workshop_tui.ui.widgets.action_filters import FilterChip, FilterPicker
+from workshop_tui.ui.widgets.table import RowTable
 
 
 def actions_screen(app: object) -> ActionsScreen:
@@ -50,7 +50,7 @@ async def test_sort_and_filters_are_kept_for_the_session(tmp_path: Path) -> None
         assert screen.filters() == {"unit": ["Legal department"]}
         title = str(screen.query_one("#actions-title", Static).content)
         assert "sorted by priority · unit: Legal department" in title
-        table = screen.query_one("#actions-table", DataTable)
+        table = screen.query_one("#actions-table", RowTable)
         assert column_of(table, "prio") == ["high", "low"]  # filtered and sorted
         # cleared filters are remembered too
         await pilot.press("c", "escape")
@@ -90,7 +90,7 @@ async def test_sort_and_several_values_per_filter_come_back_in_the_next_run(
         assert screen.filters() == {"status": ["open", "in_progress"]}
         choose(screen, "group", "Group B", "Group C")
         await pilot.pause()
-        table = screen.query_one("#actions-table", DataTable)
+        table = screen.query_one("#actions-table", RowTable)
         assert sorted(column_of(table, "action")) == [
             "Improve cooperation with the courts",  # open, Group B
             "Publish the online recordation form",  # in progress, Group C
@@ -118,7 +118,7 @@ async def test_sort_and_several_values_per_filter_come_back_in_the_next_run(
             "group": ["Group B", "Group C"],
             "status": ["open", "in_progress"],
         }
-        assert len(column_of(screen.query_one("#actions-table", DataTable), "action")) == 3
+        assert len(column_of(screen.query_one("#actions-table", RowTable), "action")) == 3
     saved_view = Store(tmp_path).prefs.get_for(PREF_KEY, NEW_ID, {})
     assert saved_view == {
         "sort": "priority",
@@ -140,7 +140,7 @@ async def test_escape_from_a_filter_list_only_closes_it(tmp_path: Path) -> None:
         await pilot.press("escape")  # from a filter back to the table
         await pilot.pause()
         assert app.screen is screen
-        assert app.focused is screen.query_one("#actions-table", DataTable)
+        assert app.focused is screen.query_one("#actions-table", RowTable)
         await pilot.press("escape")  # and from the table back to the session
         await pilot.pause()
         session_screen(app)
@@ -152,9 +152,9 @@ async def test_columns_up_to_the_warnings_fit_80_columns(tmp_path: Path) -> None
         await pilot.pause()
         await pilot.press("f3")
         await pilot.pause()
-        table = actions_screen(app).query_one("#actions-table", DataTable)
-        shown = table.ordered_columns[:6]
-        assert [str(c.label) for c in shown] == [
+        table = actions_screen(app).query_one("#actions-table", RowTable)
+        shown = table.columns[:6]
+        assert [c.label for c in shown] == [
             "Status",
             "Due",
             "Prio",
@@ -162,13 +162,13 @@ async def test_columns_up_to_the_warnings_fit_80_columns(tmp_path: Path) -> None
             "Action",
             "Warnings",
         ]
-        assert sum(c.get_render_width(table) for c in shown) <= (
+        assert sum(c.width + table.gap for c in shown) - table.gap <= (
             table.scrollable_content_region.width
         )
         warnings = shown[5]
         assert warnings.width >= len("Warnings")
         # the count comes first, so a cut label still says how many there are
-        assert column(table, 5)[3].startswith("5: no owner")
+        assert column_of(table, "warnings")[3].startswith("5: no owner")
         # sorted by due date, the priority is on screen
         assert column_of(table, "prio") == ["med", "high", "med", "low"]
 
@@ -179,8 +179,8 @@ async def test_topic_and_group_have_columns_when_the_screen_is_wide(tmp_path: Pa
         await pilot.pause()
         await pilot.press("f3")
         await pilot.pause()
-        table = actions_screen(app).query_one("#actions-table", DataTable)
-        keys = [c.key.value for c in table.ordered_columns]
+        table = actions_screen(app).query_one("#actions-table", RowTable)
+        keys = [c.key for c in table.columns]
         assert keys[:8] == [
             "status",
             "due",
@@ -191,8 +191,8 @@ async def test_topic_and_group_have_columns_when_the_screen_is_wide(tmp_path: Pa
             "action",
             "warnings",
         ]
-        visible = table.ordered_columns[:8]
-        assert sum(c.get_render_width(table) for c in visible) <= (
+        visible = table.columns[:8]
+        assert sum(c.width + table.gap for c in visible) - table.gap <= (
             table.scrollable_content_region.width
         )
         assert set(column_of(table, "group")) <= {"Group A", "Group B", "Group C"}

@@ -11,6 +11,7 @@ from rich.cells import cell_len
 from textual.widgets import DataTable, Static, TabbedContent
 
 from workshop_tui.ui.screens.plenary import PlenaryScreen
+from workshop_tui.ui.widgets.table import RowTable
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -69,7 +70,7 @@ async def test_action_list_warnings_in_words(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("f3")
         await pilot.pause()
-        table = app.screen.query_one("#actions-table", DataTable)
+        table = app.screen.query_one("#actions-table", RowTable)
         assert column_of(table, "warnings") == [
             "overdue",
             "ok",

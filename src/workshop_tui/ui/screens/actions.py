@@ -20,7 +20,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from workshop_tui.core.action_list import (
     FILTERS,
@@ -36,7 +36,7 @@ from workshop_tui.core.capture import Capture, pane_labels
 from workshop_tui.core.i18n import N_, _, pgettext
 from workshop_tui.core.labels import level_label, status_label
 from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, EntryKind, parse_date
-from workshop_tui.core.quality import FollowUp, check_session, warning_labels
+from workshop_tui.core.quality import FollowUp, QualityWarning, check_session
 from workshop_tui.core.store import SessionStore, Store, StoreError
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.dates import today_of
@@ -44,14 +44,14 @@ from workshop_tui.ui.navigation import open_entry, refresh_session_screens
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.action_filters import FilterChip
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
+from workshop_tui.ui.widgets.action_table import (
+    GAP,
+    OWNER_WIDTH,
+    ActionCells,
+    action_columns,
+)
+from workshop_tui.ui.widgets.table import RowTable
 from workshop_tui.ui.writer import store_writer
-
-OWNER_WIDTH = 14  # longer owner names are cut ("…"); the detail line has them in full
-GROUP_WIDTH = 14  # longer group names are cut ("…")
-#: the room the action and the warnings keep before topic and group get their columns
-ROOM_FOR_TEXT = 46
-#: priority in its narrow column
-SHORT_PRIORITY = {"high": N_("high"), "medium": N_("med"), "low": N_("low")}
 
 
 def filter_title(name: str) -> str:
@@ -102,7 +102,7 @@ class ActionsScreen(Screen[None]):
     DEFAULT_CSS = """
     ActionsScreen #actions-title { height: 1; background: $panel; padding: 0 1; }
     ActionsScreen #action-filters { height: auto; }
-    ActionsScreen #actions-table { height: 1fr; overflow-y: scroll; }
+    ActionsScreen #actions-table { height: 1fr; overflow-y: scroll; padding-left: 1; }
     ActionsScreen #action-detail { height: auto; max-height: 8; background: $panel; padding: 0 1; }
     """
 
@@ -142,6 +142,11 @@ class ActionsScreen(Screen[None]):
         self.sort = "due"
         self.shown: list[Entry] = []
         self._view = ListView()  # the app's remembered view once mounted
+        #: every action's quality warnings, and the store generation they were worked out at
+        self._warnings: dict[str, list[QualityWarning]] = {}
+        self._warnings_of = -1
+        #: what the table's cells show (the table draws the rows on screen through it)
+        self.cells = ActionCells(self.agenda)
 
     @property
     def today(self) -> dt.date:
@@ -171,7 +176,9 @@ class ActionsScreen(Screen[None]):
         with Horizontal(id="action-filters"):
             for name in FILTERS:
                 yield FilterChip(name, filter_title(name), id=f"filter-{name}")
-        yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
+        table: RowTable[Entry] = RowTable(self.cells, id="actions-table")
+        table.gap = GAP
+        yield table
         yield Static(id="action-detail")
         yield Footer()
 
@@ -180,7 +187,11 @@ class ActionsScreen(Screen[None]):
         self.sort = self._view.sort if self._view.sort in SORTS else "due"
         self._fill_filters(restore=self._view.filters)
         self.refresh_table()
-        self.query_one("#actions-table", DataTable).focus()
+        self.table.focus()
+
+    @property
+    def table(self) -> RowTable[Entry]:
+        return self.query_one("#actions-table", RowTable)
 
     # -- data ------------------------------------------------------------------------------
     def _actions(self) -> list[Entry]:
@@ -228,52 +239,25 @@ class ActionsScreen(Screen[None]):
     def _save_view(self, store: Store, value: dict[str, Any]) -> None:
         store.prefs.set_for(PREF_KEY, self.store.id, value)  # best effort: never raises
 
-    def _columns(
-        self, warnings_longest: int, owner_width: int, groups: list[str]
-    ) -> list[tuple[str, str, int]]:
-        """The table's columns (key, heading, width) for this screen's width: status, due,
-        priority, owner, action and warnings always (80 columns too); topic and group when
-        the action and the warnings keep :data:`ROOM_FOR_TEXT` cells; the unit last."""
-        table = self.query_one("#actions-table", DataTable)
-        # each column pads 1 on both sides; the vertical scrollbar is always there (CSS)
-        gutter = table.styles.scrollbar_size_vertical
-        fixed = [
-            ("status", _("Status"), 11),
-            ("due", _("Due"), 10),
-            ("prio", _("Prio"), max(len(_(short)) for short in SHORT_PRIORITY.values())),
-            ("owner", pgettext("action list column", "Owner"), owner_width),
-        ]
-        room = self.app.size.width - sum(w + 2 for _k, _h, w in fixed) - gutter - 4
-        group_width = min(max((len(g) for g in groups), default=5), GROUP_WIDTH)
-        where = [("topic", _("T"), 2), ("group", _("Group"), max(group_width, 5))]
-        wide = room - sum(w + 2 for _k, _h, w in where) >= ROOM_FOR_TEXT
-        if wide:
-            fixed += where
-            room -= sum(w + 2 for _k, _h, w in where)
-        warnings_heading = pgettext("action list column", "Warnings")
-        warnings_width = min(max(warnings_longest, len(warnings_heading)), max(14, room * 2 // 5))
-        # never wider than what is left beside the action's 20 cells: a column past the
-        # screen's edge is cut without an ellipsis (the cells cut themselves with one)
-        warnings_width = max(len(warnings_heading), min(warnings_width, room - 20))
-        columns = [
-            *fixed,
-            ("action", _("Action"), max(20, room - warnings_width)),
-            ("warnings", warnings_heading, warnings_width),
-            ("unit", _("Unit"), 0),
-        ]
-        if not wide:
-            columns += where
-        return columns
+    def warnings(self) -> dict[str, list[QualityWarning]]:
+        """Every action's quality warnings (worked out once per store generation)."""
+        generation = self.store.generation
+        if generation != self._warnings_of:
+            self._warnings = check_session(self.store, self.today, self.follow_up)
+            self._warnings_of = self.store.generation  # after the read that may take a change in
+        return self._warnings
 
     def refresh_table(self, keep: str | None = None) -> None:
+        """Show the actions that pass the filters, in the chosen order (only the rows on
+        screen are drawn)."""
         try:
             actions = self._actions()
-            warnings = check_session(self.store, self.today, self.follow_up)
+            warnings = self.warnings()
         except StoreError as err:
             self.notify(str(err), title=_("Cannot read the session"), severity="error", timeout=12)
             return
-        table = self.query_one("#actions-table", DataTable)
-        if keep is None and table.row_count and table.cursor_row >= 0:
+        table = self.table
+        if keep is None:
             keep = self._selected_id()
         chosen = self.filters()
         self._remember_view(chosen)
@@ -281,38 +265,24 @@ class ActionsScreen(Screen[None]):
         self.shown = sorted(
             (e for e in actions if matches(e, chosen)), key=sort_key(self.sort, topic_rank)
         )
-        number = {t.id: i for i, t in enumerate(self.agenda.topics, 1)}
-        table.clear(columns=True)
-        labels = {e.id: warning_labels(warnings.get(e.id, [])) for e in self.shown}
+        cells = self.cells
+        cells.use(warnings)
         owners = [len(e.action.owner) for e in self.shown if e.action]
-        owner_width = min(max([len(pgettext("action list column", "Owner")), *owners]), OWNER_WIDTH)
-        longest = max((len(label) for label in labels.values()), default=0)
-        columns = self._columns(longest, owner_width, self.agenda.group_names)
-        for key, heading, width in columns:
-            table.add_column(heading, key=key, width=width or None)
-
-        def cut(text: str, style: str = "") -> Text:
-            return Text(text, style, no_wrap=True, overflow="ellipsis")
-
-        for entry in self.shown:
-            fields = entry.action
-            assert fields is not None
-            found = warnings.get(entry.id, [])
-            cells: dict[str, Any] = {
-                "status": _status_text(fields.status),
-                "due": fields.due or (fields.timeframe.value if fields.timeframe else "—"),
-                "prio": _(SHORT_PRIORITY[fields.priority.value]),
-                "owner": cut(fields.owner or "—"),
-                "action": cut(" ".join(entry.text.split())),
-                "warnings": cut(labels[entry.id], "red" if found else "green"),
-                "unit": fields.unit or "—",
-                "topic": str(number.get(entry.topic_id, "?")),
-                "group": cut(entry.group),
-            }
-            table.add_row(*(cells[key] for key, _h, _w in columns), key=entry.id)
+        units = [len(e.action.unit or "—") for e in self.shown if e.action]
+        table.set_columns(
+            action_columns(
+                self.app.size.width,
+                table.styles.scrollbar_size_vertical,
+                warnings_longest=max((len(cells.label(e)) for e in self.shown), default=0),
+                owner_width=min(
+                    max([len(pgettext("action list column", "Owner")), *owners]), OWNER_WIDTH
+                ),
+                unit_width=max(units, default=0),
+                groups=self.agenda.group_names,
+            )
+        )
         ids = [e.id for e in self.shown]
-        if keep in ids:
-            table.move_cursor(row=ids.index(keep))
+        table.set_rows(self.shown, cursor=ids.index(keep) if keep in ids else 0)
         filt = " · ".join(
             f"{filter_title(name)}: "
             + ", ".join(self.query_one(f"#filter-{name}", FilterChip).labels())
@@ -337,11 +307,8 @@ class ActionsScreen(Screen[None]):
         self._show_detail()
 
     def _selected_id(self) -> str | None:
-        table = self.query_one("#actions-table", DataTable)
-        if not table.row_count:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return str(row_key.value) if row_key.value else None
+        current = self.table.current
+        return current.id if current is not None else None
 
     def _show_detail(self) -> None:
         detail = self.query_one("#action-detail", Static)
@@ -373,21 +340,21 @@ class ActionsScreen(Screen[None]):
                 indicator=fields.indicator or "—",
             )
         )
-        for warning in check_session(self.store, self.today, self.follow_up).get(entry_id, []):
+        for warning in self.warnings().get(entry_id, []):
             text.append(f"\n⚠ {warning.message}", "red")
         detail.update(text)
 
     # -- actions ---------------------------------------------------------------------------
-    @on(DataTable.RowHighlighted, "#actions-table")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(RowTable.Highlighted, "#actions-table")
+    def _highlighted(self, event: RowTable.Highlighted) -> None:
         self._show_detail()
 
     @on(FilterChip.Changed)
     def _filter_changed(self, event: FilterChip.Changed) -> None:
         self.refresh_table()
 
-    @on(DataTable.RowSelected, "#actions-table")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(RowTable.Selected, "#actions-table")
+    def _row_selected(self, event: RowTable.Selected) -> None:
         self.action_jump()
 
     def _editable_selection(self) -> Entry | None:
@@ -524,7 +491,7 @@ class ActionsScreen(Screen[None]):
         focused = self.app.focused
         filters = self.query_one("#action-filters")
         if focused is not None and (focused is filters or filters in focused.ancestors):
-            self.query_one("#actions-table", DataTable).focus()
+            self.table.focus()
             return
         refresh_session_screens(self.app)  # show what changed here on the session screen
         self.dismiss()
@@ -543,17 +510,6 @@ class ActionsScreen(Screen[None]):
                 _("Undo the last change on the action list"), _("key ctrl+z"), self.action_undo
             ),
         ]
-
-
-def _status_text(status: ActionStatus) -> Text:
-    style = {
-        ActionStatus.OPEN: "",
-        ActionStatus.IN_PROGRESS: "yellow",
-        ActionStatus.DONE: "green",
-        ActionStatus.DROPPED: "dim",
-        ActionStatus.CARRIED_OVER: "cyan",
-    }[status]
-    return Text(status_label(status), style)
 
 
 def _sorter(screen: ActionsScreen, how: str) -> Any:
