@@ -152,3 +152,46 @@ async def test_the_dialog_names_a_scribes_bundle_after_the_locked_group(tmp_path
         await pilot.pause()
         name = Path(dialog.query_one("#export-path", Input).value).name
         assert name.endswith(f"-bundle-Group_B-{machine_name()}.json")
+
+
+async def test_an_action_plan_document_gets_its_sections_columns_and_paper(
+    tmp_path: Path,
+) -> None:
+    """What `export --group-by owner --columns action,owner,due --landscape` does on the
+    command line, from the dialog: shown only for a format that uses them."""
+    store, session_id = make_store(tmp_path / "data")
+    dialog = ExportDialog(store, session_id, folder=tmp_path)
+    app = HostApp(dialog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        layout_fields = ("#export-group-by", "#export-columns", "#export-paper")
+        shown = lambda: [dialog.query_one(f).parent.display for f in layout_fields]  # type: ignore[union-attr]  # noqa: E731
+        dialog.query_one("#export-format", Select).value = "csv"
+        await pilot.pause()
+        assert shown() == [False, False, False]  # data keeps every field
+        dialog.query_one("#export-format", Select).value = "md"
+        await pilot.pause()
+        assert shown() == [True, True, False]  # a document, not printed
+        dialog.query_one("#export-format", Select).value = "html"
+        await pilot.pause()
+        assert shown() == [True, True, True]
+        dialog.query_one("#export-group-by", Select).value = "owner"
+        dialog.query_one("#export-columns", Input).value = "action, owner, dew"
+        dialog.query_one("#export-paper", Select).value = "landscape"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        error = str(dialog.query_one("#export-error", Static).content)
+        assert "'dew'" in error and app.focused is dialog.query_one("#export-columns")
+        assert not any(p.suffix == ".html" for p in tmp_path.iterdir())  # nothing written
+        dialog.query_one("#export-columns", Input).value = "action, owner, due"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+    written = app.result
+    assert isinstance(written, list) and len(written) == 1
+    page = written[0].read_text(encoding="utf-8")
+    assert "landscape" in page
+    assert "<h2>Ana</h2>" in page or ">Ana<" in page  # a section per owner
+    heads = page.split("<thead>", 1)[1].split("</thead>", 1)[0]
+    assert "Due" in heads and "Status" not in heads  # the columns asked for, no others

@@ -1,4 +1,4 @@
-"""Where an export goes by default, and the last export's choices (what, format, folder)
+"""The export dialog's choices and words: where an export goes by default, the last export's choices (what, format, folder)
 that the export dialog proposes again, also in later runs (preferences key
 :data:`PREF_KEY`)."""
 
@@ -11,8 +11,19 @@ from pathlib import Path
 from platformdirs import user_documents_dir
 
 from workshop_tui.core.export import EXPORTERS
+from workshop_tui.core.i18n import N_, _, ngettext
 
-__all__ = ["PREF_KEY", "LastExport", "default_export_folder"]
+__all__ = [
+    "PREF_KEY",
+    "SECTION_LABELS",
+    "SPLIT_LABELS",
+    "WHAT_LABELS",
+    "LastExport",
+    "default_export_folder",
+    "replace_message",
+    "saved_message",
+    "target_text",
+]
 
 
 def _writable_folder(folder: Path) -> bool:
@@ -79,3 +90,60 @@ class LastExport:
         except (OSError, ValueError):
             return None
         return cls(what, fmt, path)
+
+
+#: the sections of an action-plan document (core.export.GROUP_BY)
+SECTION_LABELS = {
+    "topic": N_("a section per topic"),
+    "unit": N_("a section per unit"),
+    "owner": N_("a section per owner"),
+    "level": N_("a section per level"),
+    "status": N_("a section per status"),
+}
+#: the split choices (core.export.SPLIT_BY) and the line under the path for each
+SPLIT_LABELS = {"owner": N_("one file per owner"), "unit": N_("one file per unit")}
+SPLIT_TARGETS = {
+    "owner": N_("→ one file per owner in {folder}"),
+    "unit": N_("→ one file per unit in {folder}"),
+}
+
+WHAT_LABELS = {
+    "actions": N_("Action list"),
+    "report": N_("Session report"),
+    "bundle": N_("Session bundle (for merging)"),
+}
+
+
+def target_text(raw: str, split_by: str | None) -> str:
+    """``→ /full/path`` (or the folder a split writes into), for the line under the path."""
+    if not raw.strip():
+        return ""
+    full = os.path.abspath(os.path.expanduser(raw.strip()))
+    if split_by:
+        return _(SPLIT_TARGETS[split_by]).format(folder=f"{full}{os.sep}")
+    return f"→ {full}"
+
+
+def replace_message(existing: list[Path], split_by: str | None) -> str:
+    """What the dialog says when the file (or files of a split) it would write exist."""
+    if split_by is None:
+        return _("{name} exists — ctrl+s again to replace it").format(name=existing[0].name)
+    names = ", ".join(p.name for p in existing[:3]) + (", …" if len(existing) > 3 else "")
+    return ngettext(
+        "{count} file exists in {folder}/ ({names}) — ctrl+s again to replace it; "
+        "other files there are left alone",
+        "{count} files exist in {folder}/ ({names}) — ctrl+s again to replace them; "
+        "other files there are left alone",
+        len(existing),
+    ).format(count=len(existing), folder=existing[0].parent.name, names=names)
+
+
+def saved_message(written: list[Path]) -> str:
+    """The notification after an export."""
+    if not written:
+        return _("No actions match: nothing was written.")
+    if len(written) == 1:
+        return _("Saved {path}").format(path=written[0])
+    return ngettext(
+        "Saved {count} file in {folder}", "Saved {count} files in {folder}", len(written)
+    ).format(count=len(written), folder=written[0].parent)

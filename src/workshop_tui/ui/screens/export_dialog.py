@@ -33,9 +33,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.core.export import (
+    GROUP_BY,
     SPLIT_BY,
     ActionFilter,
     ExportError,
+    Layout,
     default_filename,
     export_to_path,
     formats_for,
@@ -43,11 +45,22 @@ from workshop_tui.core.export import (
     planned_paths,
     whats,
 )
-from workshop_tui.core.i18n import N_, _, ngettext
+from workshop_tui.core.export.plan import parse_columns
+from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.labels import status_label
 from workshop_tui.core.model import ActionLevel, ActionStatus
 from workshop_tui.core.store import Store, StoreError
-from workshop_tui.ui.export_choices import PREF_KEY, LastExport, default_export_folder
+from workshop_tui.ui.export_choices import (
+    PREF_KEY,
+    SECTION_LABELS,
+    SPLIT_LABELS,
+    WHAT_LABELS,
+    LastExport,
+    default_export_folder,
+    replace_message,
+    saved_message,
+    target_text,
+)
 
 #: the fields that only apply to action lists
 _FILTER_IDS = (
@@ -58,19 +71,6 @@ _FILTER_IDS = (
     "#export-owner",
     "#export-split",
 )
-
-#: the split choices (core.export.SPLIT_BY) and the line under the path for each
-SPLIT_LABELS = {"owner": N_("one file per owner"), "unit": N_("one file per unit")}
-SPLIT_TARGETS = {
-    "owner": N_("→ one file per owner in {folder}"),
-    "unit": N_("→ one file per unit in {folder}"),
-}
-
-WHAT_LABELS = {
-    "actions": N_("Action list"),
-    "report": N_("Session report"),
-    "bundle": N_("Session bundle (for merging)"),
-}
 
 
 class ExportDialog(ModalScreen[list[Path] | None]):
@@ -156,6 +156,12 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         widget.compact = True
         return Horizontal(Label(label, classes="export-label"), widget, classes="export-row")
 
+    def _pick(
+        self, label: str, options: list[tuple[str, str]], prompt: str, widget_id: str
+    ) -> Horizontal:
+        """A labelled choice whose blank means "any" / "all" (``prompt``)."""
+        return self._row(label, Select(options, prompt=prompt, id=widget_id))
+
     def _recall(self) -> tuple[str, str]:
         """What and format of the last export (kept in the preferences; still registered),
         else the first registered; the folder too, unless the caller chose one."""
@@ -181,53 +187,31 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             yield self._row(
                 _("Export"), Select(what_options, value=what, allow_blank=False, id="export-what")
             )
-            yield self._row(
-                _("Format"),
-                Select(
-                    self._format_options(what),
-                    value=fmt,
-                    allow_blank=False,
-                    id="export-format",
-                ),
+            formats = Select(
+                self._format_options(what), value=fmt, allow_blank=False, id="export-format"
             )
-            yield self._row(
-                _("Topic"),
-                Select(
-                    [(t.title, t.id) for t in agenda.topics],
-                    prompt=_("All topics"),
-                    id="export-topic",
-                ),
-            )
-            yield self._row(
-                _("Group"),
-                Select(
-                    [(g, g) for g in agenda.group_names], prompt=_("All groups"), id="export-group"
-                ),
-            )
-            yield self._row(
-                _("Status"),
-                Select(
-                    [(status_label(s), s.value) for s in ActionStatus],
-                    prompt=_("Any status"),
-                    id="export-status",
-                ),
-            )
-            yield self._row(
-                _("Level"),
-                Select(
-                    [(lv.value, lv.value) for lv in ActionLevel],
-                    prompt=_("Any level"),
-                    id="export-level",
-                ),
-            )
+            yield self._row(_("Format"), formats)
+            topics = [(t.title, t.id) for t in agenda.topics]
+            yield self._pick(_("Topic"), topics, _("All topics"), "export-topic")
+            groups = [(g, g) for g in agenda.group_names]
+            yield self._pick(_("Group"), groups, _("All groups"), "export-group")
+            statuses = [(status_label(s), s.value) for s in ActionStatus]
+            yield self._pick(_("Status"), statuses, _("Any status"), "export-status")
+            levels = [(lv.value, lv.value) for lv in ActionLevel]
+            yield self._pick(_("Level"), levels, _("Any level"), "export-level")
             yield self._row(_("Owner"), Input(placeholder=_("any owner"), id="export-owner"))
+            splits = [(_(SPLIT_LABELS[s]), s) for s in SPLIT_BY]
+            yield self._pick(_("Split by"), splits, _("one file"), "export-split")
+            sections = [(_(SECTION_LABELS[g]), g) for g in GROUP_BY]
+            yield self._pick(_("Sections"), sections, _("one list"), "export-group-by")
+            columns = Input(
+                placeholder=_("the usual ones (or e.g. action, owner, due)"), id="export-columns"
+            )
+            yield self._row(_("Columns"), columns)
+            paper = [(_("A4 portrait"), "portrait"), (_("A4 landscape"), "landscape")]
             yield self._row(
-                _("Split by"),
-                Select(
-                    [(_(SPLIT_LABELS[s]), s) for s in SPLIT_BY],
-                    prompt=_("one file"),
-                    id="export-split",
-                ),
+                _("Paper"),
+                Select(paper, value="portrait", allow_blank=False, id="export-paper"),
             )
             default = self._default_path(what, fmt)
             yield self._row(_("Save to"), Input(value=str(default), id="export-path"))
@@ -298,6 +282,18 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             owners=(owner,) if owner else (),
         )
 
+    def _layout(self, what: str, fmt: str) -> Layout:
+        """Sections, columns and paper, where the chosen export uses them (hidden otherwise).
+        Raises :class:`ExportError` for a column name it does not know."""
+        exporter = get_exporter(what, fmt)
+        plan = exporter.document and exporter.takes_filters
+        columns = self.query_one("#export-columns", Input).value.strip() if plan else ""
+        return Layout(
+            columns=parse_columns(columns) if columns else (),
+            group_by=(self._value("#export-group-by") or "") if plan else "",
+            landscape=exporter.paged and self._value("#export-paper") == "landscape",
+        )
+
     def _show_error(self, message: str, *, replace: bool = False) -> None:
         error = self.query_one("#export-error", Static)
         error.update(message)
@@ -323,12 +319,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     @staticmethod
     def _target_text(raw: str, split_by: str | None) -> str:
         """The full path the export goes to, on its own line (the field may be too narrow)."""
-        if not raw.strip():
-            return ""
-        full = os.path.abspath(os.path.expanduser(raw.strip()))
-        if split_by:
-            return _(SPLIT_TARGETS[split_by]).format(folder=f"{full}{os.sep}")
-        return f"→ {full}"
+        return target_text(raw, split_by)
 
     @on(Input.Changed, "#export-path")
     def _path_changed(self) -> None:
@@ -351,9 +342,16 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     def _enable_filters(self, what: str, fmt: str) -> None:
         """Show the action filters (and the split) only where they apply: hidden fields are
         out of the Tab order too."""
-        takes_filters = get_exporter(what, fmt).takes_filters
-        for widget_id in _FILTER_IDS:
-            shown = takes_filters and (widget_id != "#export-split" or self.OFFERS_SPLIT)
+        exporter = get_exporter(what, fmt)
+        shown_by_id = {
+            widget_id: exporter.takes_filters
+            and (widget_id != "#export-split" or self.OFFERS_SPLIT)
+            for widget_id in _FILTER_IDS
+        }
+        plan = exporter.document and exporter.takes_filters
+        shown_by_id["#export-group-by"] = shown_by_id["#export-columns"] = plan
+        shown_by_id["#export-paper"] = exporter.paged
+        for widget_id, shown in shown_by_id.items():
             field = self.query_one(widget_id)
             field.disabled = not shown
             if field.parent is not None:
@@ -376,6 +374,8 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     @on(Select.Changed, "#export-format")
     @on(Select.Changed, "#export-split")
     def _format_changed(self, event: Select.Changed) -> None:
+        what, fmt, _split = self._choice()
+        self._enable_filters(what, fmt)
         old = self._default_path(self._last_what, self._last_fmt, self._last_split)
         self._refresh_path(old)
         self._show_target()
@@ -409,13 +409,21 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             return
         what, fmt, split_by = self._choice()
         filters = self._filters() if get_exporter(what, fmt).takes_filters else ActionFilter()
-        choices = (what, fmt, raw, filters, split_by)
+        try:
+            layout = self._layout(what, fmt)
+        except ExportError as err:
+            self._show_error(str(err))
+            self.query_one("#export-columns", Input).focus()
+            return
+        choices = (what, fmt, raw, filters, split_by, layout)
         replace_ok = choices == self._replace_ok
         self._replace_ok = None
         self._show_error("")
         self.busy = True
         self.query_one("#export-run", Button).disabled = True
-        self._write(what, fmt, self.resolved_path(raw), filters, split_by, choices, replace_ok)
+        self._write(
+            what, fmt, self.resolved_path(raw), filters, split_by, layout, choices, replace_ok
+        )
 
     @work(thread=True, exclusive=True, group="export")
     def _write(
@@ -425,6 +433,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         path: Path,
         filters: ActionFilter,
         split_by: str | None,
+        layout: Layout,
         choices: tuple[object, ...],
         replace_ok: bool,
     ) -> None:
@@ -438,7 +447,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
                     self.app.call_from_thread(self._ask_to_replace, existing, choices, split_by)
                     return
             written = export_to_path(
-                self.store, self.session_id, what, fmt, path, filters, split_by
+                self.store, self.session_id, what, fmt, path, filters, split_by, layout=layout
             )
         except (ExportError, StoreError) as err:
             self.app.call_from_thread(self._failed, str(err))
@@ -453,17 +462,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     ) -> None:
         self.busy = False
         self.query_one("#export-run", Button).disabled = False
-        if split_by is None:
-            message = _("{name} exists — ctrl+s again to replace it").format(name=existing[0].name)
-        else:
-            names = ", ".join(p.name for p in existing[:3]) + (", …" if len(existing) > 3 else "")
-            message = ngettext(
-                "{count} file exists in {folder}/ ({names}) — ctrl+s again to replace it; "
-                "other files there are left alone",
-                "{count} files exist in {folder}/ ({names}) — ctrl+s again to replace them; "
-                "other files there are left alone",
-                len(existing),
-            ).format(count=len(existing), folder=existing[0].parent.name, names=names)
+        message = replace_message(existing, split_by)
         self._show_error(message, replace=True)
         self._replace_ok = choices
 
@@ -475,14 +474,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
     def _done(self, written: list[Path]) -> None:
         self.busy = False
-        if not written:
-            message = _("No actions match: nothing was written.")
-        elif len(written) == 1:
-            message = _("Saved {path}").format(path=written[0])
-        else:
-            message = ngettext(
-                "Saved {count} file in {folder}", "Saved {count} files in {folder}", len(written)
-            ).format(count=len(written), folder=written[0].parent)
+        message = saved_message(written)
         self.app.notify(message, title=_("Export"), timeout=10)
         self.dismiss(written)
 

@@ -19,6 +19,7 @@ from workshop_tui.core.export import (
     ActionFilter,
     ExportError,
     ExportOptions,
+    Layout,
     default_filename,
     export,
     get_exporter,
@@ -60,16 +61,22 @@ class DownloadExportDialog(ExportDialog):
             return
         what, fmt, _split = self._choice()
         filters = self._filters() if get_exporter(what, fmt).takes_filters else ActionFilter()
+        try:
+            layout = self._layout(what, fmt)
+        except ExportError as err:
+            self._show_error(str(err))
+            return
         self._show_error("")
         self.busy = True
         self.query_one("#export-run", Button).disabled = True
-        self._export_in_memory(what, fmt, filters)
+        self._export_in_memory(what, fmt, filters, layout)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export_in_memory(self, what: str, fmt: str, filters: ActionFilter) -> None:
+    def _export_in_memory(self, what: str, fmt: str, filters: ActionFilter, layout: Layout) -> None:
         try:
             session_store = self.store.open_session(self.session_id)
-            payload = export(session_store, what, fmt, ExportOptions(filters=filters))
+            options = ExportOptions(filters=filters, layout=layout)
+            payload = export(session_store, what, fmt, options)
         except (ExportError, StoreError) as err:
             self.app.call_from_thread(self._failed, str(err))
             return
