@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -88,8 +89,10 @@ class CompareScreen(Screen[None]):
             heading.append(" · " + _("different agendas: topics matched by title"), "yellow")
         self.query_one("#compare-title", Static).update(heading)
         parts: list[RenderableType] = []
-        about = Table("", "A", "B", box=None, padding=(0, 1), show_header=False)
-        for label, first, second in facts(c, t):
+        about = Table("", "", "", box=None, padding=(0, 1), show_header=False)
+        for number, (label, first, second) in enumerate(facts(c, t)):
+            if not number:  # the workshops' titles: which is A and which is B
+                first, second = f"A · {first}", f"B · {second}"
             about.add_row(Text(label, "bold"), first, second)
         parts.append(about)
         tables = (
@@ -97,37 +100,19 @@ class CompareScreen(Screen[None]):
             (_("By topic"), _("Topic"), [cells(r, t, short=True) for r in c.topics]),
             (_("By group"), _("Group"), [cells(r, t, short=True) for r in c.groups]),
         )
+        labels = (_("Challenges"), _("Solutions"), _("Actions"), _("Done"))
         for name, first_header, rows in tables:
-            table = Table(
-                first_header,
-                _("Challenges A │ B"),
-                _("Solutions A │ B"),
-                _("Actions A │ B"),
-                _("Done A │ B"),
-                title=name,
-                title_justify="left",
-                title_style="bold",
-                box=box.SIMPLE_HEAD,
-                padding=(0, 1),
-            )
-            for r in rows:
-                table.add_row(
-                    r[0],
-                    f"{r[1]} │ {r[2]}",
-                    f"{r[3]} │ {r[4]}",
-                    f"{r[5]} │ {r[6]}",
-                    f"{r[7]} │ {r[8]}",
-                )
-            parts.append(table)
+            parts.append(_counts_table(name, first_header, labels, rows))
         top = Table(
             _("Topic"),
-            f"A · {c.a.title}",
-            f"B · {c.b.title}",
             title=_("Top-voted challenges"),
             title_justify="left",
             title_style="bold",
             box=box.SIMPLE_HEAD,
         )
+        for side, session in (("A", c.a), ("B", c.b)):
+            # one line each (cut with …): the titles are in full at the top
+            top.add_column(Text(f"{side} · {session.title}", no_wrap=True, overflow="ellipsis"))
         for topic in c.topics:
             top.add_row(
                 topic.label, "\n".join(top_lines(topic.a, t)), "\n".join(top_lines(topic.b, t))
@@ -174,3 +159,35 @@ class CompareScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _counts_table(
+    name: str, first_header: str, labels: tuple[str, ...], rows: list[list[str]]
+) -> Table:
+    """A table of A │ B pairs under two-line headers (the measure, then "A │ B"), the │ of
+    every line of a column under one another; only the first column wraps (at 80 columns
+    one-line headers wrapped into "Challenges A / │ B")."""
+    table = Table(
+        first_header,
+        title=name,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1),
+    )
+    pairs = [[(r[1 + 2 * i], r[2 + 2 * i]) for i in range(len(labels))] for r in rows]
+    lines: list[list[str]] = [[] for _r in rows]
+    for i, label in enumerate(labels):
+        wide_a = max([1, *(len(p[i][0]) for p in pairs)])
+        wide_b = max([1, *(len(p[i][1]) for p in pairs)])
+        wide = max(cell_len(label), wide_a + 3 + wide_b)
+        # centred by hand and left-justified: Rich strips the spaces that line the │ up when
+        # it centres or right-justifies a cell
+        indent = " " * ((wide - wide_a - 3 - wide_b) // 2)
+        head = " " * ((wide - cell_len(label)) // 2) + label
+        table.add_column(f"{head}\n{indent}{'A':>{wide_a}} │ B", no_wrap=True, min_width=wide)
+        for line, pair in zip(lines, pairs, strict=True):
+            line.append(f"{indent}{pair[i][0]:>{wide_a}} │ {pair[i][1]}")
+    for row, line in zip(rows, lines, strict=True):
+        table.add_row(row[0], *line)
+    return table

@@ -45,19 +45,21 @@ STATUS_CHOICES = (
     ("dropped", N_("dropped")),
     ("carried_over", N_("carried over (no copy here)")),
 )
-#: the action's text is never narrower than this (narrower screens scroll sideways)
+#: the action's text is never narrower than this: a narrow screen leaves out the columns
+#: with a drop first, the highest first (the detail box under the table has all of them)
 ACTION_MIN_WIDTH = 30
+#: (key, label, width, drop); width 0: the action's text, which takes what is left
 COLUMNS = (
-    ("status", N_("Status"), 11, "left"),
-    ("overdue", "!", 1, "left"),
-    ("text", N_("Action"), 0, "left"),
-    ("owner", N_("Owner"), 16, "left"),
-    ("due", N_("Due"), 10, "left"),
-    ("date", N_("Session"), 10, "left"),
-    ("unit", N_("Unit"), 16, "left"),
-    ("topic", N_("Topic"), 22, "left"),
-    ("group", N_("Group"), 10, "left"),
-    ("session", N_("Session title"), 24, "left"),
+    ("status", N_("Status"), 11, 0),
+    ("overdue", "!", 1, 0),
+    ("text", N_("Action"), 0, 0),
+    ("owner", N_("Owner"), 16, 0),
+    ("due", N_("Due"), 10, 0),
+    ("date", N_("Session"), 10, 1),
+    ("unit", N_("Unit"), 16, 4),
+    ("topic", N_("Topic"), 22, 3),
+    ("group", N_("Group"), 10, 2),
+    ("session", N_("Session title"), 24, 5),
 )
 
 
@@ -132,11 +134,11 @@ class RegisterScreen(Screen[None]):
                     key,
                     _(label) if len(label) > 1 else label,
                     width,
-                    justify,
                     flex=not width,
                     min_width=0 if width else ACTION_MIN_WIDTH,
+                    drop=drop,
                 )
-                for key, label, width, justify in COLUMNS
+                for key, label, width, drop in COLUMNS
             ]
         )
         self.table.focus()
@@ -233,19 +235,18 @@ class RegisterScreen(Screen[None]):
         cursor = keys.index(self._want) if self._want in keys else 0
         self.table.set_rows(rows, cursor=cursor)
         overdue = sum(1 for r in rows if r.overdue)
-        self.query_one("#register-title", InfoBox).show(
-            Text.assemble(
-                (_("Action register"), "bold"),
-                " · ",
-                _("{shown} of {total} actions").format(
-                    shown=len(rows), total=len(self.register.rows)
-                ),
-                " · ",
-                (_("{n} overdue").format(n=overdue), "red" if overdue else ""),
-                " · ",
-                _("Enter opens the action in its session"),
-            )
+        title = self.query_one("#register-title", InfoBox)
+        text = Text.assemble(
+            (_("Action register"), "bold"),
+            " · ",
+            _("{shown} of {total} actions").format(shown=len(rows), total=len(self.register.rows)),
+            " · ",
+            (_("{n} overdue").format(n=overdue), "red" if overdue else ""),
         )
+        hint = " · " + _("Enter opens the action in its session")
+        if text.cell_len + len(hint) <= title.content_region.width:  # the hint only if it fits
+            text.append(hint)
+        title.show(text)
         self._show_detail()
         self._latest = self.place()
 

@@ -66,9 +66,14 @@ class SessionsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "reopen", N_("Reopen"), id="sessions.reopen"),
-        Binding("slash", "focus_text", N_("Filter"), key_display="/", id="sessions.filter"),
+        # the filter box is on screen with its hint; "/" is in help (at 80 columns the
+        # footer keeps Back and Help instead)
+        Binding(
+            "slash", "focus_text", N_("Filter"), key_display="/", id="sessions.filter", show=False
+        ),
         Binding("s", "sort_next", N_("Sort"), id="sessions.sort"),
-        Binding("S", "sort_reverse", N_("Reverse"), id="sessions.sort_reverse"),
+        # not in the footer either: help lists it; a click on the sorted header reverses too
+        Binding("S", "sort_reverse", N_("Reverse"), id="sessions.sort_reverse", show=False),
         Binding("m", "mark", N_("Mark"), id="sessions.mark"),
         Binding("c", "compare", N_("Compare"), id="sessions.compare"),
         Binding("a", "register", N_("Actions"), id="sessions.register"),
@@ -141,7 +146,7 @@ class SessionsScreen(Screen[None]):
             )
         yield RowTable[SessionSummary](self._cell, id="sessions-table")
         yield InfoBox(id="session-detail")
-        yield Footer()
+        yield Footer(compact=True)  # compact: at 80 columns the keys, Back and Help fit
 
     def _cell(self, summary: SessionSummary, key: str) -> Any:
         return history_cell(summary, key, frozenset(self.marked))

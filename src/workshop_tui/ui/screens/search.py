@@ -35,13 +35,15 @@ from workshop_tui.ui.widgets.table import Column, RowTable
 PAGE = 200
 DEBOUNCE_S = 0.25
 PREFS_KEY = "search.last"
+#: (key, label, width, flex, drop): a narrow screen leaves out the columns with a drop, the
+#: highest first (the line under the table has all of the hit)
 COLUMNS = (
-    ("kind", N_("Kind"), 9, False),
-    ("text", N_("Text"), 0, True),
-    ("topic", N_("Topic"), 30, False),
-    ("group", N_("Group"), 10, False),
-    ("date", N_("Date"), 10, False),
-    ("session", N_("Session"), 24, False),
+    ("kind", N_("Kind"), 9, False, 0),
+    ("text", N_("Text"), 0, True, 0),
+    ("topic", N_("Topic"), 30, False, 1),
+    ("group", N_("Group"), 10, False, 3),
+    ("date", N_("Date"), 10, False, 2),
+    ("session", N_("Session"), 24, False, 4),
 )
 
 
@@ -101,10 +103,10 @@ class SearchScreen(Screen[None]):
         return self.query_one("#search-results", RowTable)
 
     def on_mount(self) -> None:
-        # what matched comes first and is wide enough to read (at 80 columns the session
-        # title scrolls off to the right; the line under the table has all of the hit)
+        # what matched comes first and is wide enough to read (at 80 columns the group, date
+        # and session are left out; the line under the table has all of the hit)
         width = self.app.size.width
-        text_width = max(24, min(60, width - 40))
+        text_width = max(24, min(50, width - 40))
         self.table.set_columns(
             [
                 Column(
@@ -113,8 +115,9 @@ class SearchScreen(Screen[None]):
                     (20 if width < 120 else 30) if key == "topic" else width_,
                     flex=flex,
                     min_width=text_width,
+                    drop=drop,
                 )
-                for key, label, width_, flex in COLUMNS
+                for key, label, width_, flex, drop in COLUMNS
             ]
         )
         self.query_one("#search-input", Input).focus()

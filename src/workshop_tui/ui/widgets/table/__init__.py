@@ -39,7 +39,11 @@ FILTER_WORK = "filter rows"
 
 @dataclass(frozen=True)
 class Column:
-    """One column: ``width`` cells wide; ``flex`` columns share what the others leave."""
+    """One column: ``width`` cells wide; ``flex`` columns share what the others leave.
+
+    ``drop``: when the table is too narrow for every column, the columns with a ``drop`` are
+    left out, the highest first, until the rest fit (0: always shown). A screen that drops
+    columns shows their values in full elsewhere (the detail box under the table)."""
 
     key: str
     label: str
@@ -47,11 +51,43 @@ class Column:
     justify: str = "left"  # "left" or "right"
     flex: bool = False
     min_width: int = 0
+    drop: int = 0
+
+
+def _needed(columns: Sequence[Column], gap: int, natural: bool) -> int:
+    """Cells ``columns`` take: flex columns at their least (or, ``natural``, at their own
+    width when they have one)."""
+    cells = 0
+    for c in columns:
+        if not c.flex:
+            cells += c.width
+        else:
+            cells += max(c.min_width, c.width) if natural and c.width else c.min_width
+    return cells + gap * max(0, len(columns) - 1)
+
+
+def fold_columns(columns: Sequence[Column], total: int, gap: int = 1) -> list[Column]:
+    """The columns that fit ``total`` cells: the droppable ones left out, highest ``drop``
+    first, until the rest fit; then each one left out comes back (lowest ``drop`` first) if
+    it fits beside every other column at its own width. Order is kept."""
+    kept = list(columns)
+    while _needed(kept, gap, natural=False) > total:
+        droppable = [c for c in kept if c.drop]
+        if not droppable:
+            break  # nothing left to leave out: the table scrolls sideways
+        kept.remove(max(droppable, key=lambda c: c.drop))
+    for column in sorted((c for c in columns if c not in kept), key=lambda c: c.drop):
+        trial = [c for c in columns if c in kept or c is column]
+        if _needed(trial, gap, natural=True) <= total:
+            kept = trial
+    return kept
 
 
 def fit_columns(columns: Sequence[Column], total: int, gap: int = 1) -> list[Column]:
-    """Widths for a table ``total`` cells wide: the flex columns get what is left (never less
-    than their ``min_width``, in which case the table scrolls sideways)."""
+    """The columns for a table ``total`` cells wide (:func:`fold_columns`), the flex ones
+    given what is left (never less than their ``min_width``, in which case the table
+    scrolls sideways)."""
+    columns = fold_columns(columns, total, gap)
     fixed = sum(c.width for c in columns if not c.flex) + gap * max(0, len(columns) - 1)
     flex = [c for c in columns if c.flex]
     if not flex:
@@ -61,7 +97,7 @@ def fit_columns(columns: Sequence[Column], total: int, gap: int = 1) -> list[Col
     for c in columns:
         if c.flex:
             width = max(c.min_width, min(c.width, share)) if c.width else max(c.min_width, share)
-            c = Column(c.key, c.label, width, c.justify, True, c.min_width)
+            c = Column(c.key, c.label, width, c.justify, True, c.min_width, c.drop)
         out.append(c)
     return out
 
@@ -89,7 +125,7 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
     :class:`RowTable.Highlighted`, a click on a header :class:`RowTable.HeaderClicked`."""
 
     DEFAULT_CSS = """
-    RowTable { background: $surface; }
+    RowTable { background: $surface; scrollbar-gutter: stable; }
     RowTable > .rowtable--header { text-style: bold; background: $panel; }
     RowTable > .rowtable--odd { background: $surface-lighten-1; }
     RowTable > .rowtable--cursor { background: $block-cursor-blurred-background; }
@@ -294,4 +330,4 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
                 self.move_cursor(index)
 
 
-__all__ = ["FILTER_WORK", "Cell", "Column", "RowTable", "fit_columns"]
+__all__ = ["FILTER_WORK", "Cell", "Column", "RowTable", "fit_columns", "fold_columns"]

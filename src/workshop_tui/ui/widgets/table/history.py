@@ -11,8 +11,8 @@ from workshop_tui.core.summary import SessionSummary
 from workshop_tui.ui.widgets.table import Cell, Column
 
 #: (key, label, justify); keys are core.history sort keys. Dates and counts come before the
-#: agenda, facilitator and location so that they fit 80 columns; the rest scrolls sideways
-#: there (and is in the detail box under the table).
+#: agenda, facilitator and location: on a narrow screen those are left out (:data:`DROP`)
+#: and the detail box under the table shows them.
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("state", "", "left"),
     ("title", N_("Title"), "left"),
@@ -28,6 +28,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 #: widest a text column gets (longer values end in an ellipsis)
 CAPS = {"agenda": 28, "facilitator": 20, "location": 18}
+#: the columns a narrow table leaves out, the highest first (see ``table.Column.drop``)
+DROP = {"groups": 4, "location": 3, "facilitator": 2, "agenda": 1}
 
 
 def date_span(summary: SessionSummary) -> str:
@@ -74,7 +76,8 @@ def history_columns(
             shown = f"{shown}{'↓' if descending else '↑'}"
         if key == "title":
             longest = max((len(s.title) for s in sessions), default=10)
-            out.append(Column(key, shown, max(longest, 10), flex=True, min_width=18))
+            # titles tell sessions apart: other columns are left out before a title is cut
+            out.append(Column(key, shown, max(longest, 10), flex=True, min_width=24))
             continue
         if key == "state":
             width = 2
@@ -82,5 +85,5 @@ def history_columns(
             values = [history_cell(s, key) for s in sessions]
             width = max((len(str(v)) for v in values), default=1)
             width = min(width, CAPS.get(key, width))
-        out.append(Column(key, shown, max(width, len(shown)), justify))
+        out.append(Column(key, shown, max(width, len(shown)), justify, drop=DROP.get(key, 0)))
     return out
