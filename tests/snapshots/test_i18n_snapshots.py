@@ -115,8 +115,11 @@ def keys(*pressed: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
         for key in pressed:
             await pilot.press(key)
             await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        # a worker may be started by a message handled after the first wait (the action
+        # editor reads its dates in one when their fields are filled): settle a few rounds
+        for _round in range(3):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         for area in pilot.app.screen.query(TextArea):

@@ -107,8 +107,9 @@ def fixed_bundled(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    for _round in range(3):  # a worker may be started by a message handled after a wait
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
     await pilot.pause()

@@ -75,8 +75,9 @@ def sample_editor() -> ActionEditor:
 async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     no_blink(pilot.app)
-    await pilot.app.workers.wait_for_complete()  # the editor reads its dates in a thread
-    await pilot.pause()
+    for _round in range(3):  # the editor reads its dates in a thread, once a field is filled
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
