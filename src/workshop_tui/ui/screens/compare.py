@@ -33,9 +33,8 @@ from workshop_tui.core.compare_export import (
 from workshop_tui.core.export import safe_filename
 from workshop_tui.core.i18n import N_, _, current_language, translator
 from workshop_tui.core.store import StoreError
-from workshop_tui.core.store.storage import atomic_write_bytes
 from workshop_tui.ui.translate import Footer
-from workshop_tui.ui.widgets.export_path import ExportPathScreen
+from workshop_tui.ui.widgets.table.export import export_to_file
 
 
 class CompareScreen(Screen[None]):
@@ -125,37 +124,16 @@ class CompareScreen(Screen[None]):
         if c is None:
             return
         name = safe_filename(f"compare {c.a.title} {c.b.title}")
-        default = str(Path.home() / f"{name}.md")
-
-        def chosen(path: str | None) -> None:
-            if path:
-                self._export(Path(path).expanduser())
-
-        self.app.push_screen(
-            ExportPathScreen(
-                default,
-                _("Export the comparison"),
-                _("File name (.md, .html or .docx); an existing file is replaced:"),
-            ),
-            chosen,
+        export_to_file(
+            self,
+            default=str(Path.home() / f"{name}.md"),
+            title=_("Export the comparison"),
+            prompt=_("File name (.md, .html or .docx); an existing file is replaced:"),
+            formats=FORMATS,
+            wrong_suffix=_("{name}: choose a name ending in .md, .html or .docx"),
+            render=lambda fmt: render(c, fmt),
+            written=lambda path: _("Wrote {path}").format(path=path),
         )
-
-    def _export(self, path: Path) -> None:
-        assert self.comparison is not None
-        fmt = path.suffix.lower().lstrip(".")
-        if fmt not in FORMATS:
-            self.notify(
-                _("{name}: choose a name ending in .md, .html or .docx").format(name=path.name),
-                severity="error",
-                timeout=8,
-            )
-            return
-        try:
-            atomic_write_bytes(path, render(self.comparison, fmt))
-        except (StoreError, OSError) as err:
-            self.notify(str(err), title=_("Not exported"), severity="error", timeout=12)
-            return
-        self.notify(_("Wrote {path}").format(path=path))
 
     def action_close(self) -> None:
         self.dismiss()

@@ -20,7 +20,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Input, Select
 
@@ -28,12 +27,12 @@ from workshop_tui.core.i18n import N_, _, current_language, translator
 from workshop_tui.core.register import Register, RegisterFilter, RegisterRow, select
 from workshop_tui.core.register_export import FORMATS, history_text, overdue_text, render
 from workshop_tui.core.store import StoreError
-from workshop_tui.core.store.storage import atomic_write_bytes
 from workshop_tui.ui.navigation import open_entry
 from workshop_tui.ui.translate import Footer
-from workshop_tui.ui.widgets.export_path import ExportPathScreen
 from workshop_tui.ui.widgets.table import FILTER_WORK, Column, RowTable
+from workshop_tui.ui.widgets.table.export import export_to_file
 from workshop_tui.ui.widgets.table.info import InfoBox
+from workshop_tui.ui.widgets.table.place import KeptPlace
 
 PREFS_KEY = "register.view"
 #: (value, label) of the status choices; "open" = open or in progress
@@ -73,8 +72,10 @@ def register_filter(status: str, text: str) -> RegisterFilter:
     return RegisterFilter(text=text)
 
 
-class RegisterScreen(Screen[None]):
+class RegisterScreen(KeptPlace, Screen[None]):
     """The action register (see module docstring)."""
+
+    PLACE_KEY = PREFS_KEY
 
     DEFAULT_CSS = """
     RegisterScreen #register-title { height: 1; background: $panel; padding: 0 1; }
@@ -97,14 +98,13 @@ class RegisterScreen(Screen[None]):
         super().__init__()
         self.register = Register()
         self.shown: list[RegisterRow] = []
-        place: dict[str, Any] = self.app.store.prefs.get(PREFS_KEY, {}, dict)  # type: ignore[attr-defined]
-        self._place = place
+        place = self.read_place()
+        self._start = place  # the filters to start from
         self._want = str(place.get("cursor") or "")
-        self._latest: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         yield InfoBox(Text(_("Action register"), "bold"), id="register-title")
-        status = str(self._place.get("status") or "open")
+        status = str(self._start.get("status") or "open")
         with Horizontal(id="register-filters"):
             yield Select[str](
                 [(_(label), value) for value, label in STATUS_CHOICES],
@@ -114,7 +114,7 @@ class RegisterScreen(Screen[None]):
                 compact=True,
             )
             yield Input(
-                value=str(self._place.get("text") or ""),
+                value=str(self._start.get("text") or ""),
                 placeholder=_("filter: words of the action, owner, unit, topic, group, session"),
                 id="register-text",
                 compact=True,
@@ -147,12 +147,6 @@ class RegisterScreen(Screen[None]):
         )
         self.action_reload()
 
-    def on_screen_suspend(self) -> None:
-        self._save_place()
-
-    def on_unmount(self) -> None:
-        self._save_place()
-
     def _cell(self, row: RegisterRow, key: str) -> Any:
         if key == "status":
             return _status(row.status)
@@ -168,7 +162,7 @@ class RegisterScreen(Screen[None]):
             return row.text
         return str(getattr(row, key))
 
-    # -- place ---------------------------------------------------------------------------
+    # -- the place kept across visits and runs (KeptPlace) ---------------------------------
     def place(self) -> dict[str, Any]:
         status = self.query_one("#register-status", Select).value
         current = self.table.current
@@ -177,15 +171,6 @@ class RegisterScreen(Screen[None]):
             "text": self.query_one("#register-text", Input).value,
             "cursor": f"{current.session}/{current.id}" if current else self._want,
         }
-
-    def _save_place(self) -> None:
-        try:
-            place = self.place()
-        except NoMatches:
-            place = self._latest
-        if place and place != self._place:
-            self._place = place
-            self.app.store.prefs.set(PREFS_KEY, place)  # type: ignore[attr-defined]
 
     # -- loading and filtering -------------------------------------------------------------
     def action_reload(self) -> None:
@@ -248,7 +233,7 @@ class RegisterScreen(Screen[None]):
             text.append(hint)
         title.show(text)
         self._show_detail()
-        self._latest = self.place()
+        self.remember_place()
 
     def _show_detail(self) -> None:
         detail = self.query_one("#register-detail", InfoBox)
@@ -300,13 +285,13 @@ class RegisterScreen(Screen[None]):
     def _highlighted(self) -> None:
         self._show_detail()
         if self.table.current is not None:
-            self._latest = self.place()
+            self.remember_place()
 
     @on(RowTable.Selected, "#register-table")
     def _selected(self) -> None:
         row = self.table.current
         if row is not None:
-            self._save_place()
+            self.save_place()
             open_entry(self.app, row.session, entry_id=row.id)
 
     def action_export(self) -> None:
@@ -314,38 +299,17 @@ class RegisterScreen(Screen[None]):
             self.notify(_("No action to export."), severity="warning")
             return
         day = self.app.today().isoformat()  # type: ignore[attr-defined]
-        default = str(Path.home() / f"action-register-{day}.xlsx")
-
-        def chosen(path: str | None) -> None:
-            if path:
-                self._export(Path(path).expanduser())
-
-        self.app.push_screen(
-            ExportPathScreen(
-                default,
-                _("Export the action register"),
-                _("File name (.csv, .xlsx, .md or .html); an existing file is replaced:"),
-            ),
-            chosen,
+        shown = list(self.shown)
+        export_to_file(
+            self,
+            default=str(Path.home() / f"action-register-{day}.xlsx"),
+            title=_("Export the action register"),
+            prompt=_("File name (.csv, .xlsx, .md or .html); an existing file is replaced:"),
+            formats=FORMATS,
+            wrong_suffix=_("{name}: choose a name ending in .csv, .xlsx, .md or .html"),
+            render=lambda fmt: render(shown, fmt),
+            written=lambda path: _("Wrote {n} actions to {path}").format(n=len(shown), path=path),
         )
-
-    def _export(self, path: Path) -> None:
-        fmt = path.suffix.lower().lstrip(".")
-        if fmt not in FORMATS:
-            self.notify(
-                _("{name}: choose a name ending in .csv, .xlsx, .md or .html").format(
-                    name=path.name
-                ),
-                severity="error",
-                timeout=8,
-            )
-            return
-        try:
-            atomic_write_bytes(path, render(self.shown, fmt))
-        except (StoreError, OSError) as err:
-            self.notify(str(err), title=_("Not exported"), severity="error", timeout=12)
-            return
-        self.notify(_("Wrote {n} actions to {path}").format(n=len(self.shown), path=path))
 
     def action_focus_text(self) -> None:
         self.query_one("#register-text", Input).focus()

@@ -18,7 +18,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Input, Select
 
@@ -44,6 +43,7 @@ from workshop_tui.ui.widgets.table.history import (
     history_columns,
 )
 from workshop_tui.ui.widgets.table.info import InfoBox
+from workshop_tui.ui.widgets.table.place import KeptPlace
 
 PREFS_KEY = "history.browser"
 #: sort keys whose natural order is A→Z / smallest first (the others: newest / largest first)
@@ -51,8 +51,10 @@ ASCENDING_FIRST = {"title", "agenda", "facilitator", "location", "state"}
 STATES = (("", N_("open and ended")), ("open", N_("open")), ("ended", N_("ended")))
 
 
-class SessionsScreen(Screen[None]):
+class SessionsScreen(KeptPlace, Screen[None]):
     """Browse all sessions (see module docstring)."""
+
+    PLACE_KEY = PREFS_KEY
 
     DEFAULT_CSS = """
     SessionsScreen #sessions-title { height: 1; background: $panel; padding: 0 1; }
@@ -87,23 +89,14 @@ class SessionsScreen(Screen[None]):
         self.shown: list[SessionSummary] = []
         self.index = HistoryIndex()
         self.marked: list[str] = []  # at most two session ids, for compare
-        place = self._saved_place()
+        place = self.read_place()
         self.sort: str = str(place["sort"]) if place.get("sort") in SORT_KEYS else DEFAULT_SORT
         self.descending: bool = bool(place.get("descending", True))
-        self._place = place
+        self._start = place  # the filters to start from
         self._want_cursor: str = str(place.get("cursor") or "")
         self._filter_error = ""
-        self._latest: dict[str, Any] = {}
 
-    # -- the place kept across visits and runs ---------------------------------------------
-    def _saved_place(self) -> dict[str, Any]:
-        try:
-            prefs = self.app.store.prefs  # type: ignore[attr-defined]
-        except Exception:  # noqa: BLE001 - no app yet in a unit test: nothing kept
-            return {}
-        place: dict[str, Any] = prefs.get(PREFS_KEY, {}, dict)
-        return place
-
+    # -- the place kept across visits and runs (KeptPlace) ---------------------------------
     def place(self) -> dict[str, Any]:
         """Sort, filters and highlighted session, as saved in the preferences."""
         current = self._selected()
@@ -118,28 +111,19 @@ class SessionsScreen(Screen[None]):
             "cursor": current.id if current else self._want_cursor,
         }
 
-    def _save_place(self) -> None:
-        try:
-            place = self.place()
-        except NoMatches:  # being removed (the app quits): what was shown last
-            place = self._latest
-        if place and place != self._place:
-            self._place = place
-            self.app.store.prefs.set(PREFS_KEY, place)  # type: ignore[attr-defined]
-
     def compose(self) -> ComposeResult:
         yield InfoBox(Text(_("Sessions"), "bold"), id="sessions-title")
         with Horizontal(id="sessions-filters"):
             yield Select[str]([], prompt=_("agenda: all"), id="sessions-agenda", compact=True)
             yield Select[str](
                 [(_(label), value) for value, label in STATES],
-                value=str(self._place.get("state") or ""),
+                value=str(self._start.get("state") or ""),
                 allow_blank=False,
                 id="sessions-state",
                 compact=True,
             )
             yield Input(
-                value=str(self._place.get("text") or ""),
+                value=str(self._start.get("text") or ""),
                 placeholder=_("filter: words, 2025-06, 2025-06-01..2025-09-30, since 2024"),
                 id="sessions-text",
                 compact=True,
@@ -163,12 +147,6 @@ class SessionsScreen(Screen[None]):
         if self.sessions:  # not on the first show: on_mount loads
             self.action_reload()
 
-    def on_screen_suspend(self) -> None:
-        self._save_place()
-
-    def on_unmount(self) -> None:
-        self._save_place()
-
     # -- loading -----------------------------------------------------------------------------
     def action_reload(self) -> None:
         self._load()
@@ -189,7 +167,7 @@ class SessionsScreen(Screen[None]):
         self.sessions = index.sessions
         agendas = sorted({(s.agenda_title or s.agenda_name, s.agenda_name) for s in self.sessions})
         select = self.query_one("#sessions-agenda", Select)
-        value = select.value if not first else self._place.get("agenda")
+        value = select.value if not first else self._start.get("agenda")
         with self.prevent(Select.Changed):
             select.set_options([(f"{title} ({name})", name) for title, name in agendas])
             if isinstance(value, str) and value in {n for _t, n in agendas}:
@@ -241,7 +219,7 @@ class SessionsScreen(Screen[None]):
         self.table.set_rows(rows, cursor=cursor)
         self._show_title()
         self._show_detail()
-        self._latest = self.place()
+        self.remember_place()
 
     def _show_title(self) -> None:
         arrow = "↓" if self.descending else "↑"
@@ -338,7 +316,7 @@ class SessionsScreen(Screen[None]):
         if current is not None:
             self._want_cursor = current.id
         self._show_detail()
-        self._latest = self.place()
+        self.remember_place()
 
     @on(RowTable.Selected, "#sessions-table")
     def _row_selected(self) -> None:
@@ -395,18 +373,18 @@ class SessionsScreen(Screen[None]):
                 timeout=6,
             )
             return
-        self._save_place()
+        self.save_place()
         self.app.open_compare(ids[0], ids[1])  # type: ignore[attr-defined]
 
     def action_register(self) -> None:
         """Open the action register (actions of every session)."""
-        self._save_place()
+        self.save_place()
         self.app.action_register()  # type: ignore[attr-defined]
 
     def action_open(self) -> None:
         summary = self._selected()
         if summary is not None:
-            self._save_place()
+            self.save_place()
             open_entry(self.app, summary.id, read_only=bool(summary.ended))
 
     def action_reopen(self) -> None:

@@ -18,7 +18,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -31,6 +30,7 @@ from workshop_tui.core.store import StoreError
 from workshop_tui.ui.navigation import open_entry
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.table import Column, RowTable
+from workshop_tui.ui.widgets.table.place import KeptPlace
 
 PAGE = 200
 DEBOUNCE_S = 0.25
@@ -51,8 +51,10 @@ def hit_key(hit: SearchHit) -> str:
     return f"{hit.session_id}/{hit.entry_id}"
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(KeptPlace, Screen[None]):
     """Search every session (see module docstring)."""
+
+    PLACE_KEY = PREFS_KEY
 
     DEFAULT_CSS = """
     SearchScreen #search-input { margin: 0 0; }
@@ -71,9 +73,7 @@ class SearchScreen(Screen[None]):
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
-        place: dict[str, Any] = {}
-        if not query:
-            place = self.app.store.prefs.get(PREFS_KEY, {}, dict)  # type: ignore[attr-defined]
+        place = self.read_place() if not query else {}
         self.initial_query = query or str(place.get("query") or "")
         self._want = str(place.get("hit") or "")
         self.hits: list[SearchHit] = []
@@ -82,7 +82,6 @@ class SearchScreen(Screen[None]):
         self._debounce: Timer | None = None
         self._shown_for: str | None = None  # the text the hits shown belong to
         self._open_first = False  # Enter was pressed before the hits came
-        self._latest: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -124,12 +123,6 @@ class SearchScreen(Screen[None]):
         if self.initial_query:
             self.run_search(self.initial_query)
 
-    def on_screen_suspend(self) -> None:
-        self._save_place()
-
-    def on_unmount(self) -> None:
-        self._save_place()
-
     # -- place ---------------------------------------------------------------------------
     def place(self) -> dict[str, Any]:
         current = self.table.current
@@ -137,14 +130,6 @@ class SearchScreen(Screen[None]):
             "query": self.query_one("#search-input", Input).value,
             "hit": hit_key(current) if current else self._want,
         }
-
-    def _save_place(self) -> None:
-        try:
-            place = self.place()
-        except NoMatches:
-            place = self._latest
-        if place:
-            self.app.store.prefs.set(PREFS_KEY, place)  # type: ignore[attr-defined]
 
     # -- searching -----------------------------------------------------------------------
     @on(Input.Changed, "#search-input")
@@ -214,7 +199,7 @@ class SearchScreen(Screen[None]):
         self.table.set_rows(hits, cursor=cursor)
         self._show_detail()
         self._update_status()
-        self._latest = self.place()
+        self.remember_place()
         if self._open_first:
             self._open_first = False
             if hits:
@@ -284,7 +269,7 @@ class SearchScreen(Screen[None]):
         current = self.table.current
         if current is not None:
             self._want = hit_key(current)
-            self._latest = self.place()
+            self.remember_place()
 
     @on(RowTable.Selected, "#search-results")
     def _selected(self) -> None:
@@ -295,7 +280,7 @@ class SearchScreen(Screen[None]):
         if hit is None:
             return
         self._want = hit_key(hit)
-        self._save_place()
+        self.save_place()
         open_entry(self.app, hit.session_id, entry_id=hit.entry_id)
 
     def action_pick(self, delta: int) -> None:
