@@ -180,13 +180,24 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
         *,
         id: str | None = None,
         classes: str | None = None,
+        cache_lines: bool = False,
     ) -> None:
+        """``cache_lines``: keep each drawn line until the rows, columns or styles change
+        (only for a ``cell`` that depends on the row alone: a table whose cells show other
+        state, such as marks, must not cache, or must call :meth:`clear_line_cache`)."""
         super().__init__(id=id, classes=classes)
         self._cell = cell
         self._columns: list[Column] = []
         self._wanted: list[Column] = []
         self.rows: list[RowT] = []
         self.gap = 1
+        #: drawn lines by (row index or -1 for the header, under the cursor, scroll x, width)
+        self._line_cache: dict[tuple[int, bool, int, int], Strip] | None = (
+            {} if cache_lines else None
+        )
+        #: the header's, a row's, an odd row's and the cursor row's styles, worked out once
+        #: per style change (``rich_style`` walks every ancestor: a quarter of a ms a line)
+        self._styles: tuple[Style, Style, Style, Style] | None = None
 
     # -- data --------------------------------------------------------------------------
     @property
@@ -206,6 +217,7 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
         """Show ``rows`` (cheap: nothing is drawn until it is on screen); the cursor goes to
         ``cursor`` (default: kept, within the new rows)."""
         self.rows = list(rows)
+        self.clear_line_cache()
         row = self.cursor_row if cursor is None else cursor
         self._update_virtual_size()
         self._set_cursor(max(0, min(row, len(self.rows) - 1)))
@@ -213,7 +225,10 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
 
     def _layout_columns(self) -> None:
         width = self.scrollable_content_region.width or self.size.width or 80
-        self._columns = fit_columns(self._wanted, width, self.gap)
+        columns = fit_columns(self._wanted, width, self.gap)
+        if columns != self._columns:
+            self._columns = columns
+            self.clear_line_cache()
         self._update_virtual_size()
         self.refresh()
 
@@ -229,6 +244,32 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
         return self.rows[self.cursor_row] if 0 <= self.cursor_row < len(self.rows) else None
 
     # -- drawing -----------------------------------------------------------------------
+    def clear_line_cache(self) -> None:
+        """Draw every line again (with ``cache_lines``: what a cell shows has changed)."""
+        if self._line_cache is not None:
+            self._line_cache.clear()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self.clear_line_cache()  # focus, theme: the cursor and stripes change colour
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        super().watch_has_focus(has_focus)
+        self._styles = None  # the cursor row's colour follows the focus
+        self.clear_line_cache()
+
+    def _line_styles(self) -> tuple[Style, Style, Style, Style]:
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = (
+                self.get_component_rich_style("rowtable--header"),
+                base,
+                base + self.get_component_rich_style("rowtable--odd"),
+                base + self.get_component_rich_style("rowtable--cursor"),
+            )
+        return self._styles
+
     def _line(self, cells: list[Text], style: Style) -> Strip:
         line = Text(style=style, no_wrap=True, end="")
         for number, text in enumerate(cells):
@@ -242,20 +283,31 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         scroll_x, scroll_y = self.scroll_offset
+        if self._line_cache is None:
+            return self._render_line(y, width, scroll_x, scroll_y)
+        index = -1 if y == 0 else scroll_y + y - 1
+        key = (index, index == self.cursor_row, scroll_x, width)
+        strip = self._line_cache.get(key)
+        if strip is None:
+            strip = self._line_cache[key] = self._render_line(y, width, scroll_x, scroll_y)
+        return strip
+
+    def _render_line(self, y: int, width: int, scroll_x: int, scroll_y: int) -> Strip:
+        header, even, odd, cursor = self._line_styles()
         if y == 0:
-            style = self.get_component_rich_style("rowtable--header")
+            style = header
             cells = [_fit(c.label, c.width, c.justify) for c in self._columns]
         else:
             index = scroll_y + y - 1
             if not 0 <= index < len(self.rows):
-                return Strip.blank(width, self.rich_style)
+                return Strip.blank(width, even)
             row = self.rows[index]
             if index == self.cursor_row:
-                style = self.rich_style + self.get_component_rich_style("rowtable--cursor")
+                style = cursor
             elif index % 2:
-                style = self.rich_style + self.get_component_rich_style("rowtable--odd")
+                style = odd
             else:
-                style = self.rich_style
+                style = even
             cells = [_fit(self._cell(row, c.key), c.width, c.justify) for c in self._columns]
         strip = self._line(cells, style)
         return strip.crop_extend(scroll_x, scroll_x + width, style)

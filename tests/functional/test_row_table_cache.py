@@ -1,0 +1,69 @@
+"""RowTable's line cache (``cache_lines=True``, the action list): a line is drawn once and
+kept until the rows, the columns or the styles change; the cursor row is drawn apart."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from workshop_tui.ui.widgets.table import Column, RowTable
+
+
+class Rows(App[None]):
+    def __init__(self, cache_lines: bool) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, str]] = []
+        self.cache_lines = cache_lines
+
+    def cell(self, row: dict[str, str], key: str) -> str:
+        self.calls.append((row["id"], key))
+        return row[key]
+
+    def compose(self) -> ComposeResult:
+        yield RowTable(self.cell, id="rows", cache_lines=self.cache_lines)
+
+
+def texts(table: RowTable[dict[str, str]]) -> list[str]:
+    return [table.render_line(y).text.rstrip() for y in range(1, table.row_count + 1)]
+
+
+async def test_lines_are_drawn_once_until_the_rows_change() -> None:
+    app = Rows(cache_lines=True)
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one("#rows", RowTable)
+        table.set_columns([Column("id", "Id", 3), Column("text", "Text", 10)])
+        table.set_rows([{"id": "a", "text": "first"}, {"id": "b", "text": "second"}])
+        await pilot.pause()
+        assert texts(table) == ["a   first", "b   second"]
+        app.calls.clear()
+        assert texts(table) == ["a   first", "b   second"]
+        assert app.calls == []  # from the cache
+        table.move_cursor(1)  # the rows under the old and the new cursor are drawn again
+        await pilot.pause()
+        texts(table)
+        assert {row for row, _key in app.calls} == {"a", "b"}
+        app.calls.clear()
+        texts(table)
+        assert app.calls == []
+        table.set_rows([{"id": "a", "text": "changed"}, {"id": "b", "text": "second"}])
+        await pilot.pause()
+        assert texts(table) == ["a   changed", "b   second"]
+        assert table.has_focus
+        app.calls.clear()
+        app.set_focus(None)  # the cursor's colour follows the focus: drawn again
+        await pilot.pause()
+        assert not table.has_focus
+        texts(table)
+        assert ("b", "text") in app.calls
+
+
+async def test_without_the_cache_every_draw_asks_the_cells() -> None:
+    app = Rows(cache_lines=False)
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one("#rows", RowTable)
+        table.set_columns([Column("id", "Id", 3), Column("text", "Text", 10)])
+        table.set_rows([{"id": "a", "text": "first"}])
+        await pilot.pause()
+        texts(table)
+        app.calls.clear()
+        assert texts(table) == ["a   first"]
+        assert app.calls == [("a", "id"), ("a", "text")]
