@@ -99,6 +99,10 @@ def remembered_view(app: App[Any], session_id: str) -> ListView:
 class ActionsScreen(Screen[None]):
     """All actions of one session (see module docstring)."""
 
+    #: focused as soon as it is composed (Textual's default, the first filter chip, was
+    #: styled and then restyled when the table took the focus: a second layout pass)
+    AUTO_FOCUS = "#actions-table"
+
     DEFAULT_CSS = """
     ActionsScreen #actions-title { height: 1; background: $panel; padding: 0 1; }
     ActionsScreen #action-filters { height: auto; }
@@ -147,6 +151,7 @@ class ActionsScreen(Screen[None]):
         self._warnings_of = -1
         #: what the table's cells show (the table draws the rows on screen through it)
         self.cells = ActionCells(self.agenda)
+        self._detail_shown: Text | None = None  # what the detail line under the table shows
 
     @property
     def today(self) -> dt.date:
@@ -176,7 +181,7 @@ class ActionsScreen(Screen[None]):
         with Horizontal(id="action-filters"):
             for name in FILTERS:
                 yield FilterChip(name, filter_title(name), id=f"filter-{name}")
-        table: RowTable[Entry] = RowTable(self.cells, id="actions-table")
+        table: RowTable[Entry] = RowTable(self.cells, id="actions-table", cache_lines=True)
         table.gap = GAP
         yield table
         yield Static(id="action-detail")
@@ -311,11 +316,17 @@ class ActionsScreen(Screen[None]):
         return current.id if current is not None else None
 
     def _show_detail(self) -> None:
-        detail = self.query_one("#action-detail", Static)
+        """The selected action in full under the table (redrawn only when it changed: a new
+        text lays the screen out again)."""
+        text = self._detail_text()
+        if text != self._detail_shown:
+            self._detail_shown = text
+            self.query_one("#action-detail", Static).update(text)
+
+    def _detail_text(self) -> Text:
         entry_id = self._selected_id()
         if entry_id is None:
-            detail.update(_("No actions match.") if self.filters() else _("No actions yet."))
-            return
+            return Text(_("No actions match.") if self.filters() else _("No actions yet."))
         entry = self.store.get(entry_id)
         fields = entry.action
         assert fields is not None
@@ -342,7 +353,7 @@ class ActionsScreen(Screen[None]):
         )
         for warning in self.warnings().get(entry_id, []):
             text.append(f"\n⚠ {warning.message}", "red")
-        detail.update(text)
+        return text
 
     # -- actions ---------------------------------------------------------------------------
     @on(RowTable.Highlighted, "#actions-table")

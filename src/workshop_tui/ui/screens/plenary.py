@@ -74,6 +74,10 @@ def grid_legend() -> Text:
 class PlenaryScreen(Screen[None]):
     """Report-back views of one session (see module docstring)."""
 
+    #: focused as soon as it is composed (Textual's default, the tab bar, was styled and
+    #: then restyled when the grid took the focus: a second layout pass)
+    AUTO_FOCUS = "#plenary-grid"
+
     DEFAULT_CSS = """
     PlenaryScreen #plenary-title { height: 1; background: $panel; padding: 0 1; }
     PlenaryScreen #plenary-tabs { height: 1fr; }
