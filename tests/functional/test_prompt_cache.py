@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.console import Console
 from rich.text import Text
 from session_fixtures import capture, new_app, new_session, saved, screen_of, select, shown_lines
 from textual.widgets.option_list import Option
@@ -53,6 +54,27 @@ def test_the_cache_keys_on_what_is_drawn_and_is_bounded() -> None:
     assert cache.option("e1", EntryPrompt(Text("C2", "bold"), Text("Fees too high"))) is not one
     assert cache.option("e2", EntryPrompt(Text("C1", "bold"), Text("Fees too high"))) is not one
     assert len(cache) == 2  # the least recently used went
+
+
+def test_a_prompt_counts_its_lines_as_it_draws_them() -> None:
+    """The height a pane measures every entry with (without drawing) is the drawn height."""
+    console = Console(width=200, color_system=None)
+    bodies = [
+        "",
+        "Fees",
+        "Right holders rarely answer detention notices within ten working days",
+        "Petugas bea cukai belum dilatih mengenali barang palsu  ●3  →C1,C2  ←S1",
+        "https://example.org/a-very-long-address-without-any-space-in-it-at-all/x",
+        "Train officers\nowner · due 2026-12-31 · in progress",
+        "税関職員は偽造品を見分ける訓練を受けていない",
+    ]
+    for text in bodies:
+        for label in ("C1", "A12"):
+            prompt = EntryPrompt(Text(label, "bold"), Text(text))
+            for width in range(4, 60):
+                options = console.options.update_width(width)
+                drawn_lines = sum(seg.text.count("\n") for seg in console.render(prompt, options))
+                assert prompt.height(console, width) == drawn_lines, (text, label, width)
 
 
 async def test_a_switch_back_reuses_the_panes_and_topic_lists_options(tmp_path: Path) -> None:

@@ -42,6 +42,7 @@ from workshop_tui.ui.screens.session_capture import CaptureController
 from workshop_tui.ui.screens.session_drafts import DraftControl
 from workshop_tui.ui.screens.session_end import end_session
 from workshop_tui.ui.screens.session_keys import SESSION_BINDINGS, session_palette_commands
+from workshop_tui.ui.screens.session_memory import hold_long_lived, screen_closed, screen_opened
 from workshop_tui.ui.screens.session_view import EXTRA_KINDS, MAIN_KINDS, SessionView
 from workshop_tui.ui.served import allows
 from workshop_tui.ui.translate import Footer
@@ -140,6 +141,7 @@ class SessionScreen(Screen[None]):
 
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        screen_opened()  # the app and the parsed session: out of the collector's full passes
         with Horizontal(id="session-bar"):
             yield SessionHeader(id="bar-title")
             yield TimerDisplay(self.timers, id="topic-timer")
@@ -185,6 +187,7 @@ class SessionScreen(Screen[None]):
             self.controller.mark_latest()  # started or resumed: what "latest" means
         self._show_timer()
         self.set_interval(POLL_SECONDS, self._poll_disk)
+        self.call_after_refresh(hold_long_lived)  # and the widgets and drawings just made
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_toggles()
@@ -456,6 +459,7 @@ class SessionScreen(Screen[None]):
         self._stash_drafts()
         self.save_state()
         self.writer.flush()
+        screen_closed()
 
     def action_end_session(self) -> None:
         """Mark the session ended (after confirming, and asking about unsent drafts)."""

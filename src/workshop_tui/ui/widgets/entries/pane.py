@@ -322,6 +322,7 @@ class EntryPane(Vertical):
         self._count = 0
         #: the list's options by what they draw, kept across switches (made on first show)
         self._prompts: PromptCache | None = None
+        self._titles_shown: tuple[str, str] | None = None  # border title and subtitle
         #: None: side by side with the others; True: the focused one of stacked panes (full
         #: width); False: stacked and folded to its one-line summary
         self.stacked: bool | None = None
@@ -445,17 +446,20 @@ class EntryPane(Vertical):
     def _update_title(self) -> None:
         self._update_summary()
         room = self.outer_size.width - TITLE_FRAME
-        self.border_title = pane_title(
-            _(PANE_TITLES[self.kind]), self._count, self.sort_by_votes, room
-        )
+        title = pane_title(_(PANE_TITLES[self.kind]), self._count, self.sort_by_votes, room)
         if self.editing:
-            self.border_subtitle = _("editing · Esc cancels")
+            subtitle = _("editing · Esc cancels")
         elif self.kind in (EntryKind.PARKING, EntryKind.NOTE):
             # each topic × group has its own parking lot and notes (F2 → p lists every
             # parked point of the session)
-            self.border_subtitle = _("this topic × group")
+            subtitle = _("this topic × group")
         else:
-            self.border_subtitle = ""
+            subtitle = ""
+        # set only when changed: setting a border title redraws the whole pane
+        if (title, subtitle) != self._titles_shown:
+            self._titles_shown = (title, subtitle)
+            self.border_title = title
+            self.border_subtitle = subtitle
 
     def language_changed(self) -> None:
         """Show the title and the input's placeholder in the new UI language."""

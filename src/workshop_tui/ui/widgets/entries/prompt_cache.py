@@ -55,7 +55,12 @@ class CachedVisual(RichVisual):
     def get_height(self, rules: RulesMap, width: int) -> int:
         height = self._heights.get(width)
         if height is None:
-            height = self._heights[width] = super().get_height(rules, width)
+            renderable = self._renderable
+            if isinstance(renderable, EntryPrompt):  # counted without drawing it
+                height = renderable.height(self._widget.app.console, width)
+            else:
+                height = super().get_height(rules, width)
+            self._heights[width] = height
         return height
 
     def render_strips(

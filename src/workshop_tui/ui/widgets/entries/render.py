@@ -44,11 +44,18 @@ class EntryPrompt:
     def cells(self) -> tuple[Text, Text]:
         return (self.label, self.body)
 
+    def _wrapped(self, console: Console, width: int) -> list[Text]:
+        body_width = max(1, width - self.label.cell_len - 1)
+        return list(self.body.wrap(console, body_width, overflow="fold", no_wrap=False))
+
+    def height(self, console: Console, width: int) -> int:
+        """The lines this prompt takes at ``width`` cells, without drawing it (a pane
+        measures every entry, and draws only those on screen)."""
+        return max(1, len(self._wrapped(console, width)))
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        label_width = self.label.cell_len
-        indent = label_width + 1
-        body_width = max(1, options.max_width - indent)
-        lines = self.body.wrap(console, body_width, overflow="fold", no_wrap=False)
+        indent = self.label.cell_len + 1
+        lines = self._wrapped(console, options.max_width)
         pad = Text(" " * indent)
         for index, line in enumerate(lines):
             line.rstrip()
