@@ -92,6 +92,24 @@ async def test_a_switch_back_reuses_the_panes_and_topic_lists_options(tmp_path: 
         assert all(a is b for a, b in zip(navigator.options, topics_before, strict=True))
 
 
+async def test_the_pane_titles_count_what_each_topic_holds(tmp_path: Path) -> None:
+    """A new count redraws only the title line of a pane's border: it is drawn."""
+    app = new_app(tmp_path, session_id=new_session(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await saved(pilot)
+        await capture(pilot, C, "Fees too high")
+        await capture(pilot, C, "Scanners are old")
+        assert "Challenges 2" in drawn(app)
+        screen_of(app).action_topic(1)
+        await saved(pilot)
+        assert "Challenges 0" in drawn(app) and "Challenges 2" not in drawn(app)
+        screen_of(app).action_topic(-1)
+        await saved(pilot)
+        assert "Challenges 2" in drawn(app) and "Challenges 0" not in drawn(app)
+        await capture(pilot, C, "Forms only on paper")
+        assert "Challenges 3" in drawn(app)
+
+
 async def test_an_edit_a_vote_and_a_link_are_drawn_not_the_kept_prompt(tmp_path: Path) -> None:
     app = new_app(tmp_path, session_id=new_session(tmp_path))
     async with app.run_test(size=SIZE) as pilot:

@@ -19,7 +19,7 @@ from textual.widgets.selection_list import Selection
 
 from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import Entry
-from workshop_tui.ui.widgets.entries.pane import remeasure_options
+from workshop_tui.ui.widgets.entries.fit import remeasure_options
 
 #: the box of a ticked candidate; an unticked one is empty (not told apart by colour only)
 TICKED = "✓"

@@ -7,13 +7,13 @@ The pane only shows and collects; it never writes. It sends messages up (``Submi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Self
 
-from rich.cells import cell_len, set_cell_size
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
@@ -21,6 +21,11 @@ from textual.widgets import Input, OptionList
 from workshop_tui.core.capture import LINK_TARGETS
 from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import VOTABLE_KINDS, Entry, EntryKind
+from workshop_tui.ui.widgets.entries.fit import (  # remeasure_options: start.py imports it here
+    TITLE_FRAME,
+    pane_title,
+    remeasure_options,
+)
 from workshop_tui.ui.widgets.entries.prompt_cache import PromptCache
 from workshop_tui.ui.widgets.entries.render import entry_prompt
 from workshop_tui.ui.widgets.entries.summary import PaneSummary, summary_text
@@ -56,50 +61,12 @@ def operation_applies(operation: str, kind: EntryKind) -> bool:
     return True
 
 
-#: shown in a pane's title while it is sorted by dot votes
-SORTED_MARK = "↓●"
-#: cells of a border line that a title cannot use: the corners, a rule cell and a space each side
-TITLE_FRAME = 6
-
-
-def pane_title(name: str, count: int, sorted_by_votes: bool, room: int) -> str:
-    """``Challenges 4``, or ``Challenges 4 ↓●`` when sorted by votes.
-
-    The mark must never be cut (moving an entry is refused while it is sorted): when the
-    title does not fit in ``room`` cells, the name is shortened instead (``Challen… ↓● 4``).
-    """
-    if not sorted_by_votes:
-        return f"{name} {count}"
-    full = f"{name} {count} {SORTED_MARK}"
-    if room <= 0 or cell_len(full) <= room:
-        return full
-    tail = f" {SORTED_MARK} {count}"
-    name_room = room - cell_len(tail)
-    if name_room < 2:
-        return tail.strip()
-    return set_cell_size(name, name_room - 1).rstrip() + "…" + tail
-
-
 def pane_of(widget: Widget) -> EntryPane | None:
     """The pane a widget sits in."""
     for node in widget.ancestors:
         if isinstance(node, EntryPane):
             return node
     return None
-
-
-def remeasure_options(option_list: OptionList) -> None:
-    """Measure and draw every option again, for the width the list has now.
-
-    Call it when the list's vertical scrollbar comes or goes. OptionList measures each
-    option's height, and caches its drawn lines, for the width it has when the options are
-    set; a scrollbar that appears after that (the options just set need it) narrows the
-    list without a Resize event, so an option wrapped at the new width has more lines than
-    were counted and its last ones (votes, links) are never drawn. Textual 8.2.8 keys that
-    cache without the width and clears it only on a resize.
-    """
-    option_list._clear_caches()  # private, but the only way to drop both caches
-    option_list.call_after_refresh(option_list.scroll_to_highlight)
 
 
 class EntryList(OptionList):
@@ -295,6 +262,8 @@ class CaptureInput(Input):
 class EntryPane(Vertical):
     """One pane of the session screen (Challenges, Solutions, Actions, Parking lot, Notes)."""
 
+    _title_line_only = False  # see refresh()
+
     @dataclass
     class Submitted(Message):
         """Text was entered: a new entry (``editing`` is None) or new text for ``editing``."""
@@ -455,11 +424,35 @@ class EntryPane(Vertical):
             subtitle = _("this topic × group")
         else:
             subtitle = ""
-        # set only when changed: setting a border title redraws the whole pane
-        if (title, subtitle) != self._titles_shown:
-            self._titles_shown = (title, subtitle)
-            self.border_title = title
-            self.border_subtitle = subtitle
+        shown = self._titles_shown
+        if (title, subtitle) == shown:
+            return  # setting a border title redraws the pane: only when it changed
+        self._titles_shown = (title, subtitle)
+        if shown is not None and subtitle == shown[1]:
+            # a new count: only the top border line is drawn again, not the whole pane
+            # (a topic switch changes every pane's count: 7 ms of redrawing borders)
+            self._title_line_only = True
+            try:
+                self.border_title = title
+            finally:
+                self._title_line_only = False
+            return
+        self.border_title = title
+        self.border_subtitle = subtitle
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if self._title_line_only and not (regions or layout or recompose):
+            # the border title's own refresh (see _update_title): its line, in content
+            # coordinates (the border is above and left of the content)
+            left, top = self.content_offset
+            regions = (Region(-left, -top, self.outer_size.width, 1),)
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def language_changed(self) -> None:
         """Show the title and the input's placeholder in the new UI language."""

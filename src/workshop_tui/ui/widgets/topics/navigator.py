@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from workshop_tui.core.agenda import Topic
 from workshop_tui.core.i18n import N_, _
-from workshop_tui.ui.widgets.entries.pane import remeasure_options
+from workshop_tui.ui.widgets.entries.fit import remeasure_options
 from workshop_tui.ui.widgets.entries.prompt_cache import CachedVisual
 
 
