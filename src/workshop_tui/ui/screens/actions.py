@@ -20,7 +20,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Static
 
 from workshop_tui.core.action_list import (
     FILTERS,
@@ -51,6 +50,7 @@ from workshop_tui.ui.widgets.action_table import (
     action_columns,
 )
 from workshop_tui.ui.widgets.table import RowTable
+from workshop_tui.ui.widgets.table.info import InfoBox
 from workshop_tui.ui.writer import store_writer
 
 
@@ -151,7 +151,6 @@ class ActionsScreen(Screen[None]):
         self._warnings_of = -1
         #: what the table's cells show (the table draws the rows on screen through it)
         self.cells = ActionCells(self.agenda)
-        self._detail_shown: Text | None = None  # what the detail line under the table shows
 
     @property
     def today(self) -> dt.date:
@@ -177,14 +176,14 @@ class ActionsScreen(Screen[None]):
         return self._follow_up[0]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="actions-title")
+        yield InfoBox(id="actions-title")
         with Horizontal(id="action-filters"):
             for name in FILTERS:
                 yield FilterChip(name, filter_title(name), id=f"filter-{name}")
         table: RowTable[Entry] = RowTable(self.cells, id="actions-table", cache_lines=True)
         table.gap = GAP
         yield table
-        yield Static(id="action-detail")
+        yield InfoBox(id="action-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -308,7 +307,7 @@ class ActionsScreen(Screen[None]):
             title.append(_("READ-ONLY"), "bold reverse")
         title.append(" · ")
         title.append(self.store.session.title, "bold")
-        self.query_one("#actions-title", Static).update(title)
+        self.query_one("#actions-title", InfoBox).show(title)
         self._show_detail()
 
     def _selected_id(self) -> str | None:
@@ -316,12 +315,9 @@ class ActionsScreen(Screen[None]):
         return current.id if current is not None else None
 
     def _show_detail(self) -> None:
-        """The selected action in full under the table (redrawn only when it changed: a new
-        text lays the screen out again)."""
-        text = self._detail_text()
-        if text != self._detail_shown:
-            self._detail_shown = text
-            self.query_one("#action-detail", Static).update(text)
+        """The selected action in full under the table (redrawn only when it changed, and the
+        screen laid out again only when its height changed)."""
+        self.query_one("#action-detail", InfoBox).show(self._detail_text())
 
     def _detail_text(self) -> Text:
         entry_id = self._selected_id()
