@@ -149,6 +149,9 @@ class ActionsScreen(Screen[None]):
         #: every action's quality warnings, and the store generation they were worked out at
         self._warnings: dict[str, list[QualityWarning]] = {}
         self._warnings_of = -1
+        #: the live actions, and one pane's labels ("A1"), with the generation they were read at
+        self._actions_of: tuple[int, list[Entry]] = (-1, [])
+        self._pane_labels: tuple[tuple[int, str, str], dict[str, str]] = ((-1, "", ""), {})
         #: what the table's cells show (the table draws the rows on screen through it)
         self.cells = ActionCells(self.agenda)
 
@@ -199,7 +202,11 @@ class ActionsScreen(Screen[None]):
 
     # -- data ------------------------------------------------------------------------------
     def _actions(self) -> list[Entry]:
-        return self.store.entries(kind=EntryKind.ACTION)
+        """The session's live actions (read once per store generation)."""
+        generation = self.store.sync()  # takes in what another process saved
+        if generation != self._actions_of[0]:
+            self._actions_of = (generation, self.store.entries(kind=EntryKind.ACTION))
+        return self._actions_of[1]
 
     def _fill_filters(self, restore: dict[str, list[str]] | None = None) -> None:
         """Offer the session's values in the filters; keep (or ``restore``) the chosen ones
@@ -425,8 +432,11 @@ class ActionsScreen(Screen[None]):
 
     def _label(self, entry: Entry) -> str:
         """The action's number in its pane, as the session screen shows it: "A1 · "."""
-        here = self.store.entries(topic_id=entry.topic_id, group=entry.group)
-        label = pane_labels(here).get(entry.id)
+        pane = (self.store.generation, entry.topic_id, entry.group)
+        if self._pane_labels[0] != pane:
+            here = self.store.entries(topic_id=entry.topic_id, group=entry.group)
+            self._pane_labels = (pane, pane_labels(here))
+        label = self._pane_labels[1].get(entry.id)
         return f"{label} · " if label else ""
 
     def _noted(self, entry_id: str, status: ActionStatus | None) -> None:
