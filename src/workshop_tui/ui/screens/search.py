@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from workshop_tui.core.history import FilterError
 from workshop_tui.core.i18n import N_, _, ngettext
@@ -30,6 +30,7 @@ from workshop_tui.core.store import StoreError
 from workshop_tui.ui.navigation import open_entry
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.table import Column, RowTable
+from workshop_tui.ui.widgets.table.info import InfoBox
 from workshop_tui.ui.widgets.table.place import KeptPlace
 
 PAGE = 200
@@ -92,9 +93,9 @@ class SearchScreen(KeptPlace, Screen[None]):
             ),
             id="search-input",
         )
-        yield Static(_("Type words to search."), id="search-status")
+        yield InfoBox(_("Type words to search."), id="search-status")
         yield RowTable[SearchHit](_cell, id="search-results")
-        yield Static(id="search-detail")
+        yield InfoBox(id="search-detail")
         yield Footer()
 
     @property
@@ -215,7 +216,7 @@ class SearchScreen(KeptPlace, Screen[None]):
             self._update_status()
 
     def _show_status(self, message: str | Text) -> None:
-        self.query_one("#search-status", Static).update(message)
+        self.query_one("#search-status", InfoBox).show(message)
 
     def _update_status(self) -> None:
         text = self._shown_for or ""
@@ -247,10 +248,10 @@ class SearchScreen(KeptPlace, Screen[None]):
             )
 
     def _show_detail(self) -> None:
-        detail = self.query_one("#search-detail", Static)
+        detail = self.query_one("#search-detail", InfoBox)
         hit = self.table.current
         if hit is None:
-            detail.update("")
+            detail.show("")
             detail.display = False
             return
         text = Text(" ".join(hit.text.split()), "bold")
@@ -259,7 +260,7 @@ class SearchScreen(KeptPlace, Screen[None]):
             f"{hit.session_title} ({hit.started[:10]})",
             "dim",
         )
-        detail.update(text)
+        detail.show(text)
         detail.display = True
 
     # -- keys and events -------------------------------------------------------------------
