@@ -9,6 +9,7 @@ from pathlib import Path
 
 from session_fixtures import new_app, new_session, saved, screen_of
 
+from workshop_tui.ui.screens import session_memory
 from workshop_tui.ui.screens.session import SessionScreen
 
 
@@ -34,4 +35,12 @@ async def test_the_heap_is_frozen_while_a_session_is_open_and_handed_back_after(
         app.open_session(session_id)
         await saved(pilot)
         assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_late_hold_after_the_last_screen_closed_freezes_nothing() -> None:
+    gc.unfreeze()
+    session_memory.screen_opened()
+    session_memory.screen_closed()
+    session_memory.hold_long_lived()  # a callback that ran after its screen closed
     assert gc.get_freeze_count() == 0

@@ -21,14 +21,16 @@ _open_screens = 0
 
 
 def hold_long_lived() -> None:
-    """Freeze what is alive now; call again to add what was built since (idempotent)."""
-    gc.freeze()
+    """Freeze what is alive now; call again to add what was built since. Nothing happens
+    once every session screen has closed (a late call must not freeze for good)."""
+    if _open_screens > 0:
+        gc.freeze()
 
 
 def screen_opened() -> None:
     global _open_screens
     _open_screens += 1
-    hold_long_lived()
+    gc.freeze()
 
 
 def screen_closed() -> None:
