@@ -9,14 +9,13 @@ The sort and the filters are remembered per session across runs (the preferences
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections.abc import Awaitable
 from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -37,6 +36,7 @@ from workshop_tui.core.labels import level_label, status_label
 from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, EntryKind, parse_date
 from workshop_tui.core.quality import FollowUp, QualityWarning, check_session
 from workshop_tui.core.store import SessionStore, Store, StoreError
+from workshop_tui.ui.action_view import filter_title, remembered_view, sort_title
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.dates import today_of
 from workshop_tui.ui.navigation import open_entry, refresh_session_screens
@@ -52,48 +52,6 @@ from workshop_tui.ui.widgets.action_table import (
 from workshop_tui.ui.widgets.table import RowTable
 from workshop_tui.ui.widgets.table.info import InfoBox
 from workshop_tui.ui.writer import store_writer
-
-
-def filter_title(name: str) -> str:
-    """A filter's name as its chip shows it, in the UI language (short: chips are narrow)."""
-    titles = {
-        "group": pgettext("filter chip", "group"),
-        "topic": pgettext("filter chip", "topic"),
-        "owner": pgettext("filter chip", "owner"),
-        "unit": pgettext("filter chip", "unit"),
-        "level": pgettext("filter chip", "level"),
-        "status": pgettext("filter chip", "status"),
-    }
-    return titles.get(name, name)
-
-
-def sort_title(how: str) -> str:
-    """A sort order's name as shown (the key stays English)."""
-    titles = {
-        "due": pgettext("sort", "due"),
-        "priority": pgettext("sort", "priority"),
-        "owner": pgettext("sort", "owner"),
-    }
-    return titles.get(how, how)
-
-
-#: per app (a test runs many) and per session id; gone with the app
-_VIEWS: weakref.WeakKeyDictionary[App[Any], dict[str, ListView]] = weakref.WeakKeyDictionary()
-
-
-def remembered_view(app: App[Any], session_id: str) -> ListView:
-    """The list view of ``session_id``: as left in this run of ``app``, else as saved in the
-    preferences by an earlier run, else the default."""
-    views = _VIEWS.setdefault(app, {})
-    if session_id not in views:
-        store = getattr(app, "store", None)
-        saved = (
-            store.prefs.get_for(PREF_KEY, session_id, None, dict)
-            if isinstance(store, Store)
-            else None
-        )
-        views[session_id] = ListView.from_pref(saved)
-    return views[session_id]
 
 
 class ActionsScreen(Screen[None]):

@@ -35,7 +35,7 @@ from workshop_tui.core.i18n import N_, _, ngettext
 from workshop_tui.core.labels import kind_heading, level_label, status_label
 from workshop_tui.core.model import EntryKind
 from workshop_tui.core.plenary import build_grid, chart_data, parking_lot, side_by_side_order
-from workshop_tui.core.quality import check_session, grid_gaps, warning_labels
+from workshop_tui.core.quality import check_session, grid_gaps
 from workshop_tui.core.similarity import duplicate_partners
 from workshop_tui.core.store import SessionStore, StoreError
 from workshop_tui.ui.commands import PaletteCommand
@@ -45,6 +45,7 @@ from workshop_tui.ui.polling import view_is_stale
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.bar_chart import BarChart
 from workshop_tui.ui.widgets.parking_lot import ParkingLotView
+from workshop_tui.ui.widgets.quality_view import QualityView
 from workshop_tui.ui.widgets.themes import ThemesView
 
 POLL_SECONDS = 2.0
@@ -85,8 +86,6 @@ class PlenaryScreen(Screen[None]):
     PlenaryScreen TabPane { height: 1fr; padding: 0; }
     PlenaryScreen #plenary-grid { height: 1fr; }
     PlenaryScreen #grid-legend { height: 1; padding: 0 1; color: $text-muted; }
-    PlenaryScreen #quality { height: 1fr; }
-    PlenaryScreen #quality-detail { height: auto; max-height: 6; background: $panel; padding: 0 1; }
     PlenaryScreen #side-title {
         height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis;
     }
@@ -176,10 +175,7 @@ class PlenaryScreen(Screen[None]):
         if tab == "tab-themes":
             return [ThemesView(self.store, id="themes-view")]
         if tab == "tab-quality":
-            return [
-                DataTable(id="quality", cursor_type="row", zebra_stripes=True),
-                Static(id="quality-detail"),
-            ]
+            return [QualityView(id="quality-view")]
         if tab == "tab-parking":
             return [ParkingLotView(id="parking-lot")]
         return []
@@ -269,7 +265,12 @@ class PlenaryScreen(Screen[None]):
         elif tab == "tab-charts":
             self._draw_charts()
         elif tab == "tab-quality":
-            self._draw_quality(self._warnings())
+            self.query_one(QualityView).show(
+                self.agenda,
+                self.store.entries(kind=EntryKind.ACTION),
+                self._warnings(),
+                self.app.size.width,
+            )
         elif tab == "tab-parking":
             self.query_one(ParkingLotView).show(
                 self.agenda, parking_lot(self.store), self.app.size.width
@@ -412,55 +413,6 @@ class PlenaryScreen(Screen[None]):
         for name, (title, labels, values) in series.items():
             self.query_one(f"#chart-{name}", BarChart).show(title, labels, values)
 
-    def _draw_quality(self, warnings: dict[str, list[Any]]) -> None:
-        self.warnings = warnings
-        table = self.query_one("#quality", DataTable)
-        table.clear(columns=True)
-        number = {t.id: i for i, t in enumerate(self.agenda.topics, 1)}
-        groups = self.agenda.group_names
-        # both text columns fit the screen: the warnings in words (cut with "…" after their
-        # count), the action in the rest; the box below the table has both in full
-        group_width = min(max((len(g) for g in groups), default=5), GROUP_WIDTH)
-        room = self.app.size.width - (len(_("Topic")) + 2) - (group_width + 2) - 2 - 4
-        labels = {i: warning_labels(found) for i, found in warnings.items()}
-        longest = max((len(label) for label in labels.values()), default=8)
-        warnings_width = min(max(longest, len(_("Warnings"))), max(20, room * 2 // 5))
-        table.add_column(_("Topic"))
-        table.add_column(_("Group"), width=group_width)
-        table.add_column(_("Warnings"), width=warnings_width)
-        table.add_column(_("Action"), width=max(20, room - warnings_width))
-        actions = sorted(
-            (self.store.get(i) for i in warnings),
-            key=lambda e: (
-                number.get(e.topic_id, 99),
-                groups.index(e.group) if e.group in groups else 99,
-                e.position,
-            ),
-        )
-        for entry in actions:
-            style = "red" if warnings[entry.id] else "green"
-            table.add_row(
-                f"{number.get(entry.topic_id, '?')}",
-                Text(entry.group, no_wrap=True, overflow="ellipsis"),
-                Text(labels[entry.id], style, no_wrap=True, overflow="ellipsis"),
-                Text(" ".join(entry.text.split()), no_wrap=True, overflow="ellipsis"),
-                key=entry.id,
-            )
-        self._show_quality_detail(actions[0].id if actions else None)
-
-    def _show_quality_detail(self, entry_id: str | None) -> None:
-        detail = self.query_one("#quality-detail", Static)
-        if entry_id is None:
-            detail.update(_("No actions yet."))
-            return
-        found = self.warnings.get(entry_id, [])
-        text = Text(" ".join(self.store.get(entry_id).text.split()), "bold")
-        for warning in found:
-            text.append(f"\n ⚠ {warning.message}", "red")
-        if not found:
-            text.append(_("\n ✓ no warnings"), "green")
-        detail.update(text)
-
     # -- interaction -----------------------------------------------------------------------
     async def action_show_tab(self, tab: str) -> None:
         await self._open_tab(tab)
@@ -516,19 +468,13 @@ class PlenaryScreen(Screen[None]):
         group = groups[int(column[1:])] if column.startswith("g") else groups[0]
         open_entry(self.app, self.store.id, topic_id=topic_id, group=group)
 
-    @on(DataTable.RowHighlighted, "#quality")
-    def _quality_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value:
-            self._show_quality_detail(str(event.row_key.value))
-
     @on(ParkingLotView.Open)
     def _parking_selected(self, event: ParkingLotView.Open) -> None:
         open_entry(self.app, self.store.id, entry_id=event.entry_id)
 
-    @on(DataTable.RowSelected, "#quality")
-    def _quality_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            open_entry(self.app, self.store.id, entry_id=str(event.row_key.value))
+    @on(QualityView.Open)
+    def _quality_selected(self, event: QualityView.Open) -> None:
+        open_entry(self.app, self.store.id, entry_id=event.entry_id)
 
     def palette_commands(self) -> list[PaletteCommand]:
         return [
