@@ -197,3 +197,27 @@ async def test_topic_and_group_have_columns_when_the_screen_is_wide(tmp_path: Pa
         )
         assert set(column_of(table, "group")) <= {"Group A", "Group B", "Group C"}
         assert set(column_of(table, "topic")) <= {"1", "2", "3"}
+
+
+async def test_a_tick_and_enter_in_one_burst_both_count(tmp_path: Path) -> None:
+    """ "Space Enter" arriving in one read (tmux send-keys, a fast typist): Enter is a
+    priority key of the tick list and reached it before the Space had ticked anything, so
+    the filter closed unchanged."""
+    from test_key_bursts import burst
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = actions_screen(app)
+        screen.query_one("#filter-group", FilterChip).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterPicker)
+        burst(app, ["space", "enter", "enter"])  # the second Enter lands on the table
+        for _ in range(5):
+            await pilot.pause()
+        assert app.screen is screen
+        assert screen.filters() == {"group": ["Group A"]}
+        assert set(column_of(screen.query_one("#actions-table", RowTable), "group")) == {"Group A"}

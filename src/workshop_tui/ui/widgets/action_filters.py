@@ -48,6 +48,7 @@ class FilterPicker(ModalScreen[list[str] | None]):
         self.title_text = title
         self.options = options
         self.chosen = list(chosen)
+        self._done_pressed = False  # Enter or Esc pressed: the next ones do nothing
 
     def compose(self) -> ComposeResult:
         with Vertical(id="filter-dialog") as dialog:
@@ -67,6 +68,16 @@ class FilterPicker(ModalScreen[list[str] | None]):
         self.query_one("#filter-list", LinkList).deselect_all()
 
     def action_done(self) -> None:
+        # Enter and Esc are priority keys, handled as they reach the app: a Space typed just
+        # before (one burst: "Space Enter") may still be on its way to the list, through this
+        # screen's queue and then the list's. The ticks are read once both have handled it.
+        if self._done_pressed:
+            return
+        self._done_pressed = True
+        listing = self.query_one("#filter-list", LinkList)
+        self.call_later(listing.call_later, self._finish)
+
+    def _finish(self) -> None:
         ticked = set(self.query_one("#filter-list", LinkList).selected)
         self.dismiss([value for _label, value in self.options if value in ticked])
 
