@@ -13,6 +13,7 @@ those internals shows up as a failing test rather than as a typed ™ in front o
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -58,6 +59,10 @@ class KeysInOrder(_AppBase):
     held while the one before it is on its way: a callback follows it up from its widget to
     the app (behind the key in every queue it can bubble through) and routes the next one.
     Typed slowly nothing changes; typed fast, the keys do what they would do typed slowly.
+
+    A focused widget can also hold the keys for a moment (``holds_keys()``, released with
+    :meth:`keys_may_go`): a pane's list while an entry just typed into it is being saved, so
+    Enter opens that entry as it would typed slowly, instead of finding the list empty.
     """
 
     #: release a held key anyway after this long (a widget closed under a key, a stuck queue)
@@ -75,12 +80,36 @@ class KeysInOrder(_AppBase):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             held, busy = self._keys_state()
-            if busy[0] or held:
+            if busy[0] or held or self._gate_closed():
                 held.append(event)
                 return
             await self._route_key(event)
             return
         await super().on_event(event)
+
+    def _gate_closed(self) -> bool:
+        """Whether the focused widget asks for keys to wait (``holds_keys()``: a pane's list
+        while an entry typed into it is still being saved, so the keys act on it as they
+        would typed slowly). Never longer than :attr:`KEY_TIMEOUT_S`."""
+        holds = getattr(self.focused, "holds_keys", None)
+        if not (callable(holds) and holds()):
+            self._gate_since = 0.0
+            return False
+        now = time.monotonic()
+        since = getattr(self, "_gate_since", 0.0) or now
+        if since == now:
+            self._gate_since = now
+            self.set_timer(self.KEY_TIMEOUT_S, self.keys_may_go)
+        return now - since < self.KEY_TIMEOUT_S
+
+    def keys_may_go(self) -> None:
+        """What held the keys is done (a capture drawn): route the held ones, in order."""
+        self.call_later(self._release_held)
+
+    async def _release_held(self) -> None:
+        held, busy = self._keys_state()
+        while held and not busy[0] and not self._gate_closed():
+            await self._route_key(held.popleft())
 
     async def _route_key(self, event: events.Event) -> None:
         _held, busy = self._keys_state()
@@ -92,16 +121,24 @@ class KeysInOrder(_AppBase):
             return
         target = self.focused or self.screen
         self.set_timer(self.KEY_TIMEOUT_S, partial(self._key_done, serial))
-        self._follow_key(target, serial)
+        self._follow_key(target, serial, target, 2)
 
-    def _follow_key(self, node: MessagePump, serial: int) -> None:
-        """Run behind the key in ``node``'s queue, then in its parent's, up to the app's."""
+    def _follow_key(self, node: MessagePump, serial: int, target: MessagePump, passes: int) -> None:
+        """Run behind the key in ``node``'s queue, then in its parent's, up to the app's.
+
+        Twice: the first pass follows the key up to the app (whose bindings run when it gets
+        there); the second follows what those bindings posted on the way (a pane's list asks
+        its screen to open the entry for editing): the next key then finds the input focused,
+        as it would typed slowly."""
         if node is self:
+            if passes > 1 and target is not self:
+                if target.call_later(self._follow_key, target, serial, target, passes - 1):
+                    return
             if not self.call_later(self._key_done, serial):
                 self.call_next(self._key_done, serial)
             return
         parent = node._parent
-        if parent is None or not node.call_later(self._follow_key, parent, serial):
+        if parent is None or not node.call_later(self._follow_key, parent, serial, target, passes):
             self.call_later(self._key_done, serial)
 
     async def _key_done(self, serial: int) -> None:
@@ -109,5 +146,4 @@ class KeysInOrder(_AppBase):
         if busy[0] != serial:
             return  # this key was released already (timeout, or it was followed twice)
         busy[0] = 0
-        while held and not busy[0]:
-            await self._route_key(held.popleft())
+        await self._release_held()

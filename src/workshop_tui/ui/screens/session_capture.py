@@ -79,9 +79,11 @@ class CaptureController:
         screen = self.screen
         if self.refuse_if_read_only():
             pane.give_back(text, editing)
+            pane.saving_done()
             return
         if not text.strip():
             pane.give_back(text, editing)
+            pane.saving_done()
             screen.notify(
                 _("The text is empty; press x on the entry to delete it."), severity="warning"
             )
@@ -106,11 +108,13 @@ class CaptureController:
         def done(saved: Entry) -> None:
             screen.show_saved(saved)
             pane.highlight(saved.id)
+            pane.saving_done()
 
         def failed(_error: Exception) -> None:
             pane.give_back(text, editing)  # the typed text is never lost
             if editing:
                 pane.focus_input()  # the edit is open again, to retry
+            pane.saving_done()
 
         self.queue(
             what, change, done, failed=failed, lost=_("the text was: {text}").format(text=text)

@@ -29,7 +29,7 @@ from workshop_tui.core.summary import SessionSummary
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.navigation import OpenImportDialog
 from workshop_tui.ui.translate import Footer
-from workshop_tui.ui.widgets.entries.pane import remeasure_options
+from workshop_tui.ui.widgets.entries.fit import remeasure_options
 
 AGENDA_PREFIX = "agenda:"
 RECENT_PREFIX = "recent:"

@@ -21,7 +21,8 @@ from textual.widgets import Input, OptionList
 from workshop_tui.core.capture import LINK_TARGETS
 from workshop_tui.core.i18n import N_, _
 from workshop_tui.core.model import VOTABLE_KINDS, Entry, EntryKind
-from workshop_tui.ui.widgets.entries.fit import (  # remeasure_options: start.py imports it here
+from workshop_tui.ui.widgets.entries.bindings import CAPTURE_KEYS, ENTRY_LIST_BINDINGS
+from workshop_tui.ui.widgets.entries.fit import (
     TITLE_FRAME,
     pane_title,
     remeasure_options,
@@ -44,8 +45,6 @@ PANE_TITLES: dict[EntryKind, str] = {
 READ_ONLY_OPERATIONS = frozenset({"sort"})
 #: the capture input of a read-only (ended) session
 READ_ONLY_PLACEHOLDER = N_("read-only (ended)")
-#: keys that start typing in a pane's input from its list (so does Enter on an empty list)
-CAPTURE_KEYS = ("i", "plus")
 #: keys that switch panes while typing in an input (the digits alone are typed there)
 PANE_SWITCH_KEYS = frozenset(f"alt+{digit}" for digit in "12345")
 
@@ -72,92 +71,7 @@ def pane_of(widget: Widget) -> EntryPane | None:
 class EntryList(OptionList):
     """The entries of a pane; keys act on the highlighted entry."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "e",
-            "request('edit')",
-            N_("Edit"),
-            id="entry.edit",
-            tooltip=N_("Edit the entry's text in the input"),
-        ),
-        Binding(
-            "enter",
-            "request('open')",
-            N_("Open"),
-            id="entry.open",
-            show=False,
-            tooltip=N_("Edit the text (an action: its fields); on an empty list: type a new one"),
-        ),
-        Binding(
-            "x,delete",
-            "request('delete')",
-            N_("Delete"),
-            id="entry.delete",
-            tooltip=N_("Delete the entry (ctrl+z undoes)"),
-        ),
-        Binding(
-            "v",
-            "request('vote')",
-            N_("Vote"),
-            id="entry.vote",
-            tooltip=N_("Give one of the group's dot votes"),
-        ),
-        Binding(
-            "V,shift+v",
-            "request('unvote')",
-            N_("Unvote"),
-            id="entry.unvote",
-            show=False,
-            tooltip=N_("Take one of the group's votes back"),
-        ),
-        Binding(
-            "l",
-            "request('link')",
-            N_("Link"),
-            id="entry.link",
-            tooltip=N_("Link to the challenges/solutions it answers"),
-        ),
-        Binding(
-            "a",
-            "request('action')",
-            N_("Action fields"),
-            id="entry.action_fields",
-            show=False,
-            tooltip=N_("Edit owner, due date, status, ... of an action"),
-        ),
-        Binding(
-            "s",
-            "request('sort')",
-            N_("Sort by votes"),
-            id="entry.sort",
-            show=False,
-            tooltip=N_("Sort the pane by votes (toggle)"),
-        ),
-        Binding(
-            "ctrl+up,shift+up",
-            "request('move_up')",
-            N_("Move up"),
-            id="entry.move_up",
-            show=False,
-            tooltip=N_("Move the entry up"),
-        ),
-        Binding(
-            "ctrl+down,shift+down",
-            "request('move_down')",
-            N_("Move down"),
-            id="entry.move_down",
-            show=False,
-            tooltip=N_("Move the entry down"),
-        ),
-        Binding(
-            ",".join(CAPTURE_KEYS),
-            "request('capture')",
-            N_("Add"),
-            id="entry.capture",
-            show=False,
-            tooltip=N_("Type a new entry in the pane's input (also Enter on an empty list)"),
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = ENTRY_LIST_BINDINGS
 
     def watch_show_vertical_scrollbar(self) -> None:
         remeasure_options(self)
@@ -187,6 +101,12 @@ class EntryList(OptionList):
             event.stop()
             event.prevent_default()
             self.screen.set_focus(field)
+
+    def holds_keys(self) -> bool:
+        """Keys wait while text typed into this pane is being saved (ui.keys.KeysInOrder):
+        typed slowly, they would act on the entry once it is in the list."""
+        pane = self.pane
+        return pane is not None and pane.saving > 0
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer only what makes sense for this pane's kind, and in a read-only session only
@@ -286,6 +206,8 @@ class EntryPane(Vertical):
         self.read_only = read_only
         self.editing: str | None = None
         self.sort_by_votes = False
+        #: texts submitted from this pane and not saved and drawn yet (see holds_keys)
+        self.saving = 0
         self._entries: list[Entry] = []
         self._labels: dict[str, str] = {}
         self._count = 0
@@ -511,7 +433,15 @@ class EntryPane(Vertical):
             # an edit done goes back to the list at once, in key order: the keys typed
             # next act on the list whether or not the save has finished
             self.screen.set_focus(self.entry_list)
+        self.saving += 1  # the screen calls saving_done once it is saved or given back
         self.post_message(self.Submitted(self, text, editing))
+
+    def saving_done(self) -> None:
+        """A submitted text is saved and drawn (or given back): held keys may go on."""
+        self.saving = max(0, self.saving - 1)
+        release = getattr(self.app, "keys_may_go", None)
+        if callable(release):
+            release()
 
     def give_back(self, text: str, editing: str | None) -> None:
         """Put text that could not be saved back in front of anything typed since."""
