@@ -100,8 +100,12 @@ async def capture(pilot: Pilot[Any], kind: EntryKind, text: str, *, typed: bool 
 
 
 async def saved(pilot: Pilot[Any]) -> None:
-    """Wait until every queued store write (they run in thread workers) is done and shown."""
+    """Wait until every queued store write (they run in thread workers) is done and shown;
+    a write that waits for a newer one of its kind (the screen position) is sent first."""
     await pilot.pause()
+    writer = getattr(pilot.app, "_store_writer", None)
+    if writer is not None:
+        writer.send_soon()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -31,6 +31,10 @@ def make_store(tmp_path: Path) -> tuple[Store, str]:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
+    """Every store write done, those that wait for a newer one of their kind sent first."""
+    writer = getattr(pilot.app, "_store_writer", None)
+    if writer is not None:
+        writer.send_soon()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

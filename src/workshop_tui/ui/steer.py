@@ -41,6 +41,10 @@ def steer_projector(app: Any) -> None:
         store = getattr(screen, "store", None) or _session_store(app)
         if store is None:
             return
-        store_writer(app).submit(_("Projector view"), lambda: save_view(store, view), notify=False)
+        # soon, not now: opening F2 (or going back) is not held up by a rewrite of the
+        # session file, and a quick F2 + Esc saves nothing (the view is as it was)
+        store_writer(app).submit_soon(
+            "projector-view", _("Projector view"), lambda: save_view(store, view), notify=False
+        )
 
     app.screen_change_signal.subscribe(app, screen_changed)

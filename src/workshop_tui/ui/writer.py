@@ -15,10 +15,12 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 from textual.app import App
 from textual.dom import DOMNode
+from textual.timer import Timer
 
 from workshop_tui.core.capture import CaptureError
 from workshop_tui.core.i18n import _
@@ -84,6 +86,47 @@ class StoreWriter:
         self._drain_lock = threading.Lock()
         #: changes submitted and not yet reported back (counted on the UI thread only)
         self.in_flight = 0
+        #: the newest "soon" change of each key, and the timer that will submit it
+        self._soon: dict[str, tuple[WriteJob, Timer]] = {}
+
+    #: how long a "soon" change waits for a newer one of its key (see :meth:`submit_soon`)
+    SOON_S = 0.4
+
+    def submit_soon(
+        self,
+        key: str,
+        what: str,
+        change: Callable[[], Any],
+        *,
+        failed: Callable[[Exception], None] | None = None,
+        owner: DOMNode | None = None,
+        notify: bool = True,
+    ) -> None:
+        """Submit ``change`` :data:`SOON_S` after the last call with this ``key``, and only
+        the newest one: where the facilitator is, after a run of topic or group switches, is
+        one rewrite of the session file, not one per key (each is a whole-file write). A
+        :meth:`submit`, :meth:`send_soon` or :meth:`flush` sends it at once."""
+        self.cancel_soon(key)
+        timer = self.app.set_timer(self.SOON_S, partial(self._send, key))
+        self._soon[key] = (WriteJob(what, change, None, failed, "", owner, notify), timer)
+
+    def cancel_soon(self, key: str) -> None:
+        """Drop the waiting change of ``key`` (a newer one is being submitted now)."""
+        waiting = self._soon.pop(key, None)
+        if waiting is not None:
+            waiting[1].stop()
+
+    def send_soon(self) -> None:
+        """Submit every waiting change now (before the app stops; tests that read the file)."""
+        for key in list(self._soon):
+            self._send(key)
+
+    def _send(self, key: str) -> None:
+        waiting = self._soon.pop(key, None)
+        if waiting is not None:
+            waiting[1].stop()
+            job = waiting[0]
+            self.submit(job.what, job.change, failed=job.failed, owner=job.owner, notify=job.notify)
 
     def submit(
         self,
@@ -129,6 +172,7 @@ class StoreWriter:
 
     def flush(self) -> None:
         """Save what no worker will (they are cancelled as the app stops); UI thread."""
+        self.send_soon()
         if not self._drain_lock.acquire(blocking=False):
             return  # a worker is draining: it saves the rest too
         try:

@@ -254,8 +254,9 @@ class SessionScreen(Screen[None]):
         self.view.show_saved(entry)
 
     # -- UI state ----------------------------------------------------------------------
-    def save_state(self, **extra: Any) -> None:
-        """Save where the facilitator is (best effort: one notification if it fails)."""
+    def save_state(self, *, soon: bool = False, **extra: Any) -> None:
+        """Save where the facilitator is (best effort: one notification if it fails); with
+        ``soon``, once a run of switches has stopped (StoreWriter.submit_soon)."""
         if self.read_only:
             return
         state = {
@@ -283,13 +284,12 @@ class SessionScreen(Screen[None]):
                 )
 
         # queued with the captures: a slow disk never stalls switching topics or groups
-        self.writer.submit(
-            _("Screen position"),
-            lambda: store.set_state(**saved_as),
-            failed=failed,
-            owner=self,
-            notify=False,
-        )
+        change, what = (lambda: store.set_state(**saved_as)), _("Screen position")
+        if soon:
+            self.writer.submit_soon("position", what, change, failed=failed, owner=self)
+            return
+        self.writer.cancel_soon("position")  # this one is newer
+        self.writer.submit(what, change, failed=failed, owner=self, notify=False)
 
     @on(events.DescendantFocus)
     def _focus_changed(self, event: events.DescendantFocus) -> None:
@@ -325,7 +325,7 @@ class SessionScreen(Screen[None]):
         self.refresh_all()
         self.query_one(TopicNavigator).highlight_current()
         self._show_timer()
-        self.save_state()
+        self.save_state(soon=True)
 
     def set_group(self, group: str) -> None:
         if group == self.group or group not in self.groups:
@@ -337,7 +337,7 @@ class SessionScreen(Screen[None]):
         self.group = group
         self._restore_drafts(note)
         self.refresh_all()
-        self.save_state()
+        self.save_state(soon=True)
 
     def _say_locked(self) -> None:
         self.notify(
