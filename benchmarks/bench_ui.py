@@ -8,7 +8,8 @@ key bound to nothing: the harness's own cost, which the targets are measured abo
 - ``ui_ms_topic_switch`` / ``ui_ms_group_switch``: ``}`` / ``]`` on the session screen.
 - ``ui_ms_capture``: Enter in a pane's input until the saved entry is drawn in the pane.
 - ``ui_ms_plenary_open`` / ``ui_ms_actions_open``: f2 / f3 until the screen has settled.
-- ``ui_ms_actions_filter``: closing the status filter's tick list with a new value ticked.
+- ``ui_ms_actions_filter``: closing a filter's tick list (the first chip ``f`` reaches: the
+  group filter) with a value ticked or unticked.
 - ``ui_ms_search_keystroke``: one character typed in the search box (f5).
 - ``ui_ms_open_session``: the session screen opened from the start screen until settled.
 """
@@ -144,7 +145,7 @@ async def measure_app(data_dir: Path, session_id: str, repeats: int) -> dict[str
         await pilot.press("f3")
         await _settle(pilot)
         for _ in range(repeats):
-            await pilot.press("f", "enter", "space")  # status filter: tick or untick "open"
+            await pilot.press("f", "enter", "space")  # the first chip (group): tick or untick
             await _settle(pilot)
             await _timed(samples["ui_ms_actions_filter"], pilot.press("enter"))
             await _settle(pilot)
