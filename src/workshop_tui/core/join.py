@@ -10,16 +10,19 @@ is idempotent, commutative and associative.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
 from workshop_tui.core.i18n import _
 from workshop_tui.core.model import Entry, Session, stamp_key
 
+V = TypeVar("V")
+
 __all__ = [
+    "join_maps",
     "PER_KEY_FIELDS",
     "canonical",
     "join_entry",
@@ -111,13 +114,19 @@ def join_entry(a: Entry, b: Entry) -> Entry:
     )
 
 
+def join_maps(a: Mapping[str, V], b: Mapping[str, V], join: Callable[[V, V], V]) -> dict[str, V]:
+    """Join two sets of records by id: a record in one only is kept, one in both is
+    ``join(ours, theirs)``. Pure; inputs are not changed (entries, themes)."""
+    merged = dict(a)
+    for key, theirs in b.items():
+        ours = merged.get(key)
+        merged[key] = theirs if ours is None else join(ours, theirs)
+    return merged
+
+
 def merge_entries(a: Mapping[str, Entry], b: Mapping[str, Entry]) -> dict[str, Entry]:
     """Join two entry sets (id → entry, tombstones included). Pure; inputs are not changed."""
-    merged = dict(a)
-    for entry_id, theirs in b.items():
-        ours = merged.get(entry_id)
-        merged[entry_id] = theirs if ours is None else join_entry(ours, theirs)
-    return merged
+    return join_maps(a, b, join_entry)
 
 
 def merge_session(a: Session, b: Session) -> Session:

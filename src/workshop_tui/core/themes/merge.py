@@ -19,6 +19,7 @@ from typing import Any
 
 import orjson
 
+from workshop_tui.core.join import join_maps
 from workshop_tui.core.model import stamp_key
 from workshop_tui.core.themes.model import Theme
 
@@ -69,8 +70,4 @@ def join_theme(a: Theme, b: Theme) -> Theme:
 
 def merge_themes(a: Mapping[str, Theme], b: Mapping[str, Theme]) -> dict[str, Theme]:
     """Join two theme sets (id → theme, deleted ones included). Pure."""
-    merged = dict(a)
-    for theme_id, theirs in b.items():
-        ours = merged.get(theme_id)
-        merged[theme_id] = theirs if ours is None else join_theme(ours, theirs)
-    return merged
+    return join_maps(a, b, join_theme)
