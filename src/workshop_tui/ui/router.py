@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingType
 
-from workshop_tui.core.i18n import N_, _
+from workshop_tui.core.i18n import N_, _, current_language
 from workshop_tui.core.model import EntryKind
 from workshop_tui.core.store import SessionStore, StoreError
+from workshop_tui.ui.dates import today_of
+from workshop_tui.ui.kept_screens import KeptScreens
 from workshop_tui.ui.navigation import (
     OpenEntry,
     OpenExportDialog,
@@ -79,6 +81,8 @@ REVIEW_BINDINGS: list[BindingType] = [
 
 class Router(_Base):
     """The app's navigation (mixed into :class:`workshop_tui.ui.app.WorkshopApp`)."""
+
+    _kept_screens: KeptScreens | None = None
 
     # -- the session screens in the stack ------------------------------------------------
     def _session_screens(self) -> list[SessionScreen]:
@@ -183,19 +187,40 @@ class Router(_Base):
         screen = self.session_screen()
         return bool(screen.read_only) if screen is not None else False
 
+    @property
+    def kept_screens(self) -> KeptScreens:
+        """The plenary and action list kept between opens (``ui.kept_screens``)."""
+        if self._kept_screens is None:
+            self._kept_screens = KeptScreens(self)
+        return self._kept_screens
+
+    def _kept_key(self, store: SessionStore, *more: Any) -> tuple[Any, ...]:
+        return (store, current_language(), today_of(self), *more)
+
     def action_plenary(self) -> None:
         store = self._session_or_warn()
         if store is not None:
             from workshop_tui.ui.screens.plenary import PlenaryScreen
 
-            self.push_screen(PlenaryScreen(store))
+            screen = self.kept_screens.get(
+                "plenary", self._kept_key(store), lambda: PlenaryScreen(store)
+            )
+            if screen is not None:
+                self.push_screen(screen)
 
     def action_action_list(self) -> None:
         store = self._session_or_warn()
         if store is not None:
             from workshop_tui.ui.screens.actions import ActionsScreen
 
-            self.push_screen(ActionsScreen(store, read_only=self._is_read_only()))
+            read_only = self._is_read_only()
+            screen = self.kept_screens.get(
+                "actions",
+                self._kept_key(store, read_only),
+                lambda: ActionsScreen(store, read_only=read_only),
+            )
+            if screen is not None:
+                self.push_screen(screen)
 
     def action_sessions(self) -> None:
         from workshop_tui.ui.screens.review import SessionsScreen

@@ -112,6 +112,8 @@ class ActionsScreen(Screen[None]):
         self._pane_labels: tuple[tuple[int, str, str], dict[str, str]] = ((-1, "", ""), {})
         #: what the table's cells show (the table draws the rows on screen through it)
         self.cells = ActionCells(self.agenda)
+        #: the store generation and screen width the table was last drawn for
+        self._drawn: tuple[int, int] = (-1, 0)
 
     @property
     def today(self) -> dt.date:
@@ -153,6 +155,21 @@ class ActionsScreen(Screen[None]):
         self._fill_filters(restore=self._view.filters)
         self.refresh_table()
         self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        """Shown again (kept between opens, ui.kept_screens; or a dialog closed): redraw only
+        when the store changed (here or in another process) or the screen was resized."""
+        try:
+            generation = self.store.sync()
+        except StoreError:
+            generation = -1  # refresh_table reports it
+        if self._drawn != (generation, self.app.size.width):
+            self._follow_up = None  # a follow-up session may have been started meanwhile
+            try:
+                self._fill_filters()
+            except StoreError:
+                pass  # refresh_table reports it
+            self.refresh_table()
 
     @property
     def table(self) -> RowTable[Entry]:
@@ -225,6 +242,7 @@ class ActionsScreen(Screen[None]):
         except StoreError as err:
             self.notify(str(err), title=_("Cannot read the session"), severity="error", timeout=12)
             return
+        self._drawn = (self.store.generation, self.app.size.width)
         table = self.table
         if keep is None:
             keep = self._selected_id()

@@ -28,6 +28,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
@@ -140,6 +141,9 @@ class PlenaryScreen(Screen[None]):
         self._composed: set[str] = {"tab-grid"}
         self._drawn: dict[str, int] = {}
         self._warnings_of = -1  # the store generation ``warnings`` were worked out at
+        self._drawn_width = 0  # the screen width the grid's columns were worked out for
+        self._poll_timer: Timer | None = None
+        self._reopened = False  # closed (not covered by a dialog) since it was last shown
 
     @property
     def today(self) -> dt.date:
@@ -194,7 +198,31 @@ class PlenaryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.action_reload()
         self.query_one("#plenary-grid", DataTable).focus()
-        self.set_interval(POLL_SECONDS, self.poll_disk)
+        self._poll_timer = self.set_interval(POLL_SECONDS, self.poll_disk)
+
+    # -- kept between opens (ui.kept_screens) ----------------------------------------------
+    def on_screen_suspend(self) -> None:
+        """Closed (kept for the next F2) or under another screen: no polling meanwhile."""
+        self._reopened = self not in self.app.screen_stack
+        if self._poll_timer is not None:
+            self._poll_timer.pause()
+        for themes in self.query(ThemesView):
+            themes.pause_polling()
+
+    async def on_screen_resume(self) -> None:
+        """Shown again: redraw only when the store changed or the screen was resized; F2
+        opens on the grid, as a new plenary would (the grid's cursor stays where it was)."""
+        if self._reopened:
+            self._reopened = False
+            if self.query_one(TabbedContent).active != "tab-grid":
+                await self.action_show_tab("tab-grid")
+        if self._poll_timer is not None:
+            self._poll_timer.resume()
+        for themes in self.query(ThemesView):
+            themes.resume_polling()
+        stale = view_is_stale(self.store, self._shown_generation, self._last_error)
+        if stale or self._drawn_width != self.app.size.width:
+            self.action_reload()
 
     def poll_disk(self) -> None:
         self._check_disk()
@@ -282,6 +310,7 @@ class PlenaryScreen(Screen[None]):
         self, grid: Any, empty_cells: set[tuple[str, str]], empty_topics: set[str]
     ) -> None:
         table = self.query_one("#plenary-grid", DataTable)
+        self._drawn_width = self.app.size.width
         cursor = table.cursor_coordinate
         table.clear(columns=True)
         # the topic column takes what the groups and the action total leave (the long titles

@@ -22,6 +22,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.timer import Timer
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -102,6 +103,7 @@ class ThemesView(ThemeKeys, Vertical):
         self.computing = False
         #: the row to highlight at the next draw (a theme just made)
         self.focus_key = ""
+        self._poll_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="themes-head")
@@ -110,7 +112,18 @@ class ThemesView(ThemeKeys, Vertical):
 
     def on_mount(self) -> None:
         self.reload()
-        self.set_interval(POLL_SECONDS, self._poll)
+        self._poll_timer = self.set_interval(POLL_SECONDS, self._poll)
+
+    def pause_polling(self) -> None:
+        """Its screen is not shown (the plenary is kept between opens): no reloads."""
+        if self._poll_timer is not None:
+            self._poll_timer.pause()
+
+    def resume_polling(self) -> None:
+        """Shown again: catch up with the store now, then poll as before."""
+        if self._poll_timer is not None:
+            self._poll_timer.resume()
+            self._poll()
 
     def focus_list(self) -> None:
         self.query_one("#themes-list", OptionList).focus()
