@@ -28,7 +28,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Input, Static, Tab, Tabs, TextArea
+from textual.widgets import Input, Tab, Tabs, TextArea
 
 from workshop_tui.core.drafts import DraftBook
 from workshop_tui.core.i18n import _
@@ -48,6 +48,7 @@ from workshop_tui.ui.served import allows
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.entries import CaptureInput, EntryPane
 from workshop_tui.ui.widgets.entries.summary import PaneSummary
+from workshop_tui.ui.widgets.table.info import InfoBox
 from workshop_tui.ui.widgets.timer import TimerDisplay
 from workshop_tui.ui.widgets.timer.control import TimerControl, stopped_bank
 from workshop_tui.ui.widgets.topics import SessionHeader, TopicNavigator
@@ -148,7 +149,7 @@ class SessionScreen(Screen[None]):
         with Horizontal(id="session-body"):
             yield TopicNavigator(self.agenda.topics, id="topics")
             with Vertical(id="session-main"):
-                yield VerticalScroll(Static(id="topic-info-text"), id="topic-info")
+                yield VerticalScroll(InfoBox(id="topic-info-text"), id="topic-info")
                 if self.locked_group:
                     label = _("{group} (locked)").format(group=self.locked_group)
                     tabs = [Tab(label, id="group-0")]

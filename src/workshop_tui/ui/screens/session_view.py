@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual.widgets import Static, Tabs
+from textual.widgets import Tabs
 
 from workshop_tui.core.capture import pane_labels, votes_left
 from workshop_tui.core.i18n import _
 from workshop_tui.core.model import Entry, EntryKind
 from workshop_tui.core.store import StoreError
 from workshop_tui.ui.widgets.entries.stack import apply_stack, is_stacked
+from workshop_tui.ui.widgets.table.info import InfoBox
 from workshop_tui.ui.widgets.topics import HeaderInfo, SessionHeader, TopicCounts, TopicNavigator
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ class SessionView:
                 info.append(f"\n • {question}")
         if info != self._info_shown:  # a group switch leaves the topic's text as it is
             self._info_shown = info
-            screen.query_one("#topic-info-text", Static).update(info)
+            screen.query_one("#topic-info-text", InfoBox).show(info)
         tabs = screen.query_one("#group-tabs", Tabs)
         tab_id = "group-0" if screen.locked_group else f"group-{screen.groups.index(screen.group)}"
         if tabs.active != tab_id:

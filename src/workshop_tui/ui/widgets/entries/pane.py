@@ -13,8 +13,9 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
@@ -72,6 +73,11 @@ class EntryList(OptionList):
     """The entries of a pane; keys act on the highlighted entry."""
 
     BINDINGS: ClassVar[list[BindingType]] = ENTRY_LIST_BINDINGS
+
+    #: the number of lines changes on every switch and capture: a repaint, not a layout of
+    #: the whole screen (Textual's own is ``layout=True``); a scrollbar that appears or goes
+    #: still lays the screen out (``show_vertical_scrollbar`` asks for it)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def watch_show_vertical_scrollbar(self) -> None:
         remeasure_options(self)
@@ -131,6 +137,10 @@ class EntryList(OptionList):
 
 class CaptureInput(Input):
     """Quick capture: Enter saves the text as a new entry (or the edited text)."""
+
+    #: ``Input`` sets it on every change of its value; a one-line input never needs the
+    #: screen laid out for that (Textual's own is ``layout=True``)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
