@@ -31,6 +31,7 @@ from workshop_tui.ui.widgets.entries.fit import (
 from workshop_tui.ui.widgets.entries.prompt_cache import PromptCache
 from workshop_tui.ui.widgets.entries.render import entry_prompt
 from workshop_tui.ui.widgets.entries.summary import PaneSummary, summary_text
+from workshop_tui.ui.widgets.kept_lines import KeptLinesOptionList
 
 #: English (N_); shown with _() in the UI language
 PANE_TITLES: dict[EntryKind, str] = {
@@ -69,7 +70,7 @@ def pane_of(widget: Widget) -> EntryPane | None:
     return None
 
 
-class EntryList(OptionList):
+class EntryList(KeptLinesOptionList):
     """The entries of a pane; keys act on the highlighted entry."""
 
     BINDINGS: ClassVar[list[BindingType]] = ENTRY_LIST_BINDINGS
@@ -314,7 +315,7 @@ class EntryPane(Vertical):
             # same cell): keep the list as it is, cursor and scroll position included
             self._update_title()
             return
-        entry_list.set_options(options)
+        entry_list.replace_options(options)  # only what changed is drawn again
         ids = [e.id for e in entries]
         if keep in ids:
             entry_list.highlighted = ids.index(keep)

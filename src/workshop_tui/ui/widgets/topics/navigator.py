@@ -23,6 +23,7 @@ from workshop_tui.core.agenda import Topic
 from workshop_tui.core.i18n import N_, _
 from workshop_tui.ui.widgets.entries.fit import remeasure_options
 from workshop_tui.ui.widgets.entries.prompt_cache import CachedVisual
+from workshop_tui.ui.widgets.kept_lines import KeptLinesOptionList
 
 
 def wrap_title(title: str, width: int) -> list[str]:
@@ -74,7 +75,7 @@ class TopicCounts:
     actions: int = 0
 
 
-class TopicNavigator(OptionList):
+class TopicNavigator(KeptLinesOptionList):
     """Enter or a click opens the highlighted topic."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -120,7 +121,8 @@ class TopicNavigator(OptionList):
 
     def _render_topics(self) -> None:
         highlighted = self.highlighted
-        self.set_options(self._option(i, t) for i, t in enumerate(self.topics, 1))
+        # a topic switch changes two options, a group switch the counts: only those drawn
+        self.replace_options([self._option(i, t) for i, t in enumerate(self.topics, 1)])
         if highlighted is None:
             highlighted = next((i for i, t in enumerate(self.topics) if t.id == self.current), 0)
         if self.topics:
