@@ -331,3 +331,42 @@ def test_reading_while_another_thread_saves_never_sees_a_changing_table(store: S
     thread.join()
     assert not errors and reads > 0
     assert len(s.entries(kind=EntryKind.SOLUTION)) == 20
+
+
+def test_a_cells_entries_come_from_an_index_that_follows_every_change(tmp_path: Path) -> None:
+    """entries(topic_id=, group=) reads a per-(topic, group) index; it must follow adds,
+    moves, deletes, restores and another process's save, and match a full pass."""
+    from workshop_tui.core.model import EntryKind
+
+    store = Store(tmp_path)
+    session = store.create_session(AGENDA, title="Index")
+    a = session.add_entry(EntryKind.CHALLENGE, "legal", "Group A", "first")
+    b = session.add_entry(EntryKind.CHALLENGE, "legal", "Group A", "second")
+    session.add_entry(EntryKind.SOLUTION, "legal", "Group B", "elsewhere")
+
+    def full_pass(kind: EntryKind | None = None) -> list[str]:
+        return [
+            e.id
+            for e in session.entries()
+            if e.topic_id == "legal" and e.group == "Group A" and (kind is None or e.kind == kind)
+        ]
+
+    def cell(kind: EntryKind | None = None) -> list[str]:
+        return [e.id for e in session.entries(topic_id="legal", group="Group A", kind=kind)]
+
+    assert cell() == full_pass() == [a.id, b.id]
+    session.update_entry(b.id, position=0.5)  # moved up
+    assert cell() == full_pass() == [b.id, a.id]
+    session.delete_entry(a.id)
+    assert cell() == full_pass() == [b.id]
+    session.restore_entry(a.id)
+    assert cell(EntryKind.CHALLENGE) == full_pass(EntryKind.CHALLENGE) == [b.id, a.id]
+    assert cell(EntryKind.SOLUTION) == []
+    # another process saves into the same cell: the index is built again from the file
+    other = Store(tmp_path).open_session(session.id)
+    c = other.add_entry(EntryKind.CHALLENGE, "legal", "Group A", "from the other laptop")
+    assert cell() == full_pass() == [b.id, a.id, c.id]
+    # the lists handed out are the caller's own
+    cell_list = session.entries(topic_id="legal", group="Group A")
+    cell_list.clear()
+    assert cell() == [b.id, a.id, c.id]

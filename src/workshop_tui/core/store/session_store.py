@@ -105,6 +105,9 @@ class SessionStore:
         # The UI thread, a background writer and a poller share one store: this lock keeps
         # (stamp, session, entries, generation) in step. It is never held while writing.
         self._parsed_lock = threading.RLock()
+        #: live entries by (topic, group) in pane order, for the ``_entries`` dict they were
+        #: sorted from (a change swaps in a new dict, so a stale index is never used)
+        self._cells: tuple[dict[str, Entry], dict[tuple[str, str], list[Entry]]] | None = None
 
     def _make_storage(self, path: Path) -> AtomicJSONStorage:
         storage = AtomicJSONStorage(path)
@@ -195,6 +198,11 @@ class SessionStore:
             kinds = {kind}
         else:
             kinds = set(kind)
+        if topic_id is not None and group is not None and not include_deleted:
+            # one topic × group (what a switch or a capture draws): from the index, not a
+            # pass over every entry of the session
+            cell = self._cell_index().get((topic_id, group), [])
+            return [e for e in cell if kinds is None or e.kind in kinds]
         found = [
             e
             for e in self._entries.values()
@@ -205,6 +213,20 @@ class SessionStore:
         ]
         found.sort(key=lambda e: (e.position, e.created))
         return found
+
+    def _cell_index(self) -> dict[tuple[str, str], list[Entry]]:
+        entries = self._entries  # read once: a writer thread may swap in a new dict
+        cached = self._cells
+        if cached is not None and cached[0] is entries:
+            return cached[1]
+        cells: dict[tuple[str, str], list[Entry]] = {}
+        for entry in entries.values():
+            if not entry.deleted:
+                cells.setdefault((entry.topic_id, entry.group), []).append(entry)
+        for cell in cells.values():
+            cell.sort(key=lambda e: (e.position, e.created))
+        self._cells = (entries, cells)
+        return cells
 
     def linked_from(self, entry_id: str) -> list[Entry]:
         """Live entries whose links point at ``entry_id`` (the other direction of a link)."""

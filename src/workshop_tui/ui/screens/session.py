@@ -204,7 +204,7 @@ class SessionScreen(Screen[None]):
 
     # -- helpers -----------------------------------------------------------------------
     def pane(self, kind: EntryKind) -> EntryPane:
-        return self.query_one(f"#pane-{kind.value}", EntryPane)
+        return self.view.pane(kind)
 
     @property
     def topic(self) -> Any:
@@ -324,7 +324,7 @@ class SessionScreen(Screen[None]):
         self.topic_id = topic_id
         self._restore_drafts(note)
         self.refresh_all()
-        self.query_one(TopicNavigator).highlight_current()
+        self.view.one("#topics", TopicNavigator).highlight_current()
         self._show_timer()
         self.save_state(soon=True)
 
@@ -417,7 +417,7 @@ class SessionScreen(Screen[None]):
     # -- timer -------------------------------------------------------------------------
     def _show_timer(self) -> None:
         topic = self.topic
-        display = self.query_one(TimerDisplay)
+        display = self.view.one("#topic-timer", TimerDisplay)
         timer = display.show_topic(topic.id, topic.title, max(1, topic.timebox) * 60)
         if self.read_only:
             # an ended session shows the time a topic used, stopped; a timer never used has

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.css.query import NoMatches
+
 from workshop_tui.core.drafts import Draft, DraftBook
 from workshop_tui.core.i18n import _
 from workshop_tui.core.store import StoreError
@@ -33,11 +35,14 @@ class DraftControl:
         Switching group or topic mid-sentence must neither lose the words nor carry them
         into another group's pane."""
         screen = self.screen
-        if not screen.is_attached or not screen.query(EntryPane):
+        try:
+            panes = screen.view.panes() if screen.is_attached else []
+        except NoMatches:
+            panes = []
+        if not panes or not all(pane.is_attached for pane in panes):
             # quitting: the inputs are gone, what they held was followed as it was typed
             self.book.stash_typing(screen.topic_id, screen.group)
             return ""
-        panes = list(screen.query(EntryPane))
         inputs = [(p.kind.value, Draft(p.capture_input.value, p.editing)) for p in panes]
         kept = set(self.book.stash(screen.topic_id, screen.group, inputs))
         for pane in panes:
@@ -55,7 +60,7 @@ class DraftControl:
         """Put the current topic × group's drafts back in their inputs; say where the
         ``note`` (where the ones just stashed went)."""
         screen = self.screen
-        for pane in screen.query(EntryPane):
+        for pane in screen.view.panes():
             draft = self.book.take(screen.topic_id, screen.group, pane.kind.value)
             if draft is None:
                 continue

@@ -7,15 +7,17 @@ poll); this decides *what* is read and drawn.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
+from textual.widget import Widget
 from textual.widgets import Tabs
 
 from workshop_tui.core.capture import pane_labels, votes_left
 from workshop_tui.core.i18n import _
 from workshop_tui.core.model import Entry, EntryKind
 from workshop_tui.core.store import StoreError
+from workshop_tui.ui.widgets.entries import EntryPane
 from workshop_tui.ui.widgets.entries.stack import apply_stack, is_stacked
 from workshop_tui.ui.widgets.table.info import InfoBox
 from workshop_tui.ui.widgets.topics import HeaderInfo, SessionHeader, TopicCounts, TopicNavigator
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
 
 MAIN_KINDS = (EntryKind.CHALLENGE, EntryKind.SOLUTION, EntryKind.ACTION)
 EXTRA_KINDS = (EntryKind.PARKING, EntryKind.NOTE)
+
+W = TypeVar("W", bound=Widget)
 
 
 class SessionView:
@@ -39,6 +43,23 @@ class SessionView:
         self.shown_generation = -1
         #: the topic's description as drawn (redrawn only when it changes: a layout)
         self._info_shown: Text | None = None
+        self._found: dict[tuple[str, type[Widget]], Widget] = {}
+
+    def one(self, selector: str, expect: type[W]) -> W:
+        """``query_one``, kept: the screen's widgets are composed once and never replaced,
+        and a switch looked a dozen of them up in a DOM of ~90 nodes."""
+        found = self._found.get((selector, expect))
+        if found is None:
+            found = self._found[(selector, expect)] = self.screen.query_one(selector, expect)
+        assert isinstance(found, expect)
+        return found
+
+    def pane(self, kind: EntryKind) -> EntryPane:
+        return self.one(f"#pane-{kind.value}", EntryPane)
+
+    def panes(self) -> list[EntryPane]:
+        """The five panes, in screen order."""
+        return [self.pane(kind) for kind in (*MAIN_KINDS, *EXTRA_KINDS)]
 
     def stack(self, kind: EntryKind | None = None) -> None:
         """Below 100 columns the focused pane is open at full width and the others are one
@@ -61,7 +82,10 @@ class SessionView:
         generation = self.store.generation
         try:
             here = self.store.entries(topic_id=screen.topic_id, group=screen.group)
-            mine = self.store.entries(group=screen.group, kind=MAIN_KINDS)
+            mine = {
+                topic.id: self.store.entries(topic_id=topic.id, group=screen.group, kind=MAIN_KINDS)
+                for topic in screen.agenda.topics
+            }
         except StoreError as err:
             # once per problem: the poll redraws every 1.5 s and would repeat it forever
             if str(err) != self.read_error:
@@ -80,16 +104,16 @@ class SessionView:
             for target in entry.links:
                 backlinks.setdefault(target, []).append(entry)
         for kind in (*MAIN_KINDS, *EXTRA_KINDS):
-            screen.pane(kind).show([e for e in here if e.kind == kind], labels, backlinks)
+            self.pane(kind).show([e for e in here if e.kind == kind], labels, backlinks)
         counts: dict[str, TopicCounts] = {}
         for topic in screen.agenda.topics:
-            of_topic = [e for e in mine if e.topic_id == topic.id]
+            of_topic = mine[topic.id]
             counts[topic.id] = TopicCounts(
                 challenges=sum(e.kind == EntryKind.CHALLENGE for e in of_topic),
                 solutions=sum(e.kind == EntryKind.SOLUTION for e in of_topic),
                 actions=sum(e.kind == EntryKind.ACTION for e in of_topic),
             )
-        screen.query_one(TopicNavigator).update(screen.topic_id, counts)
+        self.one("#topics", TopicNavigator).update(screen.topic_id, counts)
         self.render_header()
 
     def show_saved(self, entry: Entry) -> None:
@@ -118,9 +142,9 @@ class SessionView:
         for other in here:
             for target in other.links:
                 backlinks.setdefault(target, []).append(other)
-        screen.pane(entry.kind).show([e for e in here if e.kind == entry.kind], labels, backlinks)
+        self.pane(entry.kind).show([e for e in here if e.kind == entry.kind], labels, backlinks)
         if entry.kind in MAIN_KINDS:
-            navigator = screen.query_one(TopicNavigator)
+            navigator = self.one("#topics", TopicNavigator)
             counts = dict(navigator.counts)
             counts[screen.topic_id] = TopicCounts(
                 challenges=sum(e.kind == EntryKind.CHALLENGE for e in of_topic),
@@ -138,7 +162,7 @@ class SessionView:
         except StoreError:
             left = 0
         # READ-ONLY, the topic and the votes first: the session title is what gets cut
-        screen.query_one(SessionHeader).show(
+        self.one("#bar-title", SessionHeader).show(
             HeaderInfo(
                 session_title=self.store.session.title,
                 topic_number=number,
@@ -163,8 +187,8 @@ class SessionView:
                 info.append(f"\n • {question}")
         if info != self._info_shown:  # a group switch leaves the topic's text as it is
             self._info_shown = info
-            screen.query_one("#topic-info-text", InfoBox).show(info)
-        tabs = screen.query_one("#group-tabs", Tabs)
+            self.one("#topic-info-text", InfoBox).show(info)
+        tabs = self.one("#group-tabs", Tabs)
         tab_id = "group-0" if screen.locked_group else f"group-{screen.groups.index(screen.group)}"
         if tabs.active != tab_id:
             # a change made here must not come back as a click: TabActivated would call
@@ -199,7 +223,7 @@ class SessionView:
                 screen.set_group(group)
         if kind is not None and entry_id:
             screen._focus_kind(kind)
-            pane = screen.pane(kind)
+            pane = self.pane(kind)
             pane.highlight(entry_id)
             pane.entry_list.focus()
 

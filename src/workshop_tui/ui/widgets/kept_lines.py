@@ -19,6 +19,8 @@ option), and :meth:`~KeptLinesOptionList.replace_options` changes only what diff
 - otherwise: ``set_options``, with the kept drawings reused.
 
 Moving the highlight repaints the lines of the option left and of the option reached only.
+Its scrollbar keeps what it drew for each place (:class:`KeptScrollBar`): a switch moves it
+between a few, and Textual draws a bar line by line through the whole styling pipeline.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import TYPE_CHECKING, cast
 from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.reactive import Reactive
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import OptionList
@@ -39,6 +42,36 @@ if TYPE_CHECKING:
 
 #: drawn options kept per list (a pane of a large session, a few topics' worth)
 KEPT_DRAWINGS = 2048
+#: drawn bars kept per scrollbar (a few places in each of a few topic × group cells)
+KEPT_BARS = 64
+
+
+class KeptScrollBar(ScrollBar):
+    """A scrollbar that keeps its drawn lines by what they show: the bar's colours (its
+    state and its list's focus are in them), sizes and position."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        bar = self.render()
+        if not isinstance(bar, ScrollBarRender):  # no bar drawn (a transparent scrollbar)
+            return super().render_lines(crop)
+        key = (
+            crop,
+            self.size,
+            bar.virtual_size,
+            bar.window_size,
+            bar.position,
+            bar.thickness,
+            bar.vertical,
+            bar.style,
+        )
+        kept: LRUCache[tuple[object, ...], list[Strip]] | None = self.__dict__.get("_kept")
+        if kept is None:
+            kept = self.__dict__["_kept"] = LRUCache(KEPT_BARS)
+        lines = kept.get(key)
+        if lines is None:
+            lines = super().render_lines(crop)
+            kept.set(key, lines)
+        return lines
 
 
 class KeptLinesOptionList(OptionList):
@@ -46,6 +79,18 @@ class KeptLinesOptionList(OptionList):
 
     #: a repaint of the two options concerned (see ``_watch_highlighted``), not of the list
     highlighted: Reactive[int | None] = Reactive(None, repaint=False)
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's, made a :class:`KeptScrollBar` (Widget.vertical_scrollbar, 8.2.8)."""
+        if self._vertical_scrollbar is None:
+            bar = KeptScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
+            )
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     @property
     def _kept(self) -> LRUCache[tuple[object, ...], list[Strip]]:
