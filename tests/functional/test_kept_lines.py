@@ -164,3 +164,41 @@ async def test_forget_drawings_draws_every_option_again() -> None:
         assert len(listing._kept) == 0
         await pilot.pause()
         assert shown_lines(app)[:2] == ["alpha", "beta"]
+
+
+async def test_the_scrollbar_drawn_from_what_it_kept_matches_a_fresh_drawing() -> None:
+    """KeptScrollBar: back at a place it drew before, the bar is drawn as Textual draws it."""
+    from textual.scrollbar import ScrollBar
+
+    from workshop_tui.ui.widgets.kept_lines import KeptScrollBar
+
+    app = ListApp()
+    async with app.run_test() as pilot:
+        listing = app.query_one(KeptLinesOptionList)
+        listing.set_options(options(*(f"option {n}" for n in range(40))))
+        await pilot.pause()
+        bar = listing.vertical_scrollbar
+        assert isinstance(bar, KeptScrollBar)
+        region = bar.size.region
+
+        def drawn() -> list[str]:
+            return [
+                "".join(f"{s.text}{s.style.bgcolor if s.style else ''}" for s in strip)
+                for strip in bar.render_lines(region)
+            ]
+
+        def fresh() -> list[str]:
+            return [
+                "".join(f"{s.text}{s.style.bgcolor if s.style else ''}" for s in strip)
+                for strip in ScrollBar.render_lines(bar, region)
+            ]
+
+        top = drawn()
+        listing.highlighted = 39  # scrolls to the end
+        await pilot.pause()
+        bottom = drawn()
+        assert bottom != top
+        assert bottom == fresh()
+        listing.highlighted = 0
+        await pilot.pause()
+        assert drawn() == top == fresh()
