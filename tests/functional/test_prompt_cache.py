@@ -185,3 +185,43 @@ async def test_a_language_switch_draws_the_prompts_in_the_new_language(tmp_path:
             assert "terbuka" in drawn(app)
     finally:
         i18n.set_language("en")
+
+
+async def test_a_session_opened_again_draws_its_prompts_from_the_shared_drawings(
+    tmp_path: Path,
+) -> None:
+    """A new session screen (opened again from the start screen) measures and draws the
+    same prompts from the process-wide kept drawings, and shows exactly what a screen
+    drawing them anew shows; an entry edited meanwhile is drawn anew."""
+    from workshop_tui.ui.widgets.entries.prompt_cache import SHARED
+
+    session_id = new_session(tmp_path)
+    store = Store(tmp_path)
+    session = store.open_session(session_id)
+    topic = session.session.agenda.topics[0].id
+    for n in range(6):
+        session.add_entry(C, topic, "Group A", f"Shared challenge number {n} with some words")
+    SHARED.clear()
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await saved(pilot)
+        first = drawn(app)
+    assert "Shared challenge number 5" in first
+    heights_misses, strips_misses = SHARED.heights.misses, SHARED.strips.misses
+    heights_hits, strips_hits = SHARED.heights.hits, SHARED.strips.hits
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await saved(pilot)
+        assert drawn(app) == first
+    assert SHARED.heights.hits > heights_hits and SHARED.strips.hits > strips_hits
+    assert (SHARED.heights.misses, SHARED.strips.misses) == (heights_misses, strips_misses)
+    # an edit: a new key, drawn anew (never the kept drawing of the old text)
+    entry = session.entries(topic_id=topic, group="Group A")[0]
+    session.update_entry(entry.id, text="Edited since the last open")
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await saved(pilot)
+        again = drawn(app)
+    assert "Edited since the last open" in again
+    assert "Shared challenge number 0" not in again
+    assert SHARED.strips.misses > strips_misses

@@ -9,6 +9,14 @@ options in an LRU keyed by *what is drawn*: the entry's id, its label and the fu
 its body with its styles (votes, links, backlinks, action fields and the UI language are
 all in that text). An edit, a vote, a link, another laptop's change or a language switch
 therefore changes the key, and the stale drawing is never looked up again (it ages out).
+
+The heights and drawings of entry prompts are also kept for the whole process, by that same
+key (:data:`SHARED`): a session screen opened again (from the start screen, after a
+language switch) builds new lists, and measuring and drawing a 2,000-entry session's visible
+cells again was most of what opening it cost beyond the 200-entry one. A drawing depends on
+the key, the width, the height and the base style only: every entry list has the same CSS
+(its text alignment and link style are what Textual's ``post_render`` adds), and no widget is
+kept in it.
 """
 
 from __future__ import annotations
@@ -33,6 +41,27 @@ if TYPE_CHECKING:
 CACHE_SIZE = 1024
 #: drawings one prompt keeps (normal, highlighted, hovered × a width or two)
 STRIPS_PER_PROMPT = 8
+#: entry prompts' drawings kept for the process (a few MB at most) and their heights
+SHARED_DRAWINGS = 2048
+SHARED_HEIGHTS = 16384
+
+
+class SharedDrawings:
+    """Entry prompts' heights and drawings by what they draw, for every list of the
+    process (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.heights: LRUCache[tuple[Hashable, int], int] = LRUCache(SHARED_HEIGHTS)
+        self.strips: LRUCache[tuple[Hashable, int, int | None, Style], list[Strip]] = LRUCache(
+            SHARED_DRAWINGS
+        )
+
+    def clear(self) -> None:
+        self.heights.clear()
+        self.strips.clear()
+
+
+SHARED = SharedDrawings()
 
 
 class CachedVisual(RichVisual):
@@ -42,10 +71,14 @@ class CachedVisual(RichVisual):
     docstring) and whose drawing depends only on the width and the base style it is given
     (and on the widget, which is always the same list)."""
 
-    def __init__(self, widget: Widget, renderable: RenderableType) -> None:
+    def __init__(
+        self, widget: Widget, renderable: RenderableType, key: Hashable | None = None
+    ) -> None:
         super().__init__(widget, renderable)
         self._heights: dict[int, int] = {}
         self._strips: dict[tuple[int, int | None, Style], list[Strip]] = {}
+        #: what it draws (an entry prompt's key): heights and drawings shared by that key
+        self._key = key
 
     @property
     def renderable(self) -> RenderableType:
@@ -54,13 +87,17 @@ class CachedVisual(RichVisual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         height = self._heights.get(width)
+        if height is None and self._key is not None:
+            height = SHARED.heights.get((self._key, width))
         if height is None:
             renderable = self._renderable
             if isinstance(renderable, EntryPrompt):  # counted without drawing it
                 height = renderable.height(self._widget.app.console, width)
             else:
                 height = super().get_height(rules, width)
-            self._heights[width] = height
+            if self._key is not None:
+                SHARED.heights.set((self._key, width), height)
+        self._heights[width] = height
         return height
 
     def render_strips(
@@ -73,7 +110,14 @@ class CachedVisual(RichVisual):
         if strips is None:
             if len(self._strips) >= STRIPS_PER_PROMPT:
                 self._strips.clear()
-            strips = self._strips[key] = super().render_strips(width, height, style, options)
+            shared_key = None if self._key is None else (self._key, width, height, style)
+            if shared_key is not None:
+                strips = SHARED.strips.get(shared_key)
+            if strips is None:
+                strips = super().render_strips(width, height, style, options)
+                if shared_key is not None:
+                    SHARED.strips.set(shared_key, strips)
+            self._strips[key] = strips
         return strips
 
 
@@ -102,7 +146,7 @@ class PromptCache:
         key = prompt_key(entry_id, prompt)
         option = self._options.get(key)
         if option is None:
-            option = Option(CachedVisual(self.widget, prompt), id=entry_id)
+            option = Option(CachedVisual(self.widget, prompt, key), id=entry_id)
             self._options.set(key, option)
         return option
 
