@@ -153,6 +153,12 @@ class StoreMachine(RuleBasedStateMachine):
             for e in session.entries(include_deleted=True)
         }
         assert seen == self.model, f"{who} disagrees with what was saved"
+        # one topic × group (what the session screen draws) comes from an index kept in
+        # step with every save: the same as a full pass, in pane order
+        for group in GROUPS:
+            full = [e.id for e in session.entries() if e.topic_id == "legal" and e.group == group]
+            cell = [e.id for e in session.entries(topic_id="legal", group=group)]
+            assert cell == full, f"{who}: the index of legal × {group} is out of step"
         assert session.session.title == self.title, who
         assert session.get_state() == self.state, who
 

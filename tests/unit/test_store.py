@@ -366,7 +366,15 @@ def test_a_cells_entries_come_from_an_index_that_follows_every_change(tmp_path: 
     other = Store(tmp_path).open_session(session.id)
     c = other.add_entry(EntryKind.CHALLENGE, "legal", "Group A", "from the other laptop")
     assert cell() == full_pass() == [b.id, a.id, c.id]
+    # saves that move an entry to another cell, and several in one write
+    moved = session.get(a.id).touched(topic_id="risk")
+    twice = session.get(b.id).touched(text="second, edited")
+    session.save_entries([moved, twice])
+    assert cell() == full_pass() == [b.id, c.id]
+    assert [e.id for e in session.entries(topic_id="risk", group="Group A")] == [a.id]
+    assert session.get(b.id).text == "second, edited"
+    assert session.entries(topic_id="legal", group="Group A")[0].text == "second, edited"
     # the lists handed out are the caller's own
     cell_list = session.entries(topic_id="legal", group="Group A")
     cell_list.clear()
-    assert cell() == [b.id, a.id, c.id]
+    assert cell() == [b.id, c.id]

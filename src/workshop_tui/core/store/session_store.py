@@ -326,12 +326,41 @@ class SessionStore:
             # A new dict swapped in whole: the UI thread may be iterating the old one while
             # a writer thread saves.
             with self._parsed_lock:
-                updated = dict(self._entries)
+                before = self._entries
+                updated = dict(before)
                 updated.update((entry.id, entry) for entry in entries)
+                cells = self._cells_after(before, entries)
                 self._entries = updated
+                if cells is not None:
+                    self._cells = (updated, cells)
                 self._parsed_stamp = stamp
                 self._generation += 1
         return entries
+
+    def _cells_after(
+        self, before: dict[str, Entry], saved: list[Entry]
+    ) -> dict[tuple[str, str], list[Entry]] | None:
+        """The cell index once ``saved`` replaces its versions in ``before``: only the cells
+        they leave or join are sorted again (a capture changes one cell of a large
+        session). None when there is no index of ``before`` to start from."""
+        cached = self._cells
+        if cached is None or cached[0] is not before:
+            return None
+        cells = dict(cached[1])
+        ids = {entry.id for entry in saved}
+        touched = {(entry.topic_id, entry.group) for entry in saved}
+        touched.update(
+            (old.topic_id, old.group) for old in (before.get(i) for i in ids) if old is not None
+        )
+        for place in touched:
+            cell = [e for e in cells.get(place, []) if e.id not in ids]
+            cell.extend(e for e in saved if (e.topic_id, e.group) == place and not e.deleted)
+            if cell:
+                cell.sort(key=lambda e: (e.position, e.created))
+                cells[place] = cell
+            else:
+                cells.pop(place, None)
+        return cells
 
     def save_merged(
         self,
