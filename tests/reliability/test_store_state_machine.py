@@ -159,6 +159,8 @@ class StoreMachine(RuleBasedStateMachine):
             full = [e.id for e in session.entries() if e.topic_id == "legal" and e.group == group]
             cell = [e.id for e in session.entries(topic_id="legal", group=group)]
             assert cell == full, f"{who}: the index of legal × {group} is out of step"
+        topic = [e.id for e in session.entries(topic_id="legal")]
+        assert topic == [e.id for e in session.entries() if e.topic_id == "legal"], who
         assert session.session.title == self.title, who
         assert session.get_state() == self.state, who
 

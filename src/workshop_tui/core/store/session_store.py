@@ -198,10 +198,15 @@ class SessionStore:
             kinds = {kind}
         else:
             kinds = set(kind)
-        if topic_id is not None and group is not None and not include_deleted:
-            # one topic × group (what a switch or a capture draws): from the index, not a
-            # pass over every entry of the session
-            cell = self._cell_index().get((topic_id, group), [])
+        if topic_id is not None and not include_deleted:
+            # one topic × group (what a switch or a capture draws), or a topic's groups (its
+            # votes): from the index, not a pass over every entry of the session
+            cells = self._cell_index()
+            if group is not None:
+                cell = cells.get((topic_id, group), [])
+            else:
+                cell = [e for (topic, _), of in cells.items() if topic == topic_id for e in of]
+                cell.sort(key=lambda e: (e.position, e.created))
             return [e for e in cell if kinds is None or e.kind in kinds]
         found = [
             e
