@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -41,7 +41,7 @@ from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.dates import today_of
 from workshop_tui.ui.navigation import open_entry, refresh_session_screens
 from workshop_tui.ui.translate import Footer
-from workshop_tui.ui.widgets.action_filters import FilterChip
+from workshop_tui.ui.widgets.action_filters import FilterChip, FilterPicker
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
 from workshop_tui.ui.widgets.action_table import (
     GAP,
@@ -342,6 +342,49 @@ class ActionsScreen(Screen[None]):
     @on(FilterChip.Changed)
     def _filter_changed(self, event: FilterChip.Changed) -> None:
         self.refresh_table()
+
+    @on(FilterChip.Pick)
+    async def _pick(self, event: FilterChip.Pick) -> None:
+        """Open the chip's tick list (one picker, mounted the first time)."""
+        found = self.query(FilterPicker)
+        if found:
+            picker = found.first()
+        else:
+            picker = FilterPicker(id="filter-picker")
+            await self.mount(picker, after="#action-filters")
+        picker.open(event.chip)
+
+    def _open_picker(self) -> FilterPicker | None:
+        for picker in self.query(FilterPicker):
+            if picker.is_open:
+                return picker
+        return None
+
+    def on_key(self, event: events.Key) -> None:
+        """While a tick list is open every key is its (the chip keeps the focus): the list's
+        keys and the app's do nothing behind it."""
+        picker = self._open_picker()
+        if picker is not None:
+            event.stop()
+            event.prevent_default()
+            picker.key(event.key)
+
+    @on(FilterPicker.Done)
+    def _picked(self, event: FilterPicker.Done) -> None:
+        """A tick list is done: closed, and its values applied, in one redraw."""
+        picker, chip = event.picker, event.chip
+        if self.app.focused is None:
+            chip.focus()
+        picker.close()
+        if event.values != chip.values:
+            chip.set_values(event.values)
+            self.refresh_table()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A click elsewhere while a tick list is open: the list is done (as Enter)."""
+        picker = self._open_picker()
+        if picker is not None and event.widget is not picker.chip:
+            picker.done()
 
     @on(RowTable.Selected, "#actions-table")
     def _row_selected(self, event: RowTable.Selected) -> None:

@@ -15,9 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
+from rich.cells import cell_len, set_cell_size
+from rich.control import strip_control_codes
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -117,6 +119,27 @@ def _fit(cell: Cell, width: int, justify: str) -> Text:
         else:
             text.append(" " * pad)
     return text
+
+
+def _fit_plain(plain: str, width: int, justify: str) -> tuple[str, int, int]:
+    """What :func:`_fit` makes of a cell without styled parts of its own: the text in the
+    column, and where the cell's own text (which its style covers) starts and ends in it.
+
+    The style covers the padding too when the text is on the left (``_fit`` appended the
+    padding to the cell's ``Text``), not when it is on the right."""
+    if width <= 0:
+        return "", 0, 0
+    if "\n" in plain:
+        plain = " ".join(plain.split())
+    if cell_len(plain) > width:
+        plain = set_cell_size(plain, width - 1) + "…"
+    pad = width - cell_len(plain)
+    if pad <= 0:
+        return plain, 0, len(plain)
+    if justify == "right":
+        return " " * pad + plain, pad, pad + len(plain)
+    piece = plain + " " * pad
+    return piece, 0, len(piece)
 
 
 class RowTable(ScrollView, Generic[RowT], can_focus=True):
@@ -270,14 +293,44 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
             )
         return self._styles
 
-    def _line(self, cells: list[Text], style: Style) -> Strip:
-        line = Text(style=style, no_wrap=True, end="")
-        for number, text in enumerate(cells):
-            if number:
-                line.append(" " * self.gap)
-            line.append_text(text)
-        segments = list(line.render(self.app.console))
-        segments = [Segment(s.text, style + s.style if s.style else style) for s in segments]
+    def _line(self, cells: Sequence[Cell], style: Style) -> Strip:
+        """One line of ``cells`` (one per column, as the cell function gives them) in
+        ``style``: the cells fitted to their columns with :data:`gap` spaces between, drawn
+        as one Rich ``Text`` would be (the same segments: snapshots compare them).
+
+        Built straight from the cells' plain text and styles: a ``Text`` copied, cut and
+        padded per cell, then appended, took most of a line's ~0.2 ms."""
+        parts: list[str] = []
+        spans: list[Span] = []
+        offset = 0
+        gap = " " * self.gap
+        for number, (cell, column) in enumerate(zip(cells, self._columns, strict=False)):
+            if number and gap:
+                parts.append(gap)
+                offset += len(gap)
+            if isinstance(cell, Text) and cell.spans:  # styled parts of its own: the long way
+                fitted = _fit(cell, column.width, column.justify)
+                plain, cell_style, moved = fitted.plain, fitted.style, fitted.spans
+                if cell_style:
+                    spans.append(Span(offset, offset + len(plain), cell_style))
+                spans.extend(span.move(offset) for span in moved)
+                parts.append(plain)
+                offset += len(plain)
+                continue
+            if isinstance(cell, Text):
+                plain, cell_style = cell.plain, cell.style
+            else:
+                plain, cell_style = strip_control_codes(cell), ""
+            piece, start, end = _fit_plain(plain, column.width, column.justify)
+            if cell_style and end > start:
+                spans.append(Span(offset + start, offset + end, cell_style))
+            parts.append(piece)
+            offset += len(piece)
+        line = Text("".join(parts), style=style, no_wrap=True, end="", spans=spans)
+        segments = [
+            Segment(s.text, style + s.style if s.style else style)
+            for s in line.render(self.app.console)
+        ]
         return Strip(segments, line.cell_len)
 
     def render_line(self, y: int) -> Strip:
@@ -296,7 +349,7 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
         header, even, odd, cursor = self._line_styles()
         if y == 0:
             style = header
-            cells = [_fit(c.label, c.width, c.justify) for c in self._columns]
+            cells: list[Cell] = [c.label for c in self._columns]
         else:
             index = scroll_y + y - 1
             if not 0 <= index < len(self.rows):
@@ -308,7 +361,7 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
                 style = odd
             else:
                 style = even
-            cells = [_fit(self._cell(row, c.key), c.width, c.justify) for c in self._columns]
+            cells = [self._cell(row, c.key) for c in self._columns]
         strip = self._line(cells, style)
         return strip.crop_extend(scroll_x, scroll_x + width, style)
 
