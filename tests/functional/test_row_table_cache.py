@@ -67,3 +67,34 @@ async def test_without_the_cache_every_draw_asks_the_cells() -> None:
         app.calls.clear()
         assert texts(table) == ["a   first"]
         assert app.calls == [("a", "id"), ("a", "text")]
+
+
+async def test_a_row_shown_again_after_new_rows_is_not_drawn_again() -> None:
+    """A filter change gives the table the same row objects in another selection: a row's
+    line is kept by the row (and how it looks: stripe or cursor), not by its place."""
+    app = Rows(cache_lines=True)
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one("#rows", RowTable)
+        table.set_columns([Column("id", "Id", 3), Column("text", "Text", 10)])
+        a, b, c = ({"id": k, "text": k * 3} for k in "abc")
+        table.set_rows([a, b, c])
+        await pilot.pause()
+        texts(table)
+        app.calls.clear()
+        table.set_rows([a, c])  # b filtered out: c moves up to an odd place
+        await pilot.pause()
+        assert texts(table) == ["a   aaa", "c   ccc"]
+        assert {row for row, _key in app.calls} == {"c"}  # a: same place, same look
+        app.calls.clear()
+        table.set_rows([a, b, c])
+        await pilot.pause()
+        texts(table)
+        assert app.calls == []  # every row as it was drawn before
+        table.set_rows([a, {"id": "b", "text": "new"}, c])  # another object: drawn
+        await pilot.pause()
+        assert texts(table) == ["a   aaa", "b   new", "c   ccc"]
+        assert {row for row, _key in app.calls} == {"b"}
+        table.clear_line_cache()  # what the cells show changed otherwise (warnings)
+        app.calls.clear()
+        texts(table)
+        assert {row for row, _key in app.calls} == {"a", "b", "c"}

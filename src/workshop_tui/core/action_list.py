@@ -105,5 +105,9 @@ def filter_values(entry: Entry) -> dict[str, str]:
 def matches(entry: Entry, chosen: dict[str, list[str]]) -> bool:
     """Whether ``entry`` passes every filter: its value is one of the chosen ones (a filter
     with no chosen value passes everything)."""
-    values = filter_values(entry)
+    return passes(filter_values(entry), chosen)
+
+
+def passes(values: dict[str, str], chosen: dict[str, list[str]]) -> bool:
+    """:func:`matches` for an action's :func:`filter_values`, worked out once."""
     return all(not kept or values[name] in kept for name, kept in chosen.items())

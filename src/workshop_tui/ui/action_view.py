@@ -1,6 +1,7 @@
 """The action list's view (F3) outside its screen: how its filters and sorts are named on
-screen, and the sort and filters remembered per app run and session (read from the
-preferences, :data:`workshop_tui.core.action_list.PREF_KEY`, the first time)."""
+screen, what each filter offers, and the sort and filters remembered per app run and session
+(read from the preferences, :data:`workshop_tui.core.action_list.PREF_KEY`, the first
+time)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ from typing import Any
 
 from textual.app import App
 
-from workshop_tui.core.action_list import PREF_KEY, ListView
-from workshop_tui.core.i18n import pgettext
-from workshop_tui.core.store import Store
+from workshop_tui.core.action_list import NONE, PREF_KEY, ListView
+from workshop_tui.core.agenda import Agenda
+from workshop_tui.core.i18n import _, pgettext
+from workshop_tui.core.labels import level_label, status_label
+from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, parse_date
+from workshop_tui.core.quality import FollowUp
+from workshop_tui.core.store import SessionStore, Store, StoreError
 
 
 def filter_title(name: str) -> str:
@@ -35,6 +40,34 @@ def sort_title(how: str) -> str:
         "owner": pgettext("sort", "owner"),
     }
     return titles.get(how, how)
+
+
+def filter_choices(agenda: Agenda, actions: list[Entry]) -> dict[str, list[tuple[str, str]]]:
+    """What each filter offers for a session's ``actions``: (label, value) pairs."""
+    owners = sorted({e.action.owner for e in actions if e.action}, key=str.casefold)
+    units = sorted({e.action.unit for e in actions if e.action}, key=str.casefold)
+    return {
+        "group": [(g, g) for g in agenda.group_names],
+        "topic": [(f"{i}. {t.title}", t.id) for i, t in enumerate(agenda.topics, 1)],
+        "owner": [(o or _("(no owner)"), o or NONE) for o in owners],
+        "unit": [(u or _("(no unit)"), u or NONE) for u in units],
+        "level": [(level_label(lv), lv.value) for lv in ActionLevel],
+        "status": [(status_label(s), s.value) for s in ActionStatus],
+    }
+
+
+def follow_up_of(app: App[Any], store: SessionStore) -> FollowUp | None:
+    """The follow-up session of ``store``'s session once it has ended (its actions are
+    then overdue by the follow-up's day), else None."""
+    if not store.session.ended:
+        return None
+    try:
+        sessions = app.store.list_sessions().sessions  # type: ignore[attr-defined]
+    except StoreError:
+        return None
+    later = sorted((s for s in sessions if s.follow_up_of == store.id), key=lambda s: s.started)
+    day = parse_date(later[0].started[:10]) if later else None
+    return FollowUp(later[0].title, day) if later and day is not None else None
 
 
 #: per app (a test runs many) and per session id; gone with the app

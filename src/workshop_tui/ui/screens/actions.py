@@ -20,23 +20,21 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 
-from workshop_tui.core.action_list import (
-    FILTERS,
-    NONE,
-    PREF_KEY,
-    SORTS,
-    ListView,
-    matches,
-    next_status,
-    sort_key,
-)
+from workshop_tui.core.action_list import FILTERS, PREF_KEY, SORTS, ListView, next_status
+from workshop_tui.core.action_source import ActionSource
 from workshop_tui.core.capture import Capture, pane_labels
 from workshop_tui.core.i18n import N_, _, pgettext
-from workshop_tui.core.labels import level_label, status_label
-from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, EntryKind, parse_date
-from workshop_tui.core.quality import FollowUp, QualityWarning, check_session
+from workshop_tui.core.labels import status_label
+from workshop_tui.core.model import ActionStatus, Entry
+from workshop_tui.core.quality import FollowUp, QualityWarning
 from workshop_tui.core.store import SessionStore, Store, StoreError
-from workshop_tui.ui.action_view import filter_title, remembered_view, sort_title
+from workshop_tui.ui.action_view import (
+    filter_choices,
+    filter_title,
+    follow_up_of,
+    remembered_view,
+    sort_title,
+)
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.dates import today_of
 from workshop_tui.ui.navigation import open_entry, refresh_session_screens
@@ -48,6 +46,7 @@ from workshop_tui.ui.widgets.action_table import (
     OWNER_WIDTH,
     ActionCells,
     action_columns,
+    detail_text,
 )
 from workshop_tui.ui.widgets.table import RowTable
 from workshop_tui.ui.widgets.table.info import InfoBox
@@ -104,11 +103,9 @@ class ActionsScreen(Screen[None]):
         self.sort = "due"
         self.shown: list[Entry] = []
         self._view = ListView()  # the app's remembered view once mounted
-        #: every action's quality warnings, and the store generation they were worked out at
-        self._warnings: dict[str, list[QualityWarning]] = {}
-        self._warnings_of = -1
-        #: the live actions, and one pane's labels ("A1"), with the generation they were read at
-        self._actions_of: tuple[int, list[Entry]] = (-1, [])
+        #: the actions, their warnings and sort orders, read once per store generation
+        self.source = ActionSource(store, lambda: self.today, lambda: self.follow_up)
+        #: one pane's labels ("A1"), with the generation they were read at
         self._pane_labels: tuple[tuple[int, str, str], dict[str, str]] = ((-1, "", ""), {})
         #: what the table's cells show (the table draws the rows on screen through it)
         self.cells = ActionCells(self.agenda)
@@ -123,19 +120,7 @@ class ActionsScreen(Screen[None]):
     def follow_up(self) -> FollowUp | None:
         """The follow-up of this session once it has ended (overdue is judged by it)."""
         if self._follow_up is None:
-            self._follow_up = (None,)
-            if self.store.session.ended:
-                try:
-                    sessions = self.app.store.list_sessions().sessions  # type: ignore[attr-defined]
-                except StoreError:
-                    sessions = []
-                later = sorted(
-                    (s for s in sessions if s.follow_up_of == self.store.id),
-                    key=lambda s: s.started,
-                )
-                day = parse_date(later[0].started[:10]) if later else None
-                if later and day is not None:
-                    self._follow_up = (FollowUp(later[0].title, day),)
+            self._follow_up = (follow_up_of(self.app, self.store),)
         return self._follow_up[0]
 
     def compose(self) -> ComposeResult:
@@ -176,27 +161,10 @@ class ActionsScreen(Screen[None]):
         return self.query_one("#actions-table", RowTable)
 
     # -- data ------------------------------------------------------------------------------
-    def _actions(self) -> list[Entry]:
-        """The session's live actions (read once per store generation)."""
-        generation = self.store.sync()  # takes in what another process saved
-        if generation != self._actions_of[0]:
-            self._actions_of = (generation, self.store.entries(kind=EntryKind.ACTION))
-        return self._actions_of[1]
-
     def _fill_filters(self, restore: dict[str, list[str]] | None = None) -> None:
         """Offer the session's values in the filters; keep (or ``restore``) the chosen ones
         that are still offered."""
-        actions = self._actions()
-        owners = sorted({e.action.owner for e in actions if e.action}, key=str.casefold)
-        units = sorted({e.action.unit for e in actions if e.action}, key=str.casefold)
-        choices: dict[str, list[tuple[str, str]]] = {
-            "group": [(g, g) for g in self.agenda.group_names],
-            "topic": [(f"{i}. {t.title}", t.id) for i, t in enumerate(self.agenda.topics, 1)],
-            "owner": [(o or _("(no owner)"), o or NONE) for o in owners],
-            "unit": [(u or _("(no unit)"), u or NONE) for u in units],
-            "level": [(level_label(lv), lv.value) for lv in ActionLevel],
-            "status": [(status_label(s), s.value) for s in ActionStatus],
-        }
+        choices = filter_choices(self.agenda, self.source.actions())
         for name, options in choices.items():
             chip = self.query_one(f"#filter-{name}", FilterChip)
             values = chip.values or (restore or {}).get(name, [])
@@ -227,18 +195,16 @@ class ActionsScreen(Screen[None]):
 
     def warnings(self) -> dict[str, list[QualityWarning]]:
         """Every action's quality warnings (worked out once per store generation)."""
-        generation = self.store.generation
-        if generation != self._warnings_of:
-            self._warnings = check_session(self.store, self.today, self.follow_up)
-            self._warnings_of = self.store.generation  # after the read that may take a change in
-        return self._warnings
+        return self.source.warnings()
 
     def refresh_table(self, keep: str | None = None) -> None:
         """Show the actions that pass the filters, in the chosen order (only the rows on
         screen are drawn)."""
+        chosen = self.filters()
         try:
-            actions = self._actions()
-            warnings = self.warnings()
+            actions = self.source.actions()
+            warnings = self.source.warnings()
+            self.shown = self.source.shown(self.sort, chosen)
         except StoreError as err:
             self.notify(str(err), title=_("Cannot read the session"), severity="error", timeout=12)
             return
@@ -246,14 +212,10 @@ class ActionsScreen(Screen[None]):
         table = self.table
         if keep is None:
             keep = self._selected_id()
-        chosen = self.filters()
         self._remember_view(chosen)
-        topic_rank = {t.id: i for i, t in enumerate(self.agenda.topics)}
-        self.shown = sorted(
-            (e for e in actions if matches(e, chosen)), key=sort_key(self.sort, topic_rank)
-        )
         cells = self.cells
-        cells.use(warnings)
+        if cells.use(warnings):
+            table.clear_line_cache()  # the warnings column of every row may have changed
         owners = [len(e.action.owner) for e in self.shown if e.action]
         units = [len(e.action.unit or "—") for e in self.shown if e.action]
         table.set_columns(
@@ -307,32 +269,7 @@ class ActionsScreen(Screen[None]):
         if entry_id is None:
             return Text(_("No actions match.") if self.filters() else _("No actions yet."))
         entry = self.store.get(entry_id)
-        fields = entry.action
-        assert fields is not None
-        text = Text(" ".join(entry.text.split()), "bold")
-        # where it comes from and who: the table's right-hand columns are off an 80-column
-        # screen, so the detail says it
-        topics = self.agenda.topics
-        number = next((i for i, t in enumerate(topics, 1) if t.id == entry.topic_id), 0)
-        topic = topics[number - 1].title if number else entry.topic_id
-        text.append(
-            "\n"
-            + _(
-                "{label}{number}. {topic} · {group} · unit {unit} · {level} · indicator: "
-                "{indicator}"
-            ).format(
-                label=self._label(entry),
-                number=number or "?",
-                topic=topic,
-                group=entry.group,
-                unit=fields.unit or "—",
-                level=level_label(fields.level),
-                indicator=fields.indicator or "—",
-            )
-        )
-        for warning in self.warnings().get(entry_id, []):
-            text.append(f"\n⚠ {warning.message}", "red")
-        return text
+        return detail_text(entry, self.agenda, self._label(entry), self.warnings().get(entry_id))
 
     # -- actions ---------------------------------------------------------------------------
     @on(RowTable.Highlighted, "#actions-table")

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from workshop_tui.core.agenda import Agenda
 from workshop_tui.core.i18n import N_, _, pgettext
-from workshop_tui.core.labels import status_label
+from workshop_tui.core.labels import level_label, status_label
 from workshop_tui.core.model import ActionStatus, Entry
 from workshop_tui.core.quality import QualityWarning, warning_labels
 from workshop_tui.ui.widgets.table import Cell, Column
@@ -94,11 +94,14 @@ class ActionCells:
         self.warnings: dict[str, list[QualityWarning]] = {}
         self._labels: dict[str, str] = {}
 
-    def use(self, warnings: dict[str, list[QualityWarning]]) -> None:
-        """Show these warnings (worked out again after a change)."""
-        if warnings is not self.warnings:
-            self.warnings = warnings
-            self._labels = {}
+    def use(self, warnings: dict[str, list[QualityWarning]]) -> bool:
+        """Show these warnings (worked out again after a change); whether they are new (the
+        table's drawn lines are then out of date)."""
+        if warnings is self.warnings:
+            return False
+        self.warnings = warnings
+        self._labels = {}
+        return True
 
     def label(self, entry: Entry) -> str:
         """The action's warnings in a few words ("ok", "2: no owner, …")."""
@@ -128,3 +131,34 @@ class ActionCells:
         if key == "group":
             return _cut(entry.group)
         return ""
+
+
+def detail_text(
+    entry: Entry, agenda: Agenda, label: str, warnings: list[QualityWarning] | None
+) -> Text:
+    """The selected action in full, under the table: its text, where it comes from and who
+    (the table's right-hand columns are off an 80-column screen), every warning.
+    ``label``: its number in its pane ("A1 · ")."""
+    fields = entry.action
+    assert fields is not None
+    text = Text(" ".join(entry.text.split()), "bold")
+    topics = agenda.topics
+    number = next((i for i, t in enumerate(topics, 1) if t.id == entry.topic_id), 0)
+    topic = topics[number - 1].title if number else entry.topic_id
+    text.append(
+        "\n"
+        + _(
+            "{label}{number}. {topic} · {group} · unit {unit} · {level} · indicator: {indicator}"
+        ).format(
+            label=label,
+            number=number or "?",
+            topic=topic,
+            group=entry.group,
+            unit=fields.unit or "—",
+            level=level_label(fields.level),
+            indicator=fields.indicator or "—",
+        )
+    )
+    for warning in warnings or []:
+        text.append(f"\n⚠ {warning.message}", "red")
+    return text

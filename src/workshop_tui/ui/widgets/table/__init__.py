@@ -142,6 +142,10 @@ def _fit_plain(plain: str, width: int, justify: str) -> tuple[str, int, int]:
     return piece, 0, len(piece)
 
 
+#: at most about this many drawn lines are kept (``cache_lines``); then they are drawn anew
+LINE_CACHE_SIZE = 2000
+
+
 class RowTable(ScrollView, Generic[RowT], can_focus=True):
     """Rows of objects drawn through ``cell(row, column_key)``; a row cursor; a header line
     that stays on top. Enter posts :class:`RowTable.Selected`, cursor moves post
@@ -205,17 +209,21 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
         classes: str | None = None,
         cache_lines: bool = False,
     ) -> None:
-        """``cache_lines``: keep each drawn line until the rows, columns or styles change
-        (only for a ``cell`` that depends on the row alone: a table whose cells show other
-        state, such as marks, must not cache, or must call :meth:`clear_line_cache`)."""
+        """``cache_lines``: keep each row's drawn line (by the row object: also across
+        :meth:`set_rows`, so a row shown again after a filter change is not drawn again)
+        until the columns or styles change. Only for a ``cell`` that depends on the row
+        alone: a table whose cells show other state (marks, warnings worked out again) must
+        call :meth:`clear_line_cache` when that changes."""
         super().__init__(id=id, classes=classes)
         self._cell = cell
         self._columns: list[Column] = []
         self._wanted: list[Column] = []
         self.rows: list[RowT] = []
         self.gap = 1
-        #: drawn lines by (row index or -1 for the header, under the cursor, scroll x, width)
-        self._line_cache: dict[tuple[int, bool, int, int], Strip] | None = (
+        #: drawn lines by (id of the row or -1 for the header, the line's style: stripe or
+        #: cursor, focused or not, scroll x, width), each with its row (kept: its id is not
+        #: reused). Keyed by the style, lines stay valid across a focus change or a restyle.
+        self._line_cache: dict[tuple[int, Style, int, int], tuple[object, Strip]] | None = (
             {} if cache_lines else None
         )
         #: the header's, a row's, an odd row's and the cursor row's styles, worked out once
@@ -240,7 +248,8 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
         """Show ``rows`` (cheap: nothing is drawn until it is on screen); the cursor goes to
         ``cursor`` (default: kept, within the new rows)."""
         self.rows = list(rows)
-        self.clear_line_cache()
+        if self._line_cache is not None and len(self._line_cache) > LINE_CACHE_SIZE:
+            self._line_cache.clear()
         row = self.cursor_row if cursor is None else cursor
         self._update_virtual_size()
         self._set_cursor(max(0, min(row, len(self.rows) - 1)))
@@ -274,13 +283,11 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles = None
-        self.clear_line_cache()  # focus, theme: the cursor and stripes change colour
+        self._styles = None  # focus, theme: the cursor and stripes may change colour
 
     def watch_has_focus(self, has_focus: bool) -> None:
         super().watch_has_focus(has_focus)
         self._styles = None  # the cursor row's colour follows the focus
-        self.clear_line_cache()
 
     def _line_styles(self) -> tuple[Style, Style, Style, Style]:
         if self._styles is None:
@@ -339,10 +346,21 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
         if self._line_cache is None:
             return self._render_line(y, width, scroll_x, scroll_y)
         index = -1 if y == 0 else scroll_y + y - 1
-        key = (index, index == self.cursor_row, scroll_x, width)
-        strip = self._line_cache.get(key)
-        if strip is None:
-            strip = self._line_cache[key] = self._render_line(y, width, scroll_x, scroll_y)
+        header, even, odd, cursor = self._line_styles()
+        if index == -1:
+            row: object = None
+            key = (-1, header, scroll_x, width)
+        elif 0 <= index < len(self.rows):
+            row = self.rows[index]
+            style = cursor if index == self.cursor_row else odd if index % 2 else even
+            key = (id(row), style, scroll_x, width)
+        else:
+            return self._render_line(y, width, scroll_x, scroll_y)  # under the last row
+        cached = self._line_cache.get(key)
+        if cached is not None and cached[0] is row:
+            return cached[1]
+        strip = self._render_line(y, width, scroll_x, scroll_y)
+        self._line_cache[key] = (row, strip)
         return strip
 
     def _render_line(self, y: int, width: int, scroll_x: int, scroll_y: int) -> Strip:
