@@ -224,3 +224,60 @@ async def test_status_pressed_twice_quickly_moves_on_twice(
         await saved(pilot)
     action = Store(tmp_path).open_session(session_id).entries(kind=A)[0].action
     assert action is not None and action.status == ActionStatus.DONE
+
+
+async def test_a_capture_is_drawn_in_one_frame_and_a_slow_disk_does_not_hold_the_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter empties the input at once and the entry appears once saved: the two are drawn
+    in one frame (repaints are held for the save, ui.writer.hold_repaints). A save stuck on
+    a slow disk is not waited for: the hold ends by itself and the emptied input is drawn,
+    then the entry once it is saved."""
+    from textual.screen import Screen
+
+    from workshop_tui.ui.writer import HOLD_S
+
+    frames: list[str] = []
+    original = Screen._compositor_refresh
+
+    def counted(screen: Screen[Any]) -> None:
+        frames.append(type(screen).__name__)
+        original(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", counted)
+    session_id = new_session(tmp_path)
+    app = new_app(tmp_path, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await saved(pilot)
+        await capture(pilot, C, "Fees too high")
+        await saved(pilot)
+        pane = screen_of(app).pane(C)
+        pane.capture_input.insert_text_at_cursor("Officers lack product knowledge")
+        await saved(pilot)
+        frames.clear()
+        await pilot.press("enter")
+        await saved(pilot)
+        assert shown_lines(app, C)[-1] == "C2 Officers lack product knowledge"
+        assert pane.capture_input.value == ""
+        assert len(frames) == 1, f"the emptied input and the entry in one frame: {frames}"
+        assert app._batch_count == 0
+
+        disk = Disk(monkeypatch)
+        disk.hold()
+        pane.capture_input.insert_text_at_cursor("No database of right holders")
+        await pilot.pause()
+        frames.clear()
+        await pilot.press("enter")
+        await disk.wait_held(pilot)
+        # the save is stuck: the hold ends by itself and the screen is drawn meanwhile
+        await pilot.pause(HOLD_S * 2)
+        await pilot.pause()
+        assert app._batch_count == 0
+        assert frames, "the screen was drawn while the save was stuck"
+        assert not disk.open.is_set()
+        assert pane.capture_input.value == ""
+        assert len(shown_lines(app, C)) == 2
+        disk.open.set()
+        await saved(pilot)
+        assert shown_lines(app, C)[-1] == "C3 No database of right holders"
+        assert app._batch_count == 0

@@ -209,6 +209,36 @@ class StoreWriter:
             job.failed(error)
 
 
+#: the longest a capture holds repaints for its save (see :func:`hold_repaints`)
+HOLD_S = 0.05
+
+
+def hold_repaints(app: App[Any], seconds: float = HOLD_S) -> Callable[[], None]:
+    """Hold the app's repaints until the returned release is called, at most ``seconds``.
+
+    Enter in a pane empties its input at once and the entry appears once saved (a few ms
+    later, in the writer's thread): drawn as two frames, the second waited out the first's
+    frame interval. Held, both appear in one frame. A slow disk is released by the timer
+    (the entry is drawn when it is saved, as before). The release is idempotent.
+    """
+    app._begin_batch()  # Textual's batch_update, split over the save (8.2.8)
+    held = True
+
+    def release() -> None:
+        nonlocal held
+        if held:
+            held = False
+            timer.stop()
+            app._end_batch()
+            if not app._batch_count:
+                # what changed while held is drawn now, even when nothing else happens
+                # (a save still stuck on the disk): the screen looks for dirty widgets
+                app.screen.check_idle()
+
+    timer = app.set_timer(seconds, release)
+    return release
+
+
 def store_writer(app: App[Any]) -> StoreWriter:
     """The app's writer (made on first use, so any Textual app can host the screens)."""
     writer = getattr(app, "_store_writer", None)

@@ -27,7 +27,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Input, Tab, Tabs, TextArea
 
 from workshop_tui.core.drafts import DraftBook
@@ -38,6 +37,7 @@ from workshop_tui.core.timer import TimerBank
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.navigation import OpenExportDialog, OpenImportDialog
 from workshop_tui.ui.polling import view_is_stale
+from workshop_tui.ui.quiet_resize import QuietResizeScreen
 from workshop_tui.ui.screens.session_capture import CaptureController
 from workshop_tui.ui.screens.session_drafts import DraftControl
 from workshop_tui.ui.screens.session_end import end_session
@@ -66,7 +66,7 @@ POLL_SECONDS = 1.5
 EDITING_ACTIONS = frozenset({"undo", "import_bundles", "timer", "end_session"})
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(QuietResizeScreen):
     """Facilitation screen for one session (see module docstring)."""
 
     BINDINGS: ClassVar[list[BindingType]] = SESSION_BINDINGS
@@ -489,7 +489,7 @@ class SessionScreen(Screen[None]):
     # -- capture (the controller applies what the panes ask) ------------------------------
     @on(EntryPane.Submitted)
     def _submitted(self, event: EntryPane.Submitted) -> None:
-        self.controller.submitted(event.pane, event.text, event.editing)
+        self.controller.submitted(event.pane, event.text, event.editing, event.release)
 
     @on(EntryPane.Requested)
     def _requested(self, event: EntryPane.Requested) -> None:

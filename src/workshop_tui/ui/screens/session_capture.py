@@ -74,16 +74,28 @@ class CaptureController:
         self.queue(_("Latest session"), self._mark_latest)
 
     # -- typing ------------------------------------------------------------------------
-    def submitted(self, pane: EntryPane, text: str, editing: str | None) -> None:
-        """Enter in a pane's input: a new entry, or the new text of ``editing``."""
+    def submitted(
+        self,
+        pane: EntryPane,
+        text: str,
+        editing: str | None,
+        release: Callable[[], None] = lambda: None,
+    ) -> None:
+        """Enter in a pane's input: a new entry, or the new text of ``editing``.
+
+        ``release`` ends the hold on repaints the pane began as it emptied its input
+        (:func:`~workshop_tui.ui.writer.hold_repaints`): once the entry is drawn, or at once
+        when nothing is saved."""
         screen = self.screen
         if self.refuse_if_read_only():
             pane.give_back(text, editing)
             pane.saving_done()
+            release()
             return
         if not text.strip():
             pane.give_back(text, editing)
             pane.saving_done()
+            release()
             screen.notify(
                 _("The text is empty; press x on the entry to delete it."), severity="warning"
             )
@@ -109,12 +121,14 @@ class CaptureController:
             screen.show_saved(saved)
             pane.highlight(saved.id)
             pane.saving_done()
+            release()
 
         def failed(_error: Exception) -> None:
             pane.give_back(text, editing)  # the typed text is never lost
             if editing:
                 pane.focus_input()  # the edit is open again, to retry
             pane.saving_done()
+            release()
 
         self.queue(
             what, change, done, failed=failed, lost=_("the text was: {text}").format(text=text)

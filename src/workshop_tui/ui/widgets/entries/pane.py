@@ -6,6 +6,7 @@ The pane only shows and collects; it never writes. It sends messages up (``Submi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Self
 
@@ -32,6 +33,7 @@ from workshop_tui.ui.widgets.entries.prompt_cache import PromptCache
 from workshop_tui.ui.widgets.entries.render import entry_prompt
 from workshop_tui.ui.widgets.entries.summary import PaneSummary, summary_text
 from workshop_tui.ui.widgets.kept_lines import KeptLinesOptionList
+from workshop_tui.ui.writer import hold_repaints
 
 #: English (N_); shown with _() in the UI language
 PANE_TITLES: dict[EntryKind, str] = {
@@ -202,6 +204,8 @@ class EntryPane(Vertical):
         pane: EntryPane
         text: str
         editing: str | None
+        #: ends the hold on repaints begun as the input was emptied (ui.writer.hold_repaints)
+        release: Callable[[], None] = lambda: None
 
     @dataclass
     class Requested(Message):
@@ -445,7 +449,8 @@ class EntryPane(Vertical):
             # next act on the list whether or not the save has finished
             self.screen.set_focus(self.entry_list)
         self.saving += 1  # the screen calls saving_done once it is saved or given back
-        self.post_message(self.Submitted(self, text, editing))
+        # the emptied input and the saved entry are drawn in one frame
+        self.post_message(self.Submitted(self, text, editing, hold_repaints(self.app)))
 
     def saving_done(self) -> None:
         """A submitted text is saved and drawn (or given back): held keys may go on."""
