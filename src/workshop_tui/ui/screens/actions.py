@@ -288,7 +288,10 @@ class ActionsScreen(Screen[None]):
             picker = found.first()
         else:
             picker = FilterPicker(id="filter-picker")
-            await self.mount(picker, after="#action-filters")
+            # first: Textual numbers each widget's drawing order by the widgets laid out
+            # after it, so one shown or hidden there would move every other widget's number
+            # and repaint them all
+            await self.mount(picker, before=0)
         picker.open(event.chip)
 
     def _open_picker(self) -> FilterPicker | None:

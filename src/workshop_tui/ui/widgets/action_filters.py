@@ -118,8 +118,10 @@ class FilterPicker(Vertical):
             ]
         )
         listing.highlighted = 0 if chip.options else None
-        # under its chip, inside the screen (constrain keeps it there)
-        self.styles.offset = (chip.region.x - self.screen.region.x, 0)
+        # under its chip, inside the screen (constrain keeps it there); the picker is the
+        # first of the screen's widgets (see ActionsScreen._pick), at its top left
+        origin = self.screen.region.offset
+        self.styles.offset = (chip.region.x - origin.x, chip.region.bottom - origin.y)
         # shown and hidden by its display alone: a class would restyle the list each time
         self.display = True
 
