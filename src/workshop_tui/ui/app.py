@@ -23,6 +23,7 @@ from workshop_tui.core.i18n import (
 )
 from workshop_tui.core.store import SessionStore, Store, StoreError
 from workshop_tui.ui.commands import WorkshopCommands
+from workshop_tui.ui.covered import CoveredScreensHidden
 from workshop_tui.ui.keys import KeysInOrder, route_escape_digits_to_panes
 from workshop_tui.ui.router import REVIEW_BINDINGS, Router
 from workshop_tui.ui.screens.help import HelpScreen
@@ -53,7 +54,7 @@ LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 
 
-class WorkshopApp(KeysInOrder, Router, App[int]):
+class WorkshopApp(KeysInOrder, Router, CoveredScreensHidden, App[int]):
     """Workshop facilitation app.
 
     ``store`` is injected (tests pass a store on a temp dir). With ``session_id`` the session
