@@ -98,3 +98,37 @@ async def test_a_row_shown_again_after_new_rows_is_not_drawn_again() -> None:
         app.calls.clear()
         texts(table)
         assert {row for row, _key in app.calls} == {"a", "b", "c"}
+
+
+async def test_its_scrollbars_keep_their_drawings() -> None:
+    """A filter change back and forth moves the bar between two places: each is drawn once
+    (ui.widgets.kept_lines.KeptScrollBar), and drawn as Textual draws it."""
+    from textual.scrollbar import ScrollBar
+
+    from workshop_tui.ui.widgets.kept_lines import KeptScrollBar
+
+    app = Rows(cache_lines=True)
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one("#rows", RowTable)
+        table.set_columns([Column("id", "Id", 3), Column("text", "Text", 60)])
+        many = [{"id": str(n), "text": f"row {n}"} for n in range(50)]
+        table.set_rows(many)
+        await pilot.pause()
+        bar = table.vertical_scrollbar
+        assert isinstance(bar, KeptScrollBar)
+        assert isinstance(table.horizontal_scrollbar, KeptScrollBar)
+
+        def drawn(fresh: bool) -> list[str]:
+            draw = ScrollBar.render_lines if fresh else type(bar).render_lines
+            return [
+                "".join(f"{s.text}{s.style.bgcolor if s.style else ''}" for s in strip)
+                for strip in draw(bar, bar.size.region)
+            ]
+
+        long = drawn(False)
+        table.set_rows(many[:20])
+        await pilot.pause()
+        assert drawn(False) != long
+        table.set_rows(many)
+        await pilot.pause()
+        assert drawn(False) == long == drawn(True)
