@@ -88,3 +88,18 @@ async def test_a_click_on_the_table_applies_the_ticks(tmp_path: Path) -> None:
         assert not picker.is_open
         assert app.focused is table
         assert screen.filters() == {"group": ["Group A"]}
+
+
+async def test_a_click_on_a_value_ticks_it(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen, picker = await _open_group_filter(pilot)
+        chip = screen.query_one("#filter-group", FilterChip)
+        await pilot.click(picker.listing, offset=(6, 2))  # the second value: Group B
+        await pilot.pause()
+        assert set(picker.listing.selected) == {"Group B"}
+        assert picker.is_open and app.focused is chip
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.filters() == {"group": ["Group B"]}

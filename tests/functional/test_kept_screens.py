@@ -187,3 +187,34 @@ async def test_a_closed_plenary_does_not_poll(tmp_path: Path) -> None:
         assert not any(t is not None and t._active.is_set() for t in timers)
         assert await _open(pilot, "f2") is plenary
         assert all(t is not None and t._active.is_set() for t in timers)
+
+
+async def test_the_kept_action_list_undoes_only_what_was_changed_since_it_opened(
+    tmp_path: Path,
+) -> None:
+    """As on a new list: an older step could put back an action changed meanwhile on the
+    session screen."""
+    from session_fixtures import saved
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        actions = await _open(pilot, "f3")
+        assert isinstance(actions, ActionsScreen)
+        await pilot.press("space")  # a status change
+        await saved(pilot)
+        assert actions.capture.can_undo
+        await _close(pilot)
+        assert await _open(pilot, "f3") is actions
+        assert not actions.capture.can_undo
+        await pilot.press("ctrl+z")
+        await saved(pilot)
+        assert "Nothing to undo here." in [n.message for n in app._notifications]
+        # a dialog over the list (the action editor) keeps what it can undo
+        await pilot.press("space")
+        await saved(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is actions and actions.capture.can_undo

@@ -111,6 +111,7 @@ class ActionsScreen(Screen[None]):
         self.cells = ActionCells(self.agenda)
         #: the store generation and screen width the table was last drawn for
         self._drawn: tuple[int, int] = (-1, 0)
+        self._left = False  # closed (kept for the next F3) since it was last shown
 
     @property
     def today(self) -> dt.date:
@@ -141,9 +142,18 @@ class ActionsScreen(Screen[None]):
         self.refresh_table()
         self.table.focus()
 
+    def on_screen_suspend(self) -> None:
+        self._left = self not in self.app.screen_stack  # closed, not under a dialog
+
     def on_screen_resume(self) -> None:
         """Shown again (kept between opens, ui.kept_screens; or a dialog closed): redraw only
-        when the store changed (here or in another process) or the screen was resized."""
+        when the store changed (here or in another process) or the screen was resized.
+        Opened again, ctrl+z undoes only what is changed from now on, as on a new list (an
+        older step could put back an action changed on the session screen meanwhile)."""
+        if self._left:
+            self._left = False
+            self.capture = Capture(self.store)
+            self._undo_notes = []
         try:
             generation = self.store.sync()
         except StoreError:
