@@ -191,3 +191,16 @@ def test_check_session_and_grid_gaps(tmp_path: Path) -> None:
 )
 def test_vague_wording_in_indonesian(text: str, vague: str | None) -> None:
     assert vague_phrase(text) == vague
+
+
+def test_a_session_checked_again_reuses_each_text_s_vague_phrase(tmp_path: Path) -> None:
+    """The plenary and the action list check every action again after each change: a text
+    already seen is not folded and searched again (the answer is the text's alone)."""
+    _store, _earlier, current = build(tmp_path)
+    first = check_session(current, TODAY)
+    before = vague_phrase.cache_info()
+    again = check_session(current, TODAY)
+    after = vague_phrase.cache_info()
+    assert again == first
+    assert after.hits - before.hits == len(first)
+    assert after.misses == before.misses

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workshop_tui.core.i18n import N_, _, ngettext
 from workshop_tui.core.model import Entry, EntryKind
@@ -225,12 +226,18 @@ def warning_labels(warnings: list[QualityWarning]) -> str:
     return labels if len(warnings) == 1 else f"{len(warnings)}: {labels}"
 
 
+#: action texts whose vague phrase is kept (a few sessions' worth of actions)
+VAGUE_CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=VAGUE_CACHE_SIZE)
 def vague_phrase(text: str) -> str | None:
     """The vague phrase that makes ``text`` unmeasurable, or None when it is concrete.
 
     Vague means: the text contains a vague verb/phrase (:data:`VAGUE_PHRASES`, any
     inflection) AND no measurable object — no digit, no month name, and no deliverable
-    noun from :data:`DELIVERABLE_NOUNS`.
+    noun from :data:`DELIVERABLE_NOUNS`. Kept per text: the plenary and the action list
+    check every action of a session again after each change (two thirds of the check).
     """
     folded = fold(text)
     match = _VAGUE_RE.search(folded)
