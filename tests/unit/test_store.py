@@ -378,3 +378,25 @@ def test_a_cells_entries_come_from_an_index_that_follows_every_change(tmp_path: 
     cell_list = session.entries(topic_id="legal", group="Group A")
     cell_list.clear()
     assert cell() == [b.id, c.id]
+
+
+def test_the_cell_index_never_keeps_an_old_entries_table_alive(tmp_path: Path) -> None:
+    """A re-parse (another process saved) swaps in a new table of entries: the index of the
+    old one must go with it (it held every old entry: a 2,000-entry session twice over)."""
+    import gc
+    import weakref
+
+    from workshop_tui.core.model import EntryKind
+
+    store = Store(tmp_path)
+    session = store.create_session(AGENDA, title="Index memory")
+    entry_id = session.add_entry(EntryKind.CHALLENGE, "legal", "Group A", "first").id
+    shown = session.entries(topic_id="legal", group="Group A")  # builds the index
+    old = weakref.ref(shown[0])
+    del shown
+    other = Store(tmp_path).open_session(session.id)
+    other.update_entry(entry_id, text="changed on another laptop")
+    session.sync()  # the new version parsed: a new table
+    gc.collect()
+    assert old() is None, "the index kept the old table's entry"
+    assert session.entries(topic_id="legal", group="Group A")[0].text == "changed on another laptop"

@@ -149,6 +149,7 @@ class SessionStore:
                 raise
             # swapped in whole: a reader on another thread never sees a half-built table
             self._session, self._entries = session, entries
+            self._cells = None  # never kept past its entries table (it holds their entries)
             self._parsed_stamp = stamp
             self._generation += 1
 
@@ -336,8 +337,8 @@ class SessionStore:
                 updated.update((entry.id, entry) for entry in entries)
                 cells = self._cells_after(before, entries)
                 self._entries = updated
-                if cells is not None:
-                    self._cells = (updated, cells)
+                # never an index of an older table: it would keep that table's entries alive
+                self._cells = None if cells is None else (updated, cells)
                 self._parsed_stamp = stamp
                 self._generation += 1
         return entries
@@ -408,6 +409,7 @@ class SessionStore:
                 self._parsed_stamp = None  # parse what was written on the next read
             else:
                 self._session, self._entries = session, entries
+                self._cells = None  # never kept past its entries table (it holds them)
                 self._parsed_stamp = stamp
             self._generation += 1
 
