@@ -32,7 +32,7 @@ from textual.widgets import Input, Tab, Tabs, TextArea
 from workshop_tui.core.drafts import DraftBook
 from workshop_tui.core.i18n import _
 from workshop_tui.core.model import Entry, EntryKind
-from workshop_tui.core.store import SessionStore, StoreError
+from workshop_tui.core.store import SessionStore
 from workshop_tui.core.timer import TimerBank
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.navigation import OpenExportDialog, OpenImportDialog
@@ -43,6 +43,7 @@ from workshop_tui.ui.screens.session_drafts import DraftControl
 from workshop_tui.ui.screens.session_end import end_session
 from workshop_tui.ui.screens.session_keys import SESSION_BINDINGS, session_palette_commands
 from workshop_tui.ui.screens.session_memory import hold_long_lived, screen_closed, screen_opened
+from workshop_tui.ui.screens.session_state import StateSaver, load_state
 from workshop_tui.ui.screens.session_view import EXTRA_KINDS, MAIN_KINDS, SessionView
 from workshop_tui.ui.served import allows
 from workshop_tui.ui.translate import Footer
@@ -89,7 +90,7 @@ class SessionScreen(QuietResizeScreen):
         self.agenda = session.agenda
         self.groups = session.agenda.group_names
         self.locked_group = group if group in self.groups else None
-        state = self._load_state()
+        state = load_state(store, self.locked_group)
         topic_ids = [t.id for t in self.agenda.topics]
         saved_topic = str(state.get("topic") or "")
         self.topic_id: str = saved_topic if saved_topic in topic_ids else topic_ids[0]
@@ -116,29 +117,13 @@ class SessionScreen(QuietResizeScreen):
         else:
             self.timers = TimerBank.from_dict(state.get("timers"), clock=monotonic)
         self.timer_control: TimerControl | None = None  # made on the first timer key
-        self._state_error_shown = False
+        self.state_saver = StateSaver(self)
         self._restored = False
         #: text typed (or an edit begun) and not sent, kept with its topic × group × pane
         #: while the facilitator looks elsewhere; saved with the UI state
         self.drafts = DraftBook.from_state(state.get("drafts"))
         self.draft_control = DraftControl(self, self.drafts)
         self.view = SessionView(self)
-
-    @property
-    def _scribe_key(self) -> str:
-        return f"scribe:{self.locked_group}"
-
-    def _load_state(self) -> dict[str, Any]:
-        """The saved UI state; a scribe's laptop (locked group) keeps its own under its key,
-        starting from the facilitator's topic and timers the first time."""
-        try:
-            state = self.store.get_state()
-        except StoreError:
-            return {}
-        if self.locked_group:
-            own = state.get(self._scribe_key)
-            return {**state, **own} if isinstance(own, dict) else dict(state)
-        return state
 
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -254,43 +239,9 @@ class SessionScreen(QuietResizeScreen):
         """An entry of ours was added or edited: draw its pane (session_view)."""
         self.view.show_saved(entry)
 
-    # -- UI state ----------------------------------------------------------------------
+    # -- UI state (session_state) --------------------------------------------------------
     def save_state(self, *, soon: bool = False, **extra: Any) -> None:
-        """Save where the facilitator is (best effort: one notification if it fails); with
-        ``soon``, once a run of switches has stopped (StoreWriter.submit_soon)."""
-        if self.read_only:
-            return
-        state = {
-            "topic": self.topic_id,
-            "group": self.group,
-            "pane": self.current_kind.value,
-            "show_extra": self.show_extra,
-            "show_info": self.show_info,
-            "sorted_by_votes": sorted(self.sorted_kinds),
-            "timers": self.timers.to_dict(),
-            "drafts": self.drafts.to_state(),
-            **extra,
-        }
-        store = self.store
-        # several laptops share one session file: a scribe never moves the facilitator
-        saved_as = {self._scribe_key: state} if self.locked_group else state
-
-        def failed(err: Exception) -> None:
-            if not self._state_error_shown:
-                self._state_error_shown = True
-                self.notify(
-                    _("Could not save the screen position: {error}").format(error=err),
-                    severity="error",
-                    timeout=12,
-                )
-
-        # queued with the captures: a slow disk never stalls switching topics or groups
-        change, what = (lambda: store.set_state(**saved_as)), _("Screen position")
-        if soon:
-            self.writer.submit_soon("position", what, change, failed=failed, owner=self)
-            return
-        self.writer.cancel_soon("position")  # this one is newer
-        self.writer.submit(what, change, failed=failed, owner=self, notify=False)
+        self.state_saver.save(soon=soon, **extra)
 
     @on(events.DescendantFocus)
     def _focus_changed(self, event: events.DescendantFocus) -> None:
