@@ -225,3 +225,16 @@ async def test_a_session_opened_again_draws_its_prompts_from_the_shared_drawings
     assert "Edited since the last open" in again
     assert "Shared challenge number 0" not in again
     assert SHARED.strips.misses > strips_misses
+
+
+def test_the_shared_drawings_follow_the_session_opened() -> None:
+    """Another session opened lets the last one's drawings go; the same one keeps them."""
+    from workshop_tui.ui.widgets.entries.prompt_cache import SHARED
+
+    SHARED.follow("session-a")
+    SHARED.heights.set(("e1", 40), 2)
+    SHARED.follow("session-a")
+    assert SHARED.heights.get(("e1", 40)) == 2
+    SHARED.follow("session-b")
+    assert SHARED.heights.get(("e1", 40)) is None
+    assert SHARED.session_id == "session-b"

@@ -48,6 +48,7 @@ from workshop_tui.ui.screens.session_view import EXTRA_KINDS, MAIN_KINDS, Sessio
 from workshop_tui.ui.served import allows
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.entries import CaptureInput, EntryPane
+from workshop_tui.ui.widgets.entries.prompt_cache import SHARED
 from workshop_tui.ui.widgets.entries.summary import PaneSummary
 from workshop_tui.ui.widgets.table.info import InfoBox
 from workshop_tui.ui.widgets.timer import TimerDisplay
@@ -128,6 +129,7 @@ class SessionScreen(QuietResizeScreen):
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         screen_opened()  # the app and the parsed session: out of the collector's full passes
+        SHARED.follow(self.store.id)  # prompts drawn when it was last open are drawn again
         with Horizontal(id="session-bar"):
             yield SessionHeader(id="bar-title")
             yield TimerDisplay(self.timers, id="topic-timer")

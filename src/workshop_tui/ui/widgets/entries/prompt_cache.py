@@ -11,8 +11,8 @@ all in that text). An edit, a vote, a link, another laptop's change or a languag
 therefore changes the key, and the stale drawing is never looked up again (it ages out).
 
 The heights and drawings of entry prompts are also kept for the whole process, by that same
-key (:data:`SHARED`): a session screen opened again (from the start screen, after a
-language switch) builds new lists, and measuring and drawing a 2,000-entry session's visible
+key (:data:`SHARED`, for the session last opened): a session screen opened again (from the
+start screen, after a language switch) builds new lists, and measuring and drawing a 2,000-entry session's visible
 cells again was most of what opening it cost beyond the 200-entry one. A drawing depends on
 the key, the width, the height and the base style only: every entry list has the same CSS
 (its text alignment and link style are what Textual's ``post_render`` adds), and no widget is
@@ -55,10 +55,20 @@ class SharedDrawings:
         self.strips: LRUCache[tuple[Hashable, int, int | None, Style], list[Strip]] = LRUCache(
             SHARED_DRAWINGS
         )
+        #: the session whose prompts are kept (see follow)
+        self.session_id = ""
 
     def clear(self) -> None:
         self.heights.clear()
         self.strips.clear()
+
+    def follow(self, session_id: str) -> None:
+        """A session screen opens for ``session_id``: what another session's prompts drew
+        is let go (opened again, the same session draws from here; a walk through old
+        sessions in review keeps only the last one's drawings)."""
+        if session_id != self.session_id:
+            self.clear()
+            self.session_id = session_id
 
 
 SHARED = SharedDrawings()
