@@ -218,3 +218,33 @@ async def test_the_kept_action_list_undoes_only_what_was_changed_since_it_opened
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is actions and actions.capture.can_undo
+
+
+async def test_the_grid_keeps_its_drawings_until_its_look_changes(tmp_path: Path) -> None:
+    """F2 again draws nothing of the grid again (Textual's DataTable emptied its drawings
+    whenever its styles were applied, as on each F2); a theme switch or the focus does."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        plenary = await _open(pilot, "f2")
+        grid = plenary.query_one("#plenary-grid", DataTable)
+
+        def line_colours() -> list[object]:
+            return [segment.style.bgcolor for segment in grid.render_line(2) if segment.style]
+
+        dark = line_colours()
+        kept = dict(grid._line_cache)
+        assert kept
+        await _close(pilot)
+        assert await _open(pilot, "f2") is plenary
+        assert all(grid._line_cache.get(key) is line for key, line in kept.items())
+        await pilot.press("ctrl+t")  # light theme: drawn again in its colours
+        await pilot.pause()
+        assert line_colours() != dark
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert line_colours() == dark
+        cursor_line = [segment.style for segment in grid.render_line(1)]
+        grid.blur()  # the cursor's colour follows the focus
+        await pilot.pause()
+        assert [segment.style for segment in grid.render_line(1)] != cursor_line

@@ -46,7 +46,7 @@ from workshop_tui.ui.polling import view_is_stale
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.bar_chart import BarChart
 from workshop_tui.ui.widgets.parking_lot import ParkingLotView
-from workshop_tui.ui.widgets.plenary_grid import fill_grid, grid_legend
+from workshop_tui.ui.widgets.plenary_grid import PlenaryGrid, fill_grid, grid_legend
 from workshop_tui.ui.widgets.quality_view import QualityView
 from workshop_tui.ui.widgets.themes import ThemesView
 
@@ -140,7 +140,7 @@ class PlenaryScreen(Screen[None]):
         with TabbedContent(initial="tab-grid", id="plenary-tabs"):
             with TabPane(_("Grid"), id="tab-grid"):
                 yield Static(grid_legend(), id="grid-legend")
-                yield DataTable(id="plenary-grid", cursor_type="cell", zebra_stripes=True)
+                yield PlenaryGrid(id="plenary-grid", cursor_type="cell", zebra_stripes=True)
             # the other tabs are composed and drawn the first time they are shown: opening
             # the plenary builds the grid only
             yield TabPane(_("Side by side"), id="tab-side")
