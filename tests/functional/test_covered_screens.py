@@ -63,3 +63,22 @@ async def test_no_screen_is_drawn_under_the_action_list(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is session and session.is_current
+
+
+async def test_the_covered_session_screen_hears_of_a_new_terminal_size(tmp_path: Path) -> None:
+    """Resized while F2 is open, the session screen is in its narrow layout when it shows
+    again (it picks the layout on Resize)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        session = session_screen(app)
+        assert not session.has_class("-narrow")
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert session.has_class("-narrow")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is session and session.has_class("-narrow")
+        assert session.size == app.size

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual import events
+
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
@@ -29,7 +31,19 @@ class CoveredScreensHidden(_AppBase):
 
     @property
     def _background_screens(self) -> list[Screen[Any]]:
-        stack = self._screen_stack
-        if stack and stack[-1].styles.background.a == 1:
+        if self._top_is_opaque():
             return []
         return super()._background_screens  # type: ignore[misc, no-any-return]
+
+    def _top_is_opaque(self) -> bool:
+        stack = self._screen_stack
+        return bool(stack) and stack[-1].styles.background.a == 1
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The screen right under an opaque one hears of a new terminal size, as Textual
+        tells its background screens (a deeper one lays itself out when it is shown)."""
+        stack = self._screen_stack
+        if len(stack) > 1 and self._top_is_opaque():
+            stack[-2].post_message(
+                events.Resize(event.size, event.virtual_size, event.container_size)
+            )
