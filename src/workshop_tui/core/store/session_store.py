@@ -21,6 +21,7 @@ from workshop_tui.core.i18n import _
 from workshop_tui.core.model import Entry, EntryKind, Session, now_iso
 from workshop_tui.core.schema.records import derived_stamp_problems, record_problems
 from workshop_tui.core.schema.validator import Problem, and_more, shown
+from workshop_tui.core.store.cells import CellIndex, Cells, pane_order
 from workshop_tui.core.store.storage import (
     AtomicJSONStorage,
     CorruptDataError,
@@ -105,9 +106,8 @@ class SessionStore:
         # The UI thread, a background writer and a poller share one store: this lock keeps
         # (stamp, session, entries, generation) in step. It is never held while writing.
         self._parsed_lock = threading.RLock()
-        #: live entries by (topic, group) in pane order, for the ``_entries`` dict they were
-        #: sorted from (a change swaps in a new dict, so a stale index is never used)
-        self._cells: tuple[dict[str, Entry], dict[tuple[str, str], list[Entry]]] | None = None
+        #: live entries by (topic, group) in pane order, for the entries table they are of
+        self._cells = CellIndex()
 
     def _make_storage(self, path: Path) -> AtomicJSONStorage:
         storage = AtomicJSONStorage(path)
@@ -149,7 +149,7 @@ class SessionStore:
                 raise
             # swapped in whole: a reader on another thread never sees a half-built table
             self._session, self._entries = session, entries
-            self._cells = None  # never kept past its entries table (it holds their entries)
+            self._cells.forget()
             self._parsed_stamp = stamp
             self._generation += 1
 
@@ -207,7 +207,7 @@ class SessionStore:
                 cell = cells.get((topic_id, group), [])
             else:
                 cell = [e for (topic, _), of in cells.items() if topic == topic_id for e in of]
-                cell.sort(key=lambda e: (e.position, e.created))
+                cell.sort(key=pane_order)
             return [e for e in cell if kinds is None or e.kind in kinds]
         found = [
             e
@@ -217,22 +217,11 @@ class SessionStore:
             and (group is None or e.group == group)
             and (kinds is None or e.kind in kinds)
         ]
-        found.sort(key=lambda e: (e.position, e.created))
+        found.sort(key=pane_order)
         return found
 
-    def _cell_index(self) -> dict[tuple[str, str], list[Entry]]:
-        entries = self._entries  # read once: a writer thread may swap in a new dict
-        cached = self._cells
-        if cached is not None and cached[0] is entries:
-            return cached[1]
-        cells: dict[tuple[str, str], list[Entry]] = {}
-        for entry in entries.values():
-            if not entry.deleted:
-                cells.setdefault((entry.topic_id, entry.group), []).append(entry)
-        for cell in cells.values():
-            cell.sort(key=lambda e: (e.position, e.created))
-        self._cells = (entries, cells)
-        return cells
+    def _cell_index(self) -> Cells:
+        return self._cells.of(self._entries)  # read once: a writer thread may swap it
 
     def linked_from(self, entry_id: str) -> list[Entry]:
         """Live entries whose links point at ``entry_id`` (the other direction of a link)."""
@@ -335,38 +324,11 @@ class SessionStore:
                 before = self._entries
                 updated = dict(before)
                 updated.update((entry.id, entry) for entry in entries)
-                cells = self._cells_after(before, entries)
+                self._cells.saved(before, updated, entries)
                 self._entries = updated
-                # never an index of an older table: it would keep that table's entries alive
-                self._cells = None if cells is None else (updated, cells)
                 self._parsed_stamp = stamp
                 self._generation += 1
         return entries
-
-    def _cells_after(
-        self, before: dict[str, Entry], saved: list[Entry]
-    ) -> dict[tuple[str, str], list[Entry]] | None:
-        """The cell index once ``saved`` replaces its versions in ``before``: only the cells
-        they leave or join are sorted again (a capture changes one cell of a large
-        session). None when there is no index of ``before`` to start from."""
-        cached = self._cells
-        if cached is None or cached[0] is not before:
-            return None
-        cells = dict(cached[1])
-        ids = {entry.id for entry in saved}
-        touched = {(entry.topic_id, entry.group) for entry in saved}
-        touched.update(
-            (old.topic_id, old.group) for old in (before.get(i) for i in ids) if old is not None
-        )
-        for place in touched:
-            cell = [e for e in cells.get(place, []) if e.id not in ids]
-            cell.extend(e for e in saved if (e.topic_id, e.group) == place and not e.deleted)
-            if cell:
-                cell.sort(key=lambda e: (e.position, e.created))
-                cells[place] = cell
-            else:
-                cells.pop(place, None)
-        return cells
 
     def save_merged(
         self,
@@ -409,7 +371,7 @@ class SessionStore:
                 self._parsed_stamp = None  # parse what was written on the next read
             else:
                 self._session, self._entries = session, entries
-                self._cells = None  # never kept past its entries table (it holds them)
+                self._cells.forget()
                 self._parsed_stamp = stamp
             self._generation += 1
 
