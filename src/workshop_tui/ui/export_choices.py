@@ -10,7 +10,7 @@ from pathlib import Path
 
 from platformdirs import user_documents_dir
 
-from workshop_tui.core.export import EXPORTERS
+from workshop_tui.core.export import EXPORTERS, formats_for, get_exporter
 from workshop_tui.core.i18n import N_, _, ngettext
 
 __all__ = [
@@ -20,10 +20,24 @@ __all__ = [
     "WHAT_LABELS",
     "LastExport",
     "default_export_folder",
+    "format_options",
     "replace_message",
+    "resolve_typed",
     "saved_message",
     "target_text",
 ]
+
+
+def format_options(what: str) -> list[tuple[str, str]]:
+    """The format choices for ``what``: ``(label, format)``, the label saying what it is."""
+    return [(f"{fmt} — {_(get_exporter(what, fmt).description)}", fmt) for fmt in formats_for(what)]
+
+
+def resolve_typed(raw: str, folder: Path) -> Path:
+    """Where a typed path points: ``~`` expanded, a relative path taken in ``folder`` (the
+    dialog's proposed folder, not the one the app was started from)."""
+    path = Path(os.path.expanduser(raw.strip()))
+    return Path(os.path.abspath(path if path.is_absolute() else folder / path))
 
 
 def _writable_folder(folder: Path) -> bool:

@@ -21,7 +21,6 @@ order. The last export's what, format and folder are proposed again, also in lat
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -57,7 +56,9 @@ from workshop_tui.ui.export_choices import (
     WHAT_LABELS,
     LastExport,
     default_export_folder,
+    format_options,
     replace_message,
+    resolve_typed,
     saved_message,
     target_text,
 )
@@ -187,9 +188,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             yield self._row(
                 _("Export"), Select(what_options, value=what, allow_blank=False, id="export-what")
             )
-            formats = Select(
-                self._format_options(what), value=fmt, allow_blank=False, id="export-format"
-            )
+            formats = Select(format_options(what), value=fmt, allow_blank=False, id="export-format")
             yield self._row(_("Format"), formats)
             topics = [(t.title, t.id) for t in agenda.topics]
             yield self._pick(_("Topic"), topics, _("All topics"), "export-topic")
@@ -235,12 +234,6 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         path_input.cursor_position = len(path_input.value)
 
     # -- helpers ---------------------------------------------------------------------------
-    @staticmethod
-    def _format_options(what: str) -> list[tuple[str, str]]:
-        return [
-            (f"{fmt} — {_(get_exporter(what, fmt).description)}", fmt) for fmt in formats_for(what)
-        ]
-
     def _default_name(self, what: str, fmt: str) -> str:
         """The default file name; a bundle's names the group this laptop is locked to."""
         group = getattr(self.app, "locked_group", None)
@@ -257,10 +250,9 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         return self.query_one("#export-path", Input).value.strip()
 
     def resolved_path(self, raw: str) -> Path:
-        """Where the typed ``raw`` path points: ``~`` expanded, a relative path taken in the
-        proposed folder (the line under the field and the export use this same path)."""
-        path = Path(os.path.expanduser(raw.strip()))
-        return Path(os.path.abspath(path if path.is_absolute() else self.folder / path))
+        """Where the typed ``raw`` path points (the line under the field and the export use
+        this same path)."""
+        return resolve_typed(raw, self.folder)
 
     def _value(self, widget_id: str) -> str | None:
         value = self.query_one(widget_id, Select).value
@@ -365,7 +357,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             return
         fmt_select = self.query_one("#export-format", Select)
         old = self._default_path(self._last_what, self._last_fmt, self._last_split)
-        fmt_select.set_options(self._format_options(what))
+        fmt_select.set_options(format_options(what))
         fmt_select.value = formats_for(what)[0]
         self._enable_filters(what, formats_for(what)[0])
         self._refresh_path(old)
