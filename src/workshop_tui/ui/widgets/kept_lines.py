@@ -34,6 +34,7 @@ from textual.reactive import Reactive
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.style import Style
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -74,23 +75,36 @@ class KeptScrollBar(ScrollBar):
         return lines
 
 
-class KeptLinesOptionList(OptionList):
+class KeptScrollBars(Widget):
+    """A widget whose scrollbars are :class:`KeptScrollBar`s: Textual's own, made so
+    (``Widget.vertical_scrollbar`` / ``horizontal_scrollbar``, 8.2.8). A second base, after
+    the widget class: Textual takes a widget's CSS and component classes from its first."""
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = self._kept_bar(True, self.scrollbar_size_vertical)
+        return self._vertical_scrollbar
+
+    @property
+    def horizontal_scrollbar(self) -> ScrollBar:
+        if self._horizontal_scrollbar is None:
+            self._horizontal_scrollbar = self._kept_bar(False, self.scrollbar_size_horizontal)
+        return self._horizontal_scrollbar
+
+    def _kept_bar(self, vertical: bool, thickness: int) -> ScrollBar:
+        name = "vertical" if vertical else "horizontal"
+        bar = KeptScrollBar(vertical=vertical, name=name, thickness=thickness)
+        bar.display = False
+        self.app._start_widget(self, bar)
+        return bar
+
+
+class KeptLinesOptionList(OptionList, KeptScrollBars):
     """See the module docstring."""
 
     #: a repaint of the two options concerned (see ``_watch_highlighted``), not of the list
     highlighted: Reactive[int | None] = Reactive(None, repaint=False)
-
-    @property
-    def vertical_scrollbar(self) -> ScrollBar:
-        """Textual's, made a :class:`KeptScrollBar` (Widget.vertical_scrollbar, 8.2.8)."""
-        if self._vertical_scrollbar is None:
-            bar = KeptScrollBar(
-                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
-            )
-            bar.display = False
-            self._vertical_scrollbar = bar
-            self.app._start_widget(self, bar)
-        return self._vertical_scrollbar
 
     @property
     def _kept(self) -> LRUCache[tuple[object, ...], list[Strip]]:

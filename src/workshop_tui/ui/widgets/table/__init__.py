@@ -26,11 +26,10 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from workshop_tui.core.i18n import N_
-from workshop_tui.ui.widgets.kept_lines import KeptScrollBar
+from workshop_tui.ui.widgets.kept_lines import KeptScrollBars
 
 RowT = TypeVar("RowT")
 Cell = str | Text
@@ -148,7 +147,7 @@ def _fit_plain(plain: str, width: int, justify: str) -> tuple[str, int, int]:
 LINE_CACHE_SIZE = 2000
 
 
-class RowTable(ScrollView, Generic[RowT], can_focus=True):
+class RowTable(ScrollView, KeptScrollBars, Generic[RowT], can_focus=True):
     """Rows of objects drawn through ``cell(row, column_key)``; a row cursor; a header line
     that stays on top. Enter posts :class:`RowTable.Selected`, cursor moves post
     :class:`RowTable.Highlighted`, a click on a header :class:`RowTable.HeaderClicked`."""
@@ -231,31 +230,6 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
         #: the header's, a row's, an odd row's and the cursor row's styles, worked out once
         #: per style change (``rich_style`` walks every ancestor: a quarter of a ms a line)
         self._styles: tuple[Style, Style, Style, Style] | None = None
-
-    # -- scrollbars: kept drawings (a filter change redrew the bar, ~1.5 ms) --------------
-    @property
-    def vertical_scrollbar(self) -> ScrollBar:
-        """Textual's, made a :class:`KeptScrollBar` (Widget.vertical_scrollbar, 8.2.8)."""
-        if self._vertical_scrollbar is None:
-            bar = KeptScrollBar(
-                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
-            )
-            bar.display = False
-            self._vertical_scrollbar = bar
-            self.app._start_widget(self, bar)
-        return self._vertical_scrollbar
-
-    @property
-    def horizontal_scrollbar(self) -> ScrollBar:
-        """Textual's, made a :class:`KeptScrollBar` (Widget.horizontal_scrollbar, 8.2.8)."""
-        if self._horizontal_scrollbar is None:
-            bar = KeptScrollBar(
-                vertical=False, name="horizontal", thickness=self.scrollbar_size_horizontal
-            )
-            bar.display = False
-            self._horizontal_scrollbar = bar
-            self.app._start_widget(self, bar)
-        return self._horizontal_scrollbar
 
     # -- data --------------------------------------------------------------------------
     @property
