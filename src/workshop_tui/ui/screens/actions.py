@@ -18,7 +18,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 
 from workshop_tui.core.action_list import FILTERS, PREF_KEY, SORTS, ListView, next_status
 from workshop_tui.core.action_source import ActionSource
@@ -38,6 +37,7 @@ from workshop_tui.ui.action_view import (
 from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.dates import today_of
 from workshop_tui.ui.navigation import open_entry, refresh_session_screens
+from workshop_tui.ui.quiet_resize import QuietResizeScreen
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.action_filters import FilterChip, FilterPicker
 from workshop_tui.ui.widgets.action_form import ActionEditor, ActionEditResult
@@ -53,7 +53,7 @@ from workshop_tui.ui.widgets.table.info import InfoBox
 from workshop_tui.ui.writer import store_writer
 
 
-class ActionsScreen(Screen[None]):
+class ActionsScreen(QuietResizeScreen):
     """All actions of one session (see module docstring)."""
 
     #: focused as soon as it is composed (Textual's default, the first filter chip, was

@@ -27,7 +27,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
@@ -43,6 +42,7 @@ from workshop_tui.ui.commands import PaletteCommand
 from workshop_tui.ui.dates import today_of
 from workshop_tui.ui.navigation import open_entry, refresh_session_screens
 from workshop_tui.ui.polling import view_is_stale
+from workshop_tui.ui.quiet_resize import QuietResizeScreen
 from workshop_tui.ui.translate import Footer
 from workshop_tui.ui.widgets.bar_chart import BarChart
 from workshop_tui.ui.widgets.parking_lot import ParkingLotView
@@ -59,7 +59,7 @@ KIND_HEADINGS = (EntryKind.CHALLENGE, EntryKind.SOLUTION, EntryKind.ACTION)
 SHORT_STATUS = {"in progress": N_("in prog."), "carried over": N_("carried")}
 
 
-class PlenaryScreen(Screen[None]):
+class PlenaryScreen(QuietResizeScreen):
     """Report-back views of one session (see module docstring)."""
 
     #: focused as soon as it is composed (Textual's default, the tab bar, was styled and
