@@ -10,7 +10,8 @@ from textual.widgets import DataTable, Static, TabbedContent
 from textual_plotext import PlotextPlot
 
 from workshop_tui.core.model import EntryKind
-from workshop_tui.ui.screens.plenary import BarChart, PlenaryScreen
+from workshop_tui.ui.screens.plenary import PlenaryScreen
+from workshop_tui.ui.widgets.bar_chart import BarChart
 
 
 async def test_grid_counts_flags_and_opens_the_cell(tmp_path: Path) -> None:

@@ -58,3 +58,22 @@ def test_the_app_starts_without_the_other_screens_and_the_exports() -> None:
     loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
     assert "workshop_tui.ui.screens.start" in loaded
     assert [name for name in NOT_AT_START if name in loaded] == []
+
+
+PLENARY_PROBE = r"""
+import json, sys
+import workshop_tui.ui.screens.plenary
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_the_plenary_opens_without_its_charts_and_themes_tabs() -> None:
+    """The first F2 of a run builds the grid only: the charts (plotext) and the themes tab
+    are imported when they are first shown (a third of the first F2's time)."""
+    result = subprocess.run(
+        [sys.executable, "-c", PLENARY_PROBE], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    later = ("plotext", "workshop_tui.ui.widgets.bar_chart", "workshop_tui.ui.widgets.themes")
+    assert [name for name in later if name in loaded] == []

@@ -44,11 +44,9 @@ from workshop_tui.ui.navigation import open_entry, refresh_session_screens
 from workshop_tui.ui.polling import view_is_stale
 from workshop_tui.ui.quiet_resize import QuietResizeScreen
 from workshop_tui.ui.translate import Footer
-from workshop_tui.ui.widgets.bar_chart import BarChart
 from workshop_tui.ui.widgets.parking_lot import ParkingLotView
 from workshop_tui.ui.widgets.plenary_grid import PlenaryGrid, fill_grid, grid_legend
 from workshop_tui.ui.widgets.quality_view import QualityView
-from workshop_tui.ui.widgets.themes import ThemesView
 
 POLL_SECONDS = 2.0
 
@@ -161,8 +159,13 @@ class PlenaryScreen(QuietResizeScreen):
             return [Static(id="side-title"), Horizontal(*columns, id="side-columns")]
         if tab == "tab-charts":
             names = ("topics", "groups", "status", "level")
+            # imported when first shown (plotext): the first F2 of a run does not wait for it
+            from workshop_tui.ui.widgets.bar_chart import BarChart
+
             return [Grid(*(BarChart(id=f"chart-{name}") for name in names), id="charts")]
         if tab == "tab-themes":
+            from workshop_tui.ui.widgets.themes import ThemesView  # as the charts
+
             return [ThemesView(self.store, id="themes-view")]
         if tab == "tab-quality":
             return [QualityView(id="quality-view")]
@@ -192,8 +195,8 @@ class PlenaryScreen(QuietResizeScreen):
         self._reopened = self not in self.app.screen_stack
         if self._poll_timer is not None:
             self._poll_timer.pause()
-        for themes in self.query(ThemesView):
-            themes.pause_polling()
+        for themes in self.query("#themes-view"):
+            themes.pause_polling()  # type: ignore[attr-defined]
 
     async def on_screen_resume(self) -> None:
         """Shown again: redraw only when the store changed or the screen was resized; F2
@@ -204,8 +207,8 @@ class PlenaryScreen(QuietResizeScreen):
                 await self.action_show_tab("tab-grid")
         if self._poll_timer is not None:
             self._poll_timer.resume()
-        for themes in self.query(ThemesView):
-            themes.resume_polling()
+        for themes in self.query("#themes-view"):
+            themes.resume_polling()  # type: ignore[attr-defined]
         stale = view_is_stale(self.store, self._shown_generation, self._last_error)
         if stale or self._drawn_width != self.app.size.width:
             self.action_reload()
@@ -362,7 +365,7 @@ class PlenaryScreen(QuietResizeScreen):
             ),
         }
         for name, (title, labels, values) in series.items():
-            self.query_one(f"#chart-{name}", BarChart).show(title, labels, values)
+            self.query_one(f"#chart-{name}").show(title, labels, values)  # type: ignore[attr-defined]
 
     # -- interaction -----------------------------------------------------------------------
     async def action_show_tab(self, tab: str) -> None:
@@ -376,7 +379,7 @@ class PlenaryScreen(QuietResizeScreen):
         if focus:
             self.query_one(focus).focus()
         if tab == "tab-themes":
-            self.query_one(ThemesView).focus_list()
+            self.query_one("#themes-view").focus_list()  # type: ignore[attr-defined]
 
     @on(TabbedContent.TabActivated, "#plenary-tabs")
     async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
