@@ -1,22 +1,27 @@
 """The action list's view (F3) outside its screen: how its filters and sorts are named on
 screen, what each filter offers, and the sort and filters remembered per app run and session
 (read from the preferences, :data:`workshop_tui.core.action_list.PREF_KEY`, the first
-time)."""
+time), and its palette commands."""
 
 from __future__ import annotations
 
 import weakref
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from workshop_tui.core.action_list import NONE, PREF_KEY, ListView
+from workshop_tui.core.action_list import NONE, PREF_KEY, SORTS, ListView
 from workshop_tui.core.agenda import Agenda
 from workshop_tui.core.i18n import _, pgettext
 from workshop_tui.core.labels import level_label, status_label
 from workshop_tui.core.model import ActionLevel, ActionStatus, Entry, parse_date
 from workshop_tui.core.quality import FollowUp
 from workshop_tui.core.store import SessionStore, Store, StoreError
+from workshop_tui.ui.commands import PaletteCommand
+
+if TYPE_CHECKING:
+    from workshop_tui.ui.screens.actions import ActionsScreen
 
 
 def filter_title(name: str) -> str:
@@ -87,3 +92,28 @@ def remembered_view(app: App[Any], session_id: str) -> ListView:
         )
         views[session_id] = ListView.from_pref(saved)
     return views[session_id]
+
+
+def action_palette_commands(screen: ActionsScreen) -> list[PaletteCommand]:
+    """The action list's own palette commands (its keys are added by the provider)."""
+    return [
+        PaletteCommand(
+            _("Sort actions by {how}").format(how=sort_title(how)),
+            _("key o cycles"),
+            _sorter(screen, how),
+        )
+        for how in SORTS
+    ] + [
+        PaletteCommand(_("Clear action filters"), _("key c"), screen.action_clear_filters),
+        PaletteCommand(
+            _("Undo the last change on the action list"), _("key ctrl+z"), screen.action_undo
+        ),
+    ]
+
+
+def _sorter(screen: ActionsScreen, how: str) -> Callable[[], None]:
+    def run() -> None:
+        screen.sort = how
+        screen.refresh_table()
+
+    return run

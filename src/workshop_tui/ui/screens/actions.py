@@ -28,6 +28,7 @@ from workshop_tui.core.model import ActionStatus, Entry
 from workshop_tui.core.quality import FollowUp, QualityWarning
 from workshop_tui.core.store import SessionStore, Store, StoreError
 from workshop_tui.ui.action_view import (
+    action_palette_commands,
     filter_choices,
     filter_title,
     follow_up_of,
@@ -483,24 +484,4 @@ class ActionsScreen(QuietResizeScreen):
         self.dismiss()
 
     def palette_commands(self) -> list[PaletteCommand]:
-        return [
-            PaletteCommand(
-                _("Sort actions by {how}").format(how=sort_title(how)),
-                _("key o cycles"),
-                _sorter(self, how),
-            )
-            for how in SORTS
-        ] + [
-            PaletteCommand(_("Clear action filters"), _("key c"), self.action_clear_filters),
-            PaletteCommand(
-                _("Undo the last change on the action list"), _("key ctrl+z"), self.action_undo
-            ),
-        ]
-
-
-def _sorter(screen: ActionsScreen, how: str) -> Any:
-    def run() -> None:
-        screen.sort = how
-        screen.refresh_table()
-
-    return run
+        return action_palette_commands(self)
