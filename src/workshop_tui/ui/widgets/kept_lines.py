@@ -154,21 +154,22 @@ class KeptLinesOptionList(OptionList, KeptScrollBars):
         top = line - self.scroll_offset.y
         self.refresh(Region(0, top, self.scrollable_content_region.width, height))
 
-    def replace_options(self, options: Sequence[Option]) -> None:
-        """Show ``options``, redrawing only what changed (see the module docstring)."""
+    def replace_options(self, options: Sequence[Option]) -> bool:
+        """Show ``options``, redrawing only what changed (see the module docstring).
+        False when they are the options shown (nothing touched: cursor and scroll kept)."""
         shown = self.options
         same_length = len(options) == len(shown)
         if same_length and all(a is b for a, b in zip(options, shown, strict=True)):
-            return
+            return False
         if not self.is_mounted or not self.scrollable_content_region:
             self.set_options(options)
-            return
-        if len(options) > len(shown) and all(a is b for a, b in zip(options, shown, strict=False)):
+        elif len(options) > len(shown) and all(
+            a is b for a, b in zip(options, shown, strict=False)
+        ):
             self.add_options(options[len(shown) :])
-            return
-        if same_length and self._swap_in_place(options):
-            return
-        self.set_options(options)
+        elif not (same_length and self._swap_in_place(options)):
+            self.set_options(options)
+        return True
 
     def _swap_in_place(self, options: Sequence[Option]) -> bool:
         """Swap changed options of equal height in place; False when one's height differs

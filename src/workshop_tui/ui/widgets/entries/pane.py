@@ -313,13 +313,11 @@ class EntryPane(Vertical):
         options = [
             cache.option(e.id, entry_prompt(e, labels, backlinks.get(e.id, []))) for e in entries
         ]
-        shown = entry_list.options
-        if len(options) == len(shown) and all(a is b for a, b in zip(options, shown, strict=True)):
+        if not entry_list.replace_options(options):  # only what changed is drawn again
             # nothing drawn changed (the poll found another pane's change, a redraw of the
-            # same cell): keep the list as it is, cursor and scroll position included
+            # same cell): the list is left as it is, cursor and scroll position included
             self._update_title()
             return
-        entry_list.replace_options(options)  # only what changed is drawn again
         ids = [e.id for e in entries]
         if keep in ids:
             entry_list.highlighted = ids.index(keep)
